@@ -1,0 +1,142 @@
+//! Exact decimals at the serialization boundary.
+//!
+//! Money and thresholds travel as decimal *strings* (JS numbers lose digits silently).
+//! Integers are accepted too, since they are exact in JSON and JS up to 2^53; fractional
+//! numbers are refused with a message that says to quote them.
+
+use std::fmt;
+use std::ops::Deref;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An exact decimal that serializes as a string, e.g. `"50000.00"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(type = "string"))]
+pub struct Dec(pub Decimal);
+
+impl Dec {
+    /// Zero.
+    pub const ZERO: Dec = Dec(Decimal::ZERO);
+}
+
+impl Deref for Dec {
+    type Target = Decimal;
+    fn deref(&self) -> &Decimal {
+        &self.0
+    }
+}
+
+impl From<Decimal> for Dec {
+    fn from(d: Decimal) -> Self {
+        Dec(d)
+    }
+}
+
+impl From<Dec> for Decimal {
+    fn from(d: Dec) -> Self {
+        d.0
+    }
+}
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.normalize().fmt(f)
+    }
+}
+
+impl std::str::FromStr for Dec {
+    type Err = rust_decimal::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.trim().parse::<Decimal>().map(Dec)
+    }
+}
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Normalized so that equal values always print the same way (golden files, JS).
+        s.collect_str(&self.0.normalize())
+    }
+}
+
+struct DecVisitor;
+
+impl Visitor<'_> for DecVisitor {
+    type Value = Dec;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a decimal string such as \"50000.00\"")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
+        v.parse::<Dec>()
+            .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
+        Ok(Dec(Decimal::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
+        Ok(Dec(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
+        // JS hands every number over as f64; whole ones within 2^53 are exact.
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            Ok(Dec(Decimal::from(v as i64)))
+        } else {
+            Err(E::custom(format!(
+                "{v} is a fractional number; write it as a decimal string such as \"{v}\""
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Dec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DecVisitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal as a string (\"50000.00\"); whole numbers may also be given as JSON integers.",
+            "oneOf": [
+                { "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$" },
+                { "type": "integer" }
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_integers_parse_fractions_are_refused() {
+        let d: Dec = serde_json::from_str("\"49999.99\"").expect("string");
+        assert_eq!(d.to_string(), "49999.99");
+        let d: Dec = serde_json::from_str("50000").expect("integer");
+        assert_eq!(d.to_string(), "50000");
+        let e = serde_json::from_str::<Dec>("0.1").expect_err("float");
+        assert!(e.to_string().contains("decimal string"), "{e}");
+        let e = serde_json::from_str::<Dec>("\"12abc\"").expect_err("garbage");
+        assert!(e.to_string().contains("not a decimal"), "{e}");
+    }
+
+    #[test]
+    fn serializes_normalized() {
+        let d: Dec = "50000.00".parse().expect("parse");
+        assert_eq!(serde_json::to_string(&d).expect("ser"), "\"50000\"");
+    }
+}

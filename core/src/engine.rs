@@ -1,0 +1,1091 @@
+//! The engine: validates a ruleset once, then evaluates profiles against it.
+//!
+//! Compilation resolves every metric id to a slot and every threshold to a decimal, and
+//! collects *every* problem with its JSON path. Evaluation is a pure function of the
+//! profile and the as-of date: no clock, no I/O.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::dec::Dec;
+use crate::error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors, json_path};
+use crate::evaluation::{
+    Basis, Change, ChangeReason, Comparison, Equivalent, Evaluation, Gap, MetricValue, Potential,
+    Requirement, Retention, RulesetRef, Service, Shortfall, TierCheck, TierRef, Trace, TraceNode,
+    Warning,
+};
+use crate::metrics::{self, Ctx, Kind, MAX_MONTHS, TermSource};
+use crate::profile::{Education, Profile};
+use crate::review::{Reviews, add_months};
+use crate::ruleset::{Criterion, Downgrade, DowngradeTo, Op, Ruleset, Source, Threshold, Unit};
+use crate::text::Text;
+
+/// A validated ruleset, ready to evaluate profiles.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    ruleset: Ruleset,
+    metrics: Vec<metrics::Def>,
+    /// Original sources of derived-metric terms, for gap equivalents.
+    sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
+    criteria: Vec<Option<Crit>>,
+    reviews: Reviews,
+    uses_assets: bool,
+}
+
+/// A compiled criterion: metric slots and decimal thresholds.
+#[derive(Clone, Debug)]
+pub(crate) enum Crit {
+    All(Vec<Crit>),
+    Any(Vec<Crit>),
+    Cmp { slot: usize, op: Op, value: Decimal },
+}
+
+impl Engine {
+    /// Validates and compiles a ruleset, reporting every problem found.
+    pub fn new(ruleset: Ruleset) -> Result<Self, RulesetErrors> {
+        let mut c = Compiler::new(&ruleset);
+        c.check();
+        let criteria: Vec<Option<Crit>> = ruleset
+            .tiers
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                t.criteria
+                    .as_ref()
+                    .and_then(|k| c.criterion(k, &format!("$.tiers[{i}].criteria")))
+            })
+            .collect();
+        c.check_order(&criteria);
+        let reviews = match Reviews::compile(&ruleset.review.schedule) {
+            Ok(r) => Some(r),
+            Err(errs) => {
+                for (i, message) in errs {
+                    c.err(RulesetError::Invalid {
+                        path: format!("$.review.schedule.dates[{i}]"),
+                        message,
+                    });
+                }
+                None
+            }
+        };
+        if !c.errors.is_empty() {
+            return Err(RulesetErrors(c.errors));
+        }
+        let uses_assets = c.defs.iter().any(|d| d.kind.uses_assets());
+        Ok(Engine {
+            metrics: c.defs,
+            sources: c.sources,
+            criteria,
+            reviews: reviews.unwrap_or(Reviews::Monthly),
+            uses_assets,
+            ruleset,
+        })
+    }
+
+    /// Parses ruleset JSON text and compiles it.
+    pub fn from_json(json: &str) -> Result<Self, RulesetErrors> {
+        Self::new(parse_ruleset(json)?)
+    }
+
+    /// The ruleset this engine evaluates.
+    #[must_use]
+    pub fn ruleset(&self) -> &Ruleset {
+        &self.ruleset
+    }
+
+    /// The tier ids, highest first.
+    pub fn tier_ids(&self) -> impl Iterator<Item = &str> {
+        self.ruleset.tiers.iter().map(|t| t.id.as_str())
+    }
+
+    fn tier_index(&self, id: &str) -> Option<usize> {
+        self.ruleset.tiers.iter().position(|t| t.id == id)
+    }
+
+    fn tier_ref(&self, i: usize) -> TierRef {
+        let t = &self.ruleset.tiers[i];
+        TierRef {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            rank: i,
+        }
+    }
+
+    /// Evaluates one profile on `as_of`.
+    pub fn evaluate(
+        &self,
+        profile: &Profile,
+        as_of: NaiveDate,
+    ) -> Result<Evaluation, ProfileErrors> {
+        let mut warnings = self.validate(profile, as_of)?;
+        let ctx = Ctx {
+            profile,
+            as_of,
+            with_external: false,
+        };
+        let vals: Vec<Decimal> = self.metrics.iter().map(|d| ctx.value(&d.kind)).collect();
+
+        let mut ladder = Vec::new();
+        let mut qualified = self.criteria.len() - 1;
+        for (i, crit) in self.criteria.iter().enumerate() {
+            let trace = crit.as_ref().map(|c| self.trace(c, &vals));
+            let matched = trace.as_ref().is_none_or(|t| t.held);
+            ladder.push(TierCheck {
+                tier: self.ruleset.tiers[i].id.clone(),
+                matched,
+                criteria: trace,
+            });
+            if matched {
+                qualified = i;
+                break;
+            }
+        }
+
+        let (mut tier, mut basis, mut change) = self.apply_history(qualified, profile, as_of);
+        if let Some(m) = &profile.manual_assignment {
+            let floor = self.tier_index(&m.tier).unwrap_or(tier);
+            if as_of >= m.expires {
+                warnings.push(Warning::ManualExpired { expired: m.expires });
+            } else if floor < tier {
+                tier = floor;
+                basis = Basis::ManualFloor {
+                    until: m.expires,
+                    reason: m.reason.clone(),
+                };
+                let held = profile.tier_history.as_ref().map(|h| h.tier.as_str());
+                change = (held != Some(m.tier.as_str())).then(|| Change {
+                    from: held.unwrap_or_default().to_owned(),
+                    reason: ChangeReason::Manual,
+                });
+                if held.is_none() {
+                    change = None;
+                }
+            }
+        }
+
+        let above: Vec<Gap> = (0..tier).rev().map(|j| self.gap(j, &vals)).collect();
+        let t = &self.ruleset.tiers[tier];
+        Ok(Evaluation {
+            ruleset: RulesetRef {
+                id: self.ruleset.id.clone(),
+                version: self.ruleset.version.clone(),
+            },
+            customer_id: profile.id.clone(),
+            as_of,
+            tier: self.tier_ref(tier),
+            qualified: self.tier_ref(qualified),
+            basis,
+            change,
+            service: Service {
+                maintained_by: t.maintained_by,
+                route: t.service_route,
+            },
+            metrics: self
+                .metrics
+                .iter()
+                .zip(&vals)
+                .map(|(d, v)| MetricValue {
+                    metric: d.id.clone(),
+                    unit: d.unit,
+                    value: Dec(v.round_dp(2)),
+                })
+                .collect(),
+            ladder,
+            next: above.first().cloned(),
+            potential: self.potential(profile, as_of, tier, &vals),
+            retention: self.retention(tier, &vals, as_of),
+            above,
+            warnings,
+        })
+    }
+
+    /// Semantic checks of a profile against this ruleset, all at once; returns warnings.
+    fn validate(&self, p: &Profile, as_of: NaiveDate) -> Result<Vec<Warning>, ProfileErrors> {
+        let mut errs = Vec::new();
+        let mut warnings = Vec::new();
+        let mut neg = |path: String, v: Dec| {
+            if v.is_sign_negative() && !v.is_zero() {
+                errs.push(ProfileError::Negative {
+                    path,
+                    value: v.to_string(),
+                });
+            }
+        };
+        for (i, h) in p.holdings.iter().enumerate() {
+            neg(format!("$.holdings[{i}].balance"), h.balance);
+        }
+        for (i, e) in p.external_assets.iter().enumerate() {
+            neg(format!("$.external_assets[{i}].balance"), e.balance);
+        }
+        for (i, m) in p.monthly.iter().enumerate() {
+            for (f, v) in &m.avg_daily {
+                let key = serde_json::to_value(f)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                neg(format!("$.monthly[{i}].avg_daily.{key}"), *v);
+            }
+            if let Some(fee) = m.fee_income {
+                neg(format!("$.monthly[{i}].fee_income"), fee);
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (i, m) in p.monthly.iter().enumerate() {
+            if !seen.insert(m.month) {
+                errs.push(ProfileError::Invalid {
+                    path: format!("$.monthly[{i}].month"),
+                    message: format!("month {} is listed twice", m.month),
+                });
+            }
+        }
+        let mut future = |path: &str, d: Option<NaiveDate>| {
+            if let Some(d) = d.filter(|d| *d > as_of) {
+                errs.push(ProfileError::FutureDate {
+                    path: path.to_owned(),
+                    date: d.to_string(),
+                    as_of: as_of.to_string(),
+                });
+            }
+        };
+        future("$.birth_date", p.birth_date);
+        future("$.risk.assessed_on", p.risk.as_ref().map(|r| r.assessed_on));
+        future(
+            "$.tier_history.since",
+            p.tier_history.as_ref().map(|h| h.since),
+        );
+        future(
+            "$.tier_history.below_since",
+            p.tier_history.as_ref().and_then(|h| h.below_since),
+        );
+        if let Some(h) = &p.tier_history
+            && self.tier_index(&h.tier).is_none()
+        {
+            errs.push(ProfileError::UnknownTier {
+                path: "$.tier_history.tier".into(),
+                tier: h.tier.clone(),
+            });
+        }
+        if let Some(m) = &p.manual_assignment
+            && self.tier_index(&m.tier).is_none()
+        {
+            errs.push(ProfileError::UnknownTier {
+                path: "$.manual_assignment.tier".into(),
+                tier: m.tier.clone(),
+            });
+        }
+        for d in &self.metrics {
+            let missing = match (&d.kind, d.kind.required_field()) {
+                (Kind::Age, _) if p.birth_date.is_none() => Some("$.birth_date".to_owned()),
+                (Kind::Education, _) if p.education.is_none() => Some("$.education".to_owned()),
+                (
+                    Kind::Input {
+                        name,
+                        default: None,
+                    },
+                    _,
+                ) if !p.attributes.contains_key(name) => Some(format!("$.attributes.{name}")),
+                _ => None,
+            };
+            if let Some(path) = missing {
+                errs.push(ProfileError::Missing {
+                    path,
+                    metric: d.id.clone(),
+                });
+            }
+        }
+        for name in p.attributes.keys() {
+            if !self.ruleset.inputs.contains_key(name) {
+                warnings.push(Warning::UnknownAttribute { name: name.clone() });
+            }
+        }
+        // Months an average reads but the profile lacks count as zero: say so.
+        let window = self
+            .metrics
+            .iter()
+            .map(|d| window_of(&d.kind))
+            .max()
+            .unwrap_or(0);
+        if window > 0 {
+            for m in metrics::window(as_of, window) {
+                if !p.monthly.iter().any(|r| r.month == m) {
+                    warnings.push(Warning::MissingMonth {
+                        month: m.to_string(),
+                    });
+                }
+            }
+        }
+        if errs.is_empty() {
+            Ok(warnings)
+        } else {
+            Err(ProfileErrors(errs))
+        }
+    }
+
+    fn trace(&self, c: &Crit, vals: &[Decimal]) -> Trace {
+        match c {
+            Crit::All(cs) => {
+                let all: Vec<Trace> = cs.iter().map(|c| self.trace(c, vals)).collect();
+                Trace {
+                    held: all.iter().all(|t| t.held),
+                    node: TraceNode::All { all },
+                }
+            }
+            Crit::Any(cs) => {
+                let any: Vec<Trace> = cs.iter().map(|c| self.trace(c, vals)).collect();
+                Trace {
+                    held: any.iter().any(|t| t.held),
+                    node: TraceNode::Any { any },
+                }
+            }
+            Crit::Cmp { slot, op, value } => {
+                let d = &self.metrics[*slot];
+                Trace {
+                    held: op.holds(vals[*slot], *value),
+                    node: TraceNode::Compare(Comparison {
+                        metric: d.id.clone(),
+                        unit: d.unit,
+                        op: *op,
+                        threshold: Dec(*value),
+                        actual: Dec(vals[*slot].round_dp(2)),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Grace, deferral, tenure and never-downgrade against the tier the bank held.
+    fn apply_history(
+        &self,
+        qualified: usize,
+        p: &Profile,
+        as_of: NaiveDate,
+    ) -> (usize, Basis, Option<Change>) {
+        let Some((h, prev)) = p
+            .tier_history
+            .as_ref()
+            .and_then(|h| self.tier_index(&h.tier).map(|i| (h, i)))
+        else {
+            return (qualified, Basis::Qualified, None);
+        };
+        let change = |reason| {
+            Some(Change {
+                from: h.tier.clone(),
+                reason,
+            })
+        };
+        if qualified <= prev {
+            let c = (qualified < prev)
+                .then_some(())
+                .and(change(ChangeReason::Upgrade));
+            return (qualified, Basis::Qualified, c);
+        }
+        let review = &self.ruleset.review;
+        let landing = match review.downgrade_to {
+            DowngradeTo::OneDown => prev + 1,
+            DowngradeTo::Qualified => qualified,
+        };
+        let landed = |reason| {
+            let basis = if landing == qualified {
+                Basis::Qualified
+            } else {
+                Basis::StepDown {
+                    qualified: self.ruleset.tiers[qualified].id.clone(),
+                }
+            };
+            (landing, basis, change(reason))
+        };
+        let tenure_end = add_months(h.since, review.min_tenure_months);
+        if review.min_tenure_months > 0 && as_of < tenure_end {
+            return (prev, Basis::MinimumTenure { until: tenure_end }, None);
+        }
+        match review.downgrade {
+            Downgrade::Never => (prev, Basis::NeverDowngraded, None),
+            Downgrade::AfterReviews { reviews } => {
+                if h.reviews_below >= reviews {
+                    landed(ChangeReason::Downgrade)
+                } else {
+                    let k = reviews - h.reviews_below - 1;
+                    (
+                        prev,
+                        Basis::DeferredDowngrade {
+                            reviews_below: h.reviews_below,
+                            reviews_allowed: reviews,
+                            downgrade_review: self.reviews.nth_from(as_of, k),
+                        },
+                        None,
+                    )
+                }
+            }
+            Downgrade::Grace { months } => {
+                let mut start = h.below_since.unwrap_or(as_of);
+                if review.min_tenure_months > 0 && start < tenure_end {
+                    start = tenure_end;
+                }
+                let until = add_months(start, months);
+                if as_of < until {
+                    (prev, Basis::Grace { until }, None)
+                } else {
+                    landed(ChangeReason::GraceExpired)
+                }
+            }
+        }
+    }
+
+    fn gap(&self, j: usize, vals: &[Decimal]) -> Gap {
+        let shortfalls = match &self.criteria[j] {
+            Some(c) => {
+                let t = self.trace(c, vals);
+                if t.held {
+                    Vec::new()
+                } else {
+                    self.shortfalls(&t)
+                }
+            }
+            None => Vec::new(),
+        };
+        Gap {
+            tier: self.tier_ref(j),
+            reachable: shortfalls.iter().all(|s| s.actionable),
+            amount: money_amount(&shortfalls),
+            shortfalls,
+        }
+    }
+
+    /// The failing comparisons of a failing trace; for `any`, the easiest alternative.
+    fn shortfalls(&self, t: &Trace) -> Vec<Shortfall> {
+        match &t.node {
+            TraceNode::Compare(c) => vec![self.shortfall(c)],
+            TraceNode::All { all } => all
+                .iter()
+                .filter(|t| !t.held)
+                .flat_map(|t| self.shortfalls(t))
+                .collect(),
+            TraceNode::Any { any } => any
+                .iter()
+                .map(|t| self.shortfalls(t))
+                .min_by_key(|s| {
+                    (
+                        !s.iter().all(|s| s.actionable),
+                        s.len(),
+                        money_amount(s).map(|d| d.0),
+                    )
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    fn shortfall(&self, c: &Comparison) -> Shortfall {
+        let kind = self
+            .metrics
+            .iter()
+            .find(|d| d.id == c.metric)
+            .map(|d| &d.kind);
+        let step = if kind.is_some_and(Kind::is_integral) {
+            Decimal::ONE
+        } else {
+            Decimal::new(1, 2)
+        };
+        let missing = match c.op {
+            Op::Gte => Some(c.threshold.0 - c.actual.0),
+            Op::Gt => Some(c.threshold.0 - c.actual.0 + step),
+            _ => None,
+        }
+        .filter(|m| *m > Decimal::ZERO)
+        .map(|m| Dec(round_up(m, step)));
+        let actionable = missing.is_some() && kind.is_some_and(actionable);
+        let equivalents = match (missing, self.sources.get(&c.metric)) {
+            (Some(m), Some(terms)) => terms
+                .iter()
+                .filter(|(_, points, _)| *points > Decimal::ZERO)
+                .map(|(source, points, per)| Equivalent {
+                    source: source.clone(),
+                    amount: Dec(round_up(m.0 * per / points, Decimal::new(1, 2))),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Shortfall {
+            comparison: c.clone(),
+            missing,
+            actionable,
+            equivalents,
+        }
+    }
+
+    fn potential(
+        &self,
+        profile: &Profile,
+        as_of: NaiveDate,
+        tier: usize,
+        vals: &[Decimal],
+    ) -> Option<Potential> {
+        let external: Decimal = profile.external_assets.iter().map(|e| e.balance.0).sum();
+        if !self.uses_assets || external <= Decimal::ZERO {
+            return None;
+        }
+        let ctx = Ctx {
+            profile,
+            as_of,
+            with_external: true,
+        };
+        let ext: Vec<Decimal> = self.metrics.iter().map(|d| ctx.value(&d.kind)).collect();
+        let p = self
+            .criteria
+            .iter()
+            .position(|c| c.as_ref().is_none_or(|c| self.trace(c, &ext).held))?;
+        if p >= tier {
+            return None;
+        }
+        let gap = self.gap(p, vals);
+        Some(Potential {
+            tier: gap.tier,
+            external_assets: Dec(external),
+            move_needed: gap.amount.unwrap_or(Dec::ZERO),
+            shortfalls: gap.shortfalls,
+        })
+    }
+
+    fn retention(&self, tier: usize, vals: &[Decimal], as_of: NaiveDate) -> Option<Retention> {
+        let t = self.trace(self.criteria[tier].as_ref()?, vals);
+        let mut requirements = Vec::new();
+        self.requirements(&t, &mut requirements);
+        (!requirements.is_empty()).then(|| Retention {
+            tier: self.ruleset.tiers[tier].id.clone(),
+            review_date: self.reviews.next_on_or_after(as_of),
+            on_track: t.held,
+            requirements,
+        })
+    }
+
+    /// The money and product bars the customer must stay above.
+    fn requirements(&self, t: &Trace, out: &mut Vec<Requirement>) {
+        match &t.node {
+            TraceNode::Compare(c) => {
+                let kind = self
+                    .metrics
+                    .iter()
+                    .find(|d| d.id == c.metric)
+                    .map(|d| &d.kind);
+                if matches!(c.op, Op::Gte | Op::Gt) && kind.is_some_and(actionable) {
+                    out.push(Requirement {
+                        comparison: c.clone(),
+                        margin: Dec(c.actual.0 - c.threshold.0),
+                    });
+                }
+            }
+            TraceNode::All { all } => all.iter().for_each(|t| self.requirements(t, out)),
+            TraceNode::Any { any } => {
+                if let Some(t) = any.iter().find(|t| t.held).or_else(|| any.first()) {
+                    self.requirements(t, out);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a customer can move this metric by bringing money or products.
+fn actionable(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Aum
+            | Kind::AumAvg(_)
+            | Kind::AumWithExternal
+            | Kind::ProductFamilies
+            | Kind::LoanBalance
+            | Kind::FeeIncome(_)
+            | Kind::Derived(_)
+    )
+}
+
+/// Months of history a metric reads.
+fn window_of(kind: &Kind) -> u32 {
+    match kind {
+        Kind::AumAvg(n) | Kind::FeeIncome(n) => *n,
+        Kind::Derived(terms) => terms
+            .iter()
+            .map(|t| match &t.source {
+                TermSource::Metric(k) => window_of(k),
+                TermSource::AverageBalance { months, .. } | TermSource::FeeIncome { months } => {
+                    *months
+                }
+            })
+            .max()
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn money_amount(s: &[Shortfall]) -> Option<Dec> {
+    s.iter()
+        .filter(|s| s.comparison.unit == Unit::Money)
+        .filter_map(|s| s.missing)
+        .max()
+}
+
+/// Rounds up to a multiple of `step`, so that adding the amount always reaches the bar.
+fn round_up(v: Decimal, step: Decimal) -> Decimal {
+    (v / step).ceil() * step
+}
+
+/// Parses ruleset JSON text, naming the field of the first syntax problem.
+pub fn parse_ruleset(json: &str) -> Result<Ruleset, RulesetErrors> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        RulesetErrors(vec![RulesetError::Parse {
+            path: json_path(&e.path().to_string()),
+            message: e.inner().to_string(),
+        }])
+    })
+}
+
+/// Validation state while compiling.
+struct Compiler<'a> {
+    rs: &'a Ruleset,
+    errors: Vec<RulesetError>,
+    defs: Vec<metrics::Def>,
+    slots: HashMap<String, usize>,
+    derived: BTreeMap<String, (Kind, Unit)>,
+    sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(rs: &'a Ruleset) -> Self {
+        Compiler {
+            rs,
+            errors: Vec::new(),
+            defs: Vec::new(),
+            slots: HashMap::new(),
+            derived: BTreeMap::new(),
+            sources: HashMap::new(),
+        }
+    }
+
+    fn err(&mut self, e: RulesetError) {
+        self.errors.push(e);
+    }
+
+    fn invalid(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.err(RulesetError::Invalid {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, t: &Text, path: &str) {
+        for l in &self.rs.locales {
+            if t.0.get(l).is_none_or(|s| s.trim().is_empty()) {
+                self.err(RulesetError::MissingTranslation {
+                    path: path.to_owned(),
+                    locale: l.clone(),
+                });
+            }
+        }
+    }
+
+    /// Everything but criteria and their order.
+    fn check(&mut self) {
+        let rs = self.rs;
+        if rs.id.trim().is_empty() {
+            self.invalid("$.id", "must not be empty");
+        }
+        if rs.version.trim().is_empty() {
+            self.invalid("$.version", "must not be empty");
+        }
+        if rs.currency.len() != 3 || !rs.currency.chars().all(|c| c.is_ascii_uppercase()) {
+            self.invalid(
+                "$.currency",
+                format!("`{}` is not an ISO 4217 code such as CNY", rs.currency),
+            );
+        }
+        if rs.locales.is_empty() {
+            self.invalid("$.locales", "at least one locale is needed");
+        }
+        if !rs.name.is_empty() {
+            self.text(&rs.name, "$.name");
+        }
+        for (name, def) in &rs.inputs {
+            let path = format!("$.inputs.{name}");
+            if metrics::builtin(name).is_some() {
+                self.err(RulesetError::DuplicateId {
+                    path: path.clone(),
+                    id: name.clone(),
+                });
+            }
+            if !def.label.is_empty() {
+                self.text(&def.label, &format!("{path}.label"));
+            }
+        }
+        for (name, m) in &rs.metrics {
+            let path = format!("$.metrics.{name}");
+            if metrics::builtin(name).is_some() || rs.inputs.contains_key(name) {
+                self.err(RulesetError::DuplicateId {
+                    path: path.clone(),
+                    id: name.clone(),
+                });
+            }
+            self.text(&m.label, &format!("{path}.label"));
+            if m.terms.is_empty() {
+                self.invalid(format!("{path}.terms"), "at least one term is needed");
+            }
+            let mut terms = Vec::new();
+            for (i, t) in m.terms.iter().enumerate() {
+                let tp = format!("{path}.terms[{i}]");
+                if t.per.0 <= Decimal::ZERO {
+                    self.invalid(format!("{tp}.per"), "must be greater than zero");
+                    continue;
+                }
+                let source = match &t.source {
+                    Source::Metric(id) => {
+                        if let Some((k, _)) = metrics::builtin(id) {
+                            TermSource::Metric(Box::new(k))
+                        } else if let Some(def) = rs.inputs.get(id) {
+                            TermSource::Metric(Box::new(Kind::Input {
+                                name: id.clone(),
+                                default: def.default.map(|d| d.0),
+                            }))
+                        } else {
+                            self.err(RulesetError::UnknownMetric {
+                                path: format!("{tp}.source.metric"),
+                                metric: id.clone(),
+                            });
+                            continue;
+                        }
+                    }
+                    Source::AverageBalance { families, months } => {
+                        if families.is_empty() {
+                            self.invalid(
+                                format!("{tp}.source.average_balance.families"),
+                                "at least one family is needed",
+                            );
+                        }
+                        self.months(*months, &format!("{tp}.source.average_balance.months"));
+                        TermSource::AverageBalance {
+                            families: families.clone(),
+                            months: *months,
+                        }
+                    }
+                    Source::FeeIncome { months } => {
+                        self.months(*months, &format!("{tp}.source.fee_income.months"));
+                        TermSource::FeeIncome { months: *months }
+                    }
+                };
+                terms.push(metrics::Term {
+                    source,
+                    points: t.points.0,
+                    per: t.per.0,
+                });
+            }
+            self.sources.insert(
+                name.clone(),
+                m.terms
+                    .iter()
+                    .map(|t| (t.source.clone(), t.points.0, t.per.0))
+                    .collect(),
+            );
+            self.derived
+                .insert(name.clone(), (Kind::Derived(terms), m.unit));
+        }
+        match &rs.review.downgrade {
+            Downgrade::AfterReviews { reviews: 0 } => {
+                self.invalid("$.review.downgrade.reviews", "must be at least 1");
+            }
+            Downgrade::Grace { months: 0 } => {
+                self.invalid("$.review.downgrade.months", "must be at least 1");
+            }
+            _ => {}
+        }
+        if rs.tiers.is_empty() {
+            self.invalid("$.tiers", "at least one tier is needed");
+        }
+        let mut ids = BTreeSet::new();
+        let last = rs.tiers.len().saturating_sub(1);
+        for (i, t) in rs.tiers.iter().enumerate() {
+            let path = format!("$.tiers[{i}]");
+            if t.id.trim().is_empty() {
+                self.invalid(format!("{path}.id"), "must not be empty");
+            } else if !ids.insert(t.id.as_str()) {
+                self.err(RulesetError::DuplicateId {
+                    path: format!("{path}.id"),
+                    id: t.id.clone(),
+                });
+            }
+            self.text(&t.name, &format!("{path}.name"));
+            if !t.description.is_empty() {
+                self.text(&t.description, &format!("{path}.description"));
+            }
+            for (cat, items) in [
+                ("brand_cards", &t.benefits.brand_cards),
+                ("branch_channels", &t.benefits.branch_channels),
+                ("e_channels", &t.benefits.e_channels),
+                ("products", &t.benefits.products),
+                ("extra_services", &t.benefits.extra_services),
+            ] {
+                for (k, item) in items.iter().enumerate() {
+                    self.text(item, &format!("{path}.benefits.{cat}[{k}]"));
+                }
+            }
+            if let Some(c) = &t.color
+                && !is_hex_colour(c)
+            {
+                self.invalid(
+                    format!("{path}.color"),
+                    format!("`{c}` is not a colour like #1a2b3c"),
+                );
+            }
+            match (&t.criteria, i == last) {
+                (Some(_), true) => self.err(RulesetError::NoFallback { path: format!("{path}.criteria") }),
+                (None, false) => self.invalid(
+                    format!("{path}.criteria"),
+                    "only the last tier may have no criteria: it would match everyone and hide the tiers below",
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn months(&mut self, n: u32, path: &str) {
+        if !(1..=MAX_MONTHS).contains(&n) {
+            self.invalid(path, format!("must be between 1 and {MAX_MONTHS}"));
+        }
+    }
+
+    fn slot(&mut self, id: &str, path: &str) -> Option<usize> {
+        if let Some(&s) = self.slots.get(id) {
+            return Some(s);
+        }
+        let (kind, unit) = if let Some(b) = metrics::builtin(id) {
+            b
+        } else if let Some(def) = self.rs.inputs.get(id) {
+            (
+                Kind::Input {
+                    name: id.to_owned(),
+                    default: def.default.map(|d| d.0),
+                },
+                def.unit,
+            )
+        } else if let Some(d) = self.derived.get(id) {
+            d.clone()
+        } else {
+            self.err(RulesetError::UnknownMetric {
+                path: path.to_owned(),
+                metric: id.to_owned(),
+            });
+            return None;
+        };
+        self.defs.push(metrics::Def {
+            id: id.to_owned(),
+            kind,
+            unit,
+        });
+        self.slots.insert(id.to_owned(), self.defs.len() - 1);
+        Some(self.defs.len() - 1)
+    }
+
+    fn criterion(&mut self, c: &Criterion, path: &str) -> Option<Crit> {
+        match c {
+            Criterion::All { all } | Criterion::Any { any: all } => {
+                let key = if matches!(c, Criterion::All { .. }) {
+                    "all"
+                } else {
+                    "any"
+                };
+                if all.is_empty() {
+                    self.invalid(
+                        format!("{path}.{key}"),
+                        format!("`{key}` needs at least one criterion"),
+                    );
+                    return None;
+                }
+                let kids: Vec<Option<Crit>> = all
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| self.criterion(k, &format!("{path}.{key}[{i}]")))
+                    .collect();
+                let kids: Vec<Crit> = kids.into_iter().collect::<Option<_>>()?;
+                if key == "all" {
+                    self.never_holds_all(&kids, &format!("{path}.all"));
+                    Some(Crit::All(kids))
+                } else {
+                    Some(Crit::Any(kids))
+                }
+            }
+            Criterion::Compare(cmp) => {
+                let slot = self.slot(&cmp.metric, &format!("{path}.metric"));
+                let value = match &cmp.value {
+                    Threshold::Number(d) => Some(d.0),
+                    Threshold::Name(n) if cmp.metric == "education" => {
+                        let e = Education::from_name(n).map(|e| Decimal::from(e.rank()));
+                        if e.is_none() {
+                            let names: Vec<&str> =
+                                Education::ALL.iter().map(|e| e.name()).collect();
+                            self.invalid(
+                                format!("{path}.value"),
+                                format!(
+                                    "unknown education level `{n}`; expected one of {}",
+                                    names.join(", ")
+                                ),
+                            );
+                        }
+                        e
+                    }
+                    Threshold::Name(n) => {
+                        self.invalid(format!("{path}.value"), format!("`{n}` is not a number"));
+                        None
+                    }
+                };
+                let (slot, value) = (slot?, value?);
+                let crit = Crit::Cmp {
+                    slot,
+                    op: cmp.op,
+                    value,
+                };
+                self.never_holds_all(std::slice::from_ref(&crit), path);
+                Some(crit)
+            }
+        }
+    }
+
+    /// Reports an `all` whose comparisons on one metric leave no value possible.
+    fn never_holds_all(&mut self, kids: &[Crit], path: &str) {
+        let mut by_slot: BTreeMap<usize, Vec<(Op, Decimal)>> = BTreeMap::new();
+        for k in kids {
+            if let Crit::Cmp { slot, op, value } = k {
+                by_slot.entry(*slot).or_default().push((*op, *value));
+            }
+        }
+        for (slot, cmps) in by_slot {
+            let d = &self.defs[slot];
+            let mut iv = Interval::domain(&d.kind);
+            for (op, v) in &cmps {
+                iv.apply(*op, *v, d.kind.is_integral());
+            }
+            if iv.is_empty() {
+                let text: Vec<String> = cmps
+                    .iter()
+                    .map(|(op, v)| format!("{} {} {v}", d.id, op.symbol()))
+                    .collect();
+                let reason = if cmps.len() == 1 {
+                    format!("{} is outside the values {} can take", text.join(""), d.id)
+                } else {
+                    format!("{} contradict each other", text.join(" and "))
+                };
+                self.err(RulesetError::NeverHolds {
+                    path: path.to_owned(),
+                    reason,
+                });
+            }
+        }
+    }
+
+    /// Lower bounds down the ladder must not rise: a lower tier asking more than the one
+    /// above it is almost always a typo.
+    fn check_order(&mut self, criteria: &[Option<Crit>]) {
+        let mut last: HashMap<usize, (Decimal, String)> = HashMap::new();
+        for (i, c) in criteria.iter().enumerate() {
+            let mut bounds = Vec::new();
+            match c {
+                Some(Crit::Cmp {
+                    slot,
+                    op: Op::Gte | Op::Gt,
+                    value,
+                }) => {
+                    bounds.push((*slot, *value, format!("$.tiers[{i}].criteria.value")));
+                }
+                Some(Crit::All(kids)) => {
+                    for (k, kid) in kids.iter().enumerate() {
+                        if let Crit::Cmp {
+                            slot,
+                            op: Op::Gte | Op::Gt,
+                            value,
+                        } = kid
+                        {
+                            bounds.push((
+                                *slot,
+                                *value,
+                                format!("$.tiers[{i}].criteria.all[{k}].value"),
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let id = self.rs.tiers[i].id.clone();
+            for (slot, value, path) in bounds {
+                if let Some((above_v, above)) = last.get(&slot)
+                    && value > *above_v
+                {
+                    self.err(RulesetError::ThresholdOrder {
+                        path,
+                        tier: id.clone(),
+                        above: above.clone(),
+                        metric: self.defs[slot].id.clone(),
+                        op: ">=".into(),
+                        value: value.normalize().to_string(),
+                    });
+                }
+                last.insert(slot, (value, id.clone()));
+            }
+        }
+    }
+}
+
+fn is_hex_colour(c: &str) -> bool {
+    c.strip_prefix('#')
+        .is_some_and(|h| matches!(h.len(), 3 | 6 | 8) && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The values a metric may take under some comparisons.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Interval {
+    lo: Option<(Decimal, bool)>,
+    hi: Option<(Decimal, bool)>,
+}
+
+impl Interval {
+    pub(crate) fn domain(kind: &Kind) -> Self {
+        let (lo, hi) = kind.domain();
+        Interval {
+            lo: lo.map(|v| (v, true)),
+            hi: hi.map(|v| (v, true)),
+        }
+    }
+
+    pub(crate) fn apply(&mut self, op: Op, v: Decimal, integral: bool) {
+        // On whole-valued metrics, `> 28` is `>= 29` and `< 16` is `<= 15`.
+        let (op, v) = match (op, integral) {
+            (Op::Gt, true) => (Op::Gte, v.floor() + Decimal::ONE),
+            (Op::Gte, true) => (Op::Gte, v.ceil()),
+            (Op::Lt, true) => (Op::Lte, v.ceil() - Decimal::ONE),
+            (Op::Lte, true) => (Op::Lte, v.floor()),
+            (op, _) => (op, v),
+        };
+        let tighten_lo = |cur: Option<(Decimal, bool)>, new: (Decimal, bool)| match cur {
+            Some(c) if c.0 > new.0 || (c.0 == new.0 && !c.1) => Some(c),
+            _ => Some(new),
+        };
+        let tighten_hi = |cur: Option<(Decimal, bool)>, new: (Decimal, bool)| match cur {
+            Some(c) if c.0 < new.0 || (c.0 == new.0 && !c.1) => Some(c),
+            _ => Some(new),
+        };
+        match op {
+            Op::Gte => self.lo = tighten_lo(self.lo, (v, true)),
+            Op::Gt => self.lo = tighten_lo(self.lo, (v, false)),
+            Op::Lte => self.hi = tighten_hi(self.hi, (v, true)),
+            Op::Lt => self.hi = tighten_hi(self.hi, (v, false)),
+            Op::Eq => {
+                self.lo = tighten_lo(self.lo, (v, true));
+                self.hi = tighten_hi(self.hi, (v, true));
+            }
+            Op::Ne => {}
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        match (self.lo, self.hi) {
+            (Some((l, li)), Some((h, hi))) => l > h || (l == h && !(li && hi)),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! What an evaluation returns: the tier, why, how far the next one is, and what keeps it.
+//!
+//! Every number is a decimal string in JSON; every tier carries its id so a result always
+//! says which rule produced it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dec::Dec;
+use crate::ruleset::{Maintainer, Op, ServiceRoute, Source, Unit};
+use crate::text::Text;
+
+/// The result of evaluating one profile.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Evaluation {
+    /// The ruleset that produced this.
+    pub ruleset: RulesetRef,
+    /// The customer id from the profile.
+    pub customer_id: String,
+    /// The date evaluated on.
+    pub as_of: NaiveDate,
+    /// The tier the customer has.
+    pub tier: TierRef,
+    /// The tier the plain ladder gives (first match), before grace, deferral or manual floor.
+    pub qualified: TierRef,
+    /// Why the tier is what it is.
+    pub basis: Basis,
+    /// A change from the tier the bank held, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// Who maintains the customer and what a branch does on arrival.
+    pub service: Service,
+    /// The value of every metric the ruleset uses.
+    pub metrics: Vec<MetricValue>,
+    /// Each tier checked down the ladder until the first match, with every criterion.
+    pub ladder: Vec<TierCheck>,
+    /// The tier just above, and what it takes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Gap>,
+    /// Every tier above, nearest first (the first is `next`).
+    pub above: Vec<Gap>,
+    /// The tier declared assets at other banks would give, and how much must move here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub potential: Option<Potential>,
+    /// What keeps the tier at the next review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
+    /// Things worth knowing that did not stop the evaluation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+/// Ruleset id and version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RulesetRef {
+    /// Id.
+    pub id: String,
+    /// Version.
+    pub version: String,
+}
+
+/// A tier by id, with its names and position (0 = top of the ladder).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TierRef {
+    /// Id.
+    pub id: String,
+    /// Name per locale.
+    pub name: Text,
+    /// Position on the ladder, 0 = highest.
+    pub rank: usize,
+}
+
+/// Why the tier is what it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Basis {
+    /// The plain ladder result.
+    Qualified,
+    /// Below the bar, kept during a grace period.
+    Grace {
+        /// The day the grace ends; a downgrade applies from then.
+        until: NaiveDate,
+    },
+    /// Below the bar; the downgrade waits for more reviews below it.
+    DeferredDowngrade {
+        /// Consecutive reviews below the bar so far.
+        reviews_below: u32,
+        /// Reviews below the bar that trigger the downgrade.
+        reviews_allowed: u32,
+        /// The review at which the downgrade happens if still below.
+        downgrade_review: NaiveDate,
+    },
+    /// Kept because the tier's minimum tenure has not passed.
+    MinimumTenure {
+        /// End of the tenure.
+        until: NaiveDate,
+    },
+    /// The ruleset never downgrades.
+    NeverDowngraded,
+    /// Moved one tier down at a review; the plain ladder result is lower still.
+    StepDown {
+        /// The tier the plain ladder gives.
+        qualified: String,
+    },
+    /// A relationship manager's assignment acts as a floor.
+    ManualFloor {
+        /// First day it no longer applies.
+        until: NaiveDate,
+        /// The manager's reason.
+        reason: String,
+    },
+}
+
+/// A change from the tier the bank held.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Change {
+    /// The previous tier id.
+    pub from: String,
+    /// Why it changed.
+    pub reason: ChangeReason,
+}
+
+/// Reason code for a tier change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ChangeReason {
+    /// Qualified for a higher tier (immediate).
+    Upgrade,
+    /// Below the bar for long enough at a review.
+    Downgrade,
+    /// The grace period ran out.
+    GraceExpired,
+    /// A manual assignment lifted the tier.
+    Manual,
+}
+
+/// Who maintains the customer and where a branch routes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Service {
+    /// Maintenance owner.
+    pub maintained_by: Maintainer,
+    /// Branch route on arrival.
+    pub route: ServiceRoute,
+}
+
+/// A metric's value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MetricValue {
+    /// Metric id.
+    pub metric: String,
+    /// Unit.
+    pub unit: Unit,
+    /// Value.
+    pub value: Dec,
+}
+
+/// One tier checked on the way down the ladder.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TierCheck {
+    /// Tier id.
+    pub tier: String,
+    /// Whether its criteria held.
+    pub matched: bool,
+    /// The criteria with actual values; absent on the fallback tier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Trace>,
+}
+
+/// A criterion with its outcome.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Trace {
+    /// Whether it held.
+    pub held: bool,
+    /// The node.
+    #[serde(flatten)]
+    pub node: TraceNode,
+}
+
+/// A criterion node with actual values.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum TraceNode {
+    /// Every child must hold.
+    All {
+        /// Children.
+        all: Vec<Trace>,
+    },
+    /// One child must hold.
+    Any {
+        /// Children.
+        any: Vec<Trace>,
+    },
+    /// A comparison.
+    Compare(Comparison),
+}
+
+/// `actual op threshold` on one metric.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Comparison {
+    /// Metric id.
+    pub metric: String,
+    /// Unit.
+    pub unit: Unit,
+    /// Operator.
+    pub op: Op,
+    /// Threshold.
+    pub threshold: Dec,
+    /// The customer's value.
+    pub actual: Dec,
+}
+
+/// What a tier above needs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Gap {
+    /// The tier.
+    pub tier: TierRef,
+    /// Whether the customer can get there by adding money or products (not by age, say).
+    pub reachable: bool,
+    /// The largest money amount missing among the criteria, when any is money.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Dec>,
+    /// Each failing criterion and how much is missing.
+    pub shortfalls: Vec<Shortfall>,
+}
+
+/// One failing criterion.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Shortfall {
+    /// The comparison.
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    /// How much the metric must rise, when raising it helps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Dec>,
+    /// Whether the customer can close it (money, products), not age or education.
+    pub actionable: bool,
+    /// For a derived score: the same gap as an amount of each weighted source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub equivalents: Vec<Equivalent>,
+}
+
+/// A score gap expressed as an amount of one source ("¥74,075 more short-term assets").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Equivalent {
+    /// The weighted source.
+    pub source: Source,
+    /// How much more of it closes the gap alone.
+    pub amount: Dec,
+}
+
+/// A tier within reach with assets held elsewhere (潜在符合).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Potential {
+    /// The tier counting declared external assets.
+    pub tier: TierRef,
+    /// Declared external assets.
+    pub external_assets: Dec,
+    /// How much must move here to reach it (the largest money amount missing).
+    pub move_needed: Dec,
+    /// The failing criteria without the external assets.
+    pub shortfalls: Vec<Shortfall>,
+}
+
+/// What keeps the tier at the next review.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Retention {
+    /// The tier being kept.
+    pub tier: String,
+    /// The next review date.
+    pub review_date: NaiveDate,
+    /// Whether the customer meets the bar today.
+    pub on_track: bool,
+    /// Each money or product criterion: the bar and the margin above it (negative = short).
+    pub requirements: Vec<Requirement>,
+}
+
+/// One criterion to keep meeting.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Requirement {
+    /// The comparison.
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    /// `actual − threshold`: the room above the bar, or how much is short when negative.
+    pub margin: Dec,
+}
+
+/// A note on the evaluation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Warning {
+    /// No monthly record for a month an average reads; it counts as zero.
+    MissingMonth {
+        /// The month, `YYYY-MM`.
+        month: String,
+    },
+    /// The manual assignment has expired and no longer applies.
+    ManualExpired {
+        /// When it expired.
+        expired: NaiveDate,
+    },
+    /// An attribute the ruleset does not declare; it was ignored.
+    UnknownAttribute {
+        /// The attribute.
+        name: String,
+    },
+}

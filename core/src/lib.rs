@@ -1,0 +1,46 @@
+//! Strata's tiering engine.
+//!
+//! A bank's product team writes a [`Ruleset`] (an ordered ladder of tiers with criteria over
+//! metrics, benefits, review and downgrade policy). [`Engine::new`] validates it once, reporting
+//! every problem with its JSON path; [`Engine::evaluate`] then gives a customer's tier, the
+//! criteria behind it, the gap to each tier above, the tier assets held elsewhere would give,
+//! and what keeps the tier at the next review.
+//!
+//! The crate is pure: no clock, no I/O. The caller passes the as-of date and the data.
+//!
+//! ```
+//! use strata_core::{Engine, Profile, rulesets};
+//!
+//! let engine = Engine::new(rulesets::cn_retail()).expect("the shipped ruleset is valid");
+//! let profile = Profile::from_json(r#"{
+//!     "id": "c-1", "birth_date": "1990-05-12", "education": "bachelor",
+//!     "holdings": [{ "product": "demand", "family": "deposit", "balance": "162500.00" }]
+//! }"#).expect("valid profile");
+//! let eval = engine.evaluate(&profile, "2026-11-25".parse().expect("date")).expect("evaluates");
+//! assert_eq!(eval.tier.id, "mid_lower");
+//! assert_eq!(eval.next.expect("a tier above").amount.expect("money").to_string(), "37500");
+//! ```
+
+pub mod dec;
+pub mod engine;
+pub mod error;
+pub mod evaluation;
+pub mod lint;
+pub mod metrics;
+pub mod profile;
+pub mod review;
+pub mod ruleset;
+pub mod rulesets;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod text;
+#[cfg(feature = "wasm")]
+pub mod wasm;
+
+pub use dec::Dec;
+pub use engine::{Engine, parse_ruleset};
+pub use error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
+pub use evaluation::Evaluation;
+pub use profile::Profile;
+pub use ruleset::Ruleset;
+pub use text::Text;

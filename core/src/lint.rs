@@ -1,0 +1,1 @@
+//! Ruleset lint: gaps, overlaps and unreachable tiers, for the product team.

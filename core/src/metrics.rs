@@ -1,0 +1,310 @@
+//! Metrics: the numbers criteria compare, computed from a profile on an as-of date.
+//!
+//! Built-in metric ids: `aum` (current financial assets here), `aum_avg_<n>m` (average daily
+//! assets over the last n complete months), `external_assets`, `aum_with_external`, `age`,
+//! `education` (rank 1–7), `product_families`, `loan_balance`, `fee_income_<n>m`. Rulesets add
+//! declared `inputs` and derived weighted-sum `metrics`.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::profile::{Family, Month, Profile};
+use crate::ruleset::Unit;
+
+/// Longest averaging window, in months.
+pub const MAX_MONTHS: u32 = 36;
+
+/// How a metric is computed.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Kind {
+    Aum,
+    AumAvg(u32),
+    External,
+    AumWithExternal,
+    Age,
+    Education,
+    ProductFamilies,
+    LoanBalance,
+    FeeIncome(u32),
+    Input {
+        name: String,
+        default: Option<Decimal>,
+    },
+    Derived(Vec<Term>),
+}
+
+/// A compiled derived-metric term.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Term {
+    pub source: TermSource,
+    pub points: Decimal,
+    pub per: Decimal,
+}
+
+/// What a compiled term reads.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum TermSource {
+    Metric(Box<Kind>),
+    AverageBalance { families: Vec<Family>, months: u32 },
+    FeeIncome { months: u32 },
+}
+
+/// A metric the compiled ruleset uses.
+#[derive(Clone, Debug)]
+pub(crate) struct Def {
+    pub id: String,
+    pub kind: Kind,
+    pub unit: Unit,
+}
+
+/// Parses a built-in metric id.
+pub(crate) fn builtin(id: &str) -> Option<(Kind, Unit)> {
+    let months = |prefix: &str| {
+        id.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix('m'))
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| (1..=MAX_MONTHS).contains(n))
+    };
+    Some(match id {
+        "aum" => (Kind::Aum, Unit::Money),
+        "external_assets" => (Kind::External, Unit::Money),
+        "aum_with_external" => (Kind::AumWithExternal, Unit::Money),
+        "age" => (Kind::Age, Unit::Years),
+        "education" => (Kind::Education, Unit::Rank),
+        "product_families" => (Kind::ProductFamilies, Unit::Count),
+        "loan_balance" => (Kind::LoanBalance, Unit::Money),
+        _ => {
+            if let Some(n) = months("aum_avg_") {
+                (Kind::AumAvg(n), Unit::Money)
+            } else if let Some(n) = months("fee_income_") {
+                (Kind::FeeIncome(n), Unit::Money)
+            } else {
+                return None;
+            }
+        }
+    })
+}
+
+impl Kind {
+    /// Values this metric can take, for spotting criteria that never hold.
+    pub(crate) fn domain(&self) -> (Option<Decimal>, Option<Decimal>) {
+        match self {
+            Kind::Aum
+            | Kind::AumAvg(_)
+            | Kind::External
+            | Kind::AumWithExternal
+            | Kind::LoanBalance
+            | Kind::FeeIncome(_) => (Some(Decimal::ZERO), None),
+            Kind::Age => (Some(Decimal::ZERO), Some(Decimal::from(150))),
+            Kind::Education => (Some(Decimal::ONE), Some(Decimal::from(7))),
+            Kind::ProductFamilies => (Some(Decimal::ZERO), Some(Decimal::from(16))),
+            Kind::Input { .. } | Kind::Derived(_) => (None, None),
+        }
+    }
+
+    /// Whether the metric only takes whole values (so `> 28` means `>= 29`).
+    pub(crate) fn is_integral(&self) -> bool {
+        matches!(self, Kind::Age | Kind::Education | Kind::ProductFamilies)
+    }
+
+    /// Whether declared external assets change this metric ("potentially qualified").
+    pub(crate) fn uses_assets(&self) -> bool {
+        match self {
+            Kind::Aum | Kind::AumAvg(_) => true,
+            Kind::Derived(terms) => terms.iter().any(|t| match &t.source {
+                TermSource::Metric(k) => k.uses_assets(),
+                TermSource::AverageBalance { .. } => true,
+                TermSource::FeeIncome { .. } => false,
+            }),
+            _ => false,
+        }
+    }
+
+    /// The profile field the metric needs, if any.
+    pub(crate) fn required_field(&self) -> Option<&'static str> {
+        match self {
+            Kind::Age => Some("birth_date"),
+            Kind::Education => Some("education"),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a metric computation reads.
+pub(crate) struct Ctx<'a> {
+    pub profile: &'a Profile,
+    pub as_of: NaiveDate,
+    /// Count declared external assets as if held here.
+    pub with_external: bool,
+}
+
+impl Ctx<'_> {
+    /// The metric's value. Missing inputs were reported by validation; they read as zero here.
+    pub(crate) fn value(&self, kind: &Kind) -> Decimal {
+        let p = self.profile;
+        match kind {
+            Kind::Aum => self.aum() + self.counted_external(),
+            Kind::AumAvg(n) => self.average(*n, |f| f.is_asset()) + self.counted_external(),
+            Kind::External => self.external_total(),
+            Kind::AumWithExternal => self.aum() + self.external_total(),
+            Kind::Age => p
+                .birth_date
+                .map_or(Decimal::ZERO, |b| Decimal::from(age_on(b, self.as_of))),
+            Kind::Education => p
+                .education
+                .map_or(Decimal::ZERO, |e| Decimal::from(e.rank())),
+            Kind::ProductFamilies => {
+                let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
+                Decimal::from(held.len())
+            }
+            Kind::LoanBalance => p
+                .holdings
+                .iter()
+                .filter(|h| h.family == Family::Loan)
+                .map(|h| h.balance.0)
+                .sum(),
+            Kind::FeeIncome(n) => self.fee_income(*n),
+            Kind::Input { name, default } => p
+                .attributes
+                .get(name)
+                .map(|d| d.0)
+                .or(*default)
+                .unwrap_or_default(),
+            Kind::Derived(terms) => terms
+                .iter()
+                .map(|t| {
+                    let v = match &t.source {
+                        TermSource::Metric(k) => self.value(k),
+                        TermSource::AverageBalance { families, months } => {
+                            self.average(*months, |f| families.contains(&f))
+                                + self.external_in(families)
+                        }
+                        TermSource::FeeIncome { months } => self.fee_income(*months),
+                    };
+                    t.points * v / t.per
+                })
+                .sum(),
+        }
+    }
+
+    fn aum(&self) -> Decimal {
+        self.profile
+            .holdings
+            .iter()
+            .filter(|h| h.family.is_asset())
+            .map(|h| h.balance.0)
+            .sum()
+    }
+
+    fn external_total(&self) -> Decimal {
+        self.profile
+            .external_assets
+            .iter()
+            .map(|e| e.balance.0)
+            .sum()
+    }
+
+    /// External assets added to an asset metric when counting them as held here.
+    fn counted_external(&self) -> Decimal {
+        if self.with_external {
+            self.external_total()
+        } else {
+            Decimal::ZERO
+        }
+    }
+
+    fn external_in(&self, families: &[Family]) -> Decimal {
+        if !self.with_external {
+            return Decimal::ZERO;
+        }
+        self.profile
+            .external_assets
+            .iter()
+            .filter(|e| families.contains(&e.family.unwrap_or(Family::Deposit)))
+            .map(|e| e.balance.0)
+            .sum()
+    }
+
+    /// Average over the `n` complete months before the as-of month; a month with no record
+    /// counts as zero (the bank had nothing from the customer that month).
+    fn average(&self, n: u32, include: impl Fn(Family) -> bool) -> Decimal {
+        let total: Decimal = window(self.as_of, n)
+            .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
+            .map(|r| {
+                r.avg_daily
+                    .iter()
+                    .filter(|(f, _)| include(**f))
+                    .map(|(_, v)| v.0)
+                    .sum::<Decimal>()
+            })
+            .sum();
+        total / Decimal::from(n)
+    }
+
+    fn fee_income(&self, n: u32) -> Decimal {
+        window(self.as_of, n)
+            .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
+            .filter_map(|r| r.fee_income.map(|d| d.0))
+            .sum()
+    }
+}
+
+/// The `n` complete months before the month of `as_of`, newest first.
+pub(crate) fn window(as_of: NaiveDate, n: u32) -> impl Iterator<Item = Month> {
+    let mut m = Month::of(as_of);
+    (0..n).map(move |_| {
+        m = m.prev();
+        m
+    })
+}
+
+/// Age in whole years on `on`.
+#[must_use]
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years.max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn age_turns_on_the_birthday() {
+        assert_eq!(age_on(d("2000-05-12"), d("2016-05-11")), 15);
+        assert_eq!(age_on(d("2000-05-12"), d("2016-05-12")), 16);
+        // Born on 29 February: a year older on 1 March in common years.
+        assert_eq!(age_on(d("2004-02-29"), d("2021-02-28")), 16);
+        assert_eq!(age_on(d("2004-02-29"), d("2021-03-01")), 17);
+    }
+
+    #[test]
+    fn builtin_ids() {
+        assert!(matches!(
+            builtin("aum_avg_3m"),
+            Some((Kind::AumAvg(3), Unit::Money))
+        ));
+        assert!(builtin("aum_avg_0m").is_none());
+        assert!(builtin("aum_avg_37m").is_none());
+        assert!(matches!(
+            builtin("fee_income_12m"),
+            Some((Kind::FeeIncome(12), _))
+        ));
+        assert!(builtin("wealth").is_none());
+    }
+
+    #[test]
+    fn window_crosses_years() {
+        let months: Vec<String> = window(d("2026-02-10"), 3).map(|m| m.to_string()).collect();
+        assert_eq!(months, ["2026-01", "2025-12", "2025-11"]);
+    }
+}

@@ -1,0 +1,373 @@
+//! The customer profile as a bank's app passes it.
+//!
+//! Parsing is strict (unknown fields are refused). Semantic checks that need the ruleset or
+//! the as-of date (future birth date, negative balances, unknown tier ids) run in
+//! [`crate::Engine::evaluate`], which reports every problem at once.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dec::Dec;
+use crate::error::{ProfileError, ProfileErrors};
+
+/// One customer, as of the bank's last data load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(hashmap_as_object))]
+pub struct Profile {
+    /// The bank's customer id (opaque; never sent anywhere).
+    pub id: String,
+    /// Birth date, needed when the ruleset uses `age`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    /// Highest education completed, needed when the ruleset uses `education`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<Education>,
+    /// Occupation as free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<String>,
+    /// Risk-tolerance questionnaire result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskAssessment>,
+    /// Products held at this bank.
+    #[serde(default)]
+    pub holdings: Vec<Holding>,
+    /// Assets the customer declared at other institutions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub external_assets: Vec<ExternalAsset>,
+    /// Monthly average daily balances, one entry per month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monthly: Vec<MonthlyBalance>,
+    /// The tier the bank's systems hold for the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier_history: Option<TierHistory>,
+    /// A relationship manager's manual assignment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manual_assignment: Option<ManualAssignment>,
+    /// Extra numeric inputs declared by the ruleset (`inputs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, Dec>,
+}
+
+impl Profile {
+    /// Parses a profile from JSON text, naming the field of the first syntax problem.
+    pub fn from_json(json: &str) -> Result<Self, ProfileErrors> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            ProfileErrors(vec![ProfileError::Parse {
+                path: crate::error::json_path(&e.path().to_string()),
+                message: e.inner().to_string(),
+            }])
+        })
+    }
+}
+
+/// Education levels, ordered; criteria compare ranks (`college` = 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Education {
+    /// Primary school or none (小学及以下).
+    Primary,
+    /// Junior secondary (初中).
+    JuniorSecondary,
+    /// Senior or vocational secondary (高中/中专).
+    SeniorSecondary,
+    /// Junior college (大专).
+    College,
+    /// Bachelor's degree (本科).
+    Bachelor,
+    /// Master's degree (硕士).
+    Master,
+    /// Doctorate (博士).
+    Doctorate,
+}
+
+impl Education {
+    /// Every level, lowest first.
+    pub const ALL: [Education; 7] = [
+        Education::Primary,
+        Education::JuniorSecondary,
+        Education::SeniorSecondary,
+        Education::College,
+        Education::Bachelor,
+        Education::Master,
+        Education::Doctorate,
+    ];
+
+    /// Rank used in criteria: primary = 1 … doctorate = 7.
+    #[must_use]
+    pub fn rank(self) -> u32 {
+        self as u32 + 1
+    }
+
+    /// The level's JSON name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Education::Primary => "primary",
+            Education::JuniorSecondary => "junior_secondary",
+            Education::SeniorSecondary => "senior_secondary",
+            Education::College => "college",
+            Education::Bachelor => "bachelor",
+            Education::Master => "master",
+            Education::Doctorate => "doctorate",
+        }
+    }
+
+    /// The level with this JSON name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.name() == name)
+    }
+}
+
+/// Risk tolerance C1 (conservative) to C5, from the questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RiskAssessment {
+    /// Tolerance level.
+    pub level: RiskLevel,
+    /// When the questionnaire was answered; it expires.
+    pub assessed_on: NaiveDate,
+}
+
+/// Customer risk tolerance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum RiskLevel {
+    /// Conservative.
+    C1,
+    /// Cautious.
+    C2,
+    /// Balanced.
+    C3,
+    /// Growth.
+    C4,
+    /// Aggressive.
+    C5,
+}
+
+/// Product families, as in the domain table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Family {
+    /// Demand deposit (活期).
+    Deposit,
+    /// Time deposit (定期).
+    TimeDeposit,
+    /// Bank wealth-management product (理财).
+    WealthProduct,
+    /// Mutual fund.
+    Fund,
+    /// Bond (incl. government bonds).
+    Bond,
+    /// Stock (third-party custody).
+    Stock,
+    /// Foreign exchange.
+    Fx,
+    /// Trust.
+    Trust,
+    /// Precious metal.
+    PreciousMetal,
+    /// Derivative.
+    Derivative,
+    /// Life or property insurance sold by the bank.
+    Insurance,
+    /// Pension / retirement account.
+    Pension,
+    /// Any loan (a liability).
+    Loan,
+    /// Debit or credit card.
+    Card,
+    /// Collection, payment and settlement services.
+    Payment,
+    /// Safe-deposit box.
+    SafeDepositBox,
+}
+
+impl Family {
+    /// Whether balances in this family count as financial assets (AUM).
+    #[must_use]
+    pub fn is_asset(self) -> bool {
+        !matches!(
+            self,
+            Family::Loan | Family::Card | Family::Payment | Family::SafeDepositBox
+        )
+    }
+}
+
+/// A product the customer holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Holding {
+    /// Product id (the catalog's, where there is one).
+    pub product: String,
+    /// Product family.
+    pub family: Family,
+    /// Current balance (outstanding principal for a loan); never negative.
+    #[serde(default)]
+    pub balance: Dec,
+    /// Maturity date, for time deposits, wealth products and loans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maturity_date: Option<NaiveDate>,
+}
+
+/// Assets the customer declared at another institution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ExternalAsset {
+    /// Free-text label such as "another bank".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+    /// Family, where known; counted as a demand deposit otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<Family>,
+    /// Amount; never negative.
+    pub balance: Dec,
+}
+
+/// A month's average daily balances.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(hashmap_as_object))]
+pub struct MonthlyBalance {
+    /// The month, `YYYY-MM`.
+    pub month: Month,
+    /// Average daily balance per family (loans included, as liabilities).
+    pub avg_daily: BTreeMap<Family, Dec>,
+    /// Fee income the customer brought that month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_income: Option<Dec>,
+}
+
+/// A calendar month, `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(type = "string"))]
+pub struct Month {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u32,
+}
+
+impl Month {
+    /// The month containing `date`.
+    #[must_use]
+    pub fn of(date: NaiveDate) -> Self {
+        use chrono::Datelike;
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The month before.
+    #[must_use]
+    pub fn prev(self) -> Self {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let err = || format!("`{s}` is not a month like \"2026-10\"");
+        let (y, m) = s.split_once('-').ok_or_else(err)?;
+        let year: i32 = y.parse().map_err(|_| err())?;
+        let month: u32 = m.parse().map_err(|_| err())?;
+        if y.len() != 4 || m.len() != 2 || !(1..=12).contains(&month) {
+            return Err(err());
+        }
+        Ok(Month { year, month })
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Month {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Month".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" })
+    }
+}
+
+/// The tier the bank's systems currently hold for the customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TierHistory {
+    /// The tier id.
+    pub tier: String,
+    /// Since when.
+    pub since: NaiveDate,
+    /// Consecutive completed reviews below the tier's bar.
+    #[serde(default)]
+    pub reviews_below: u32,
+    /// When the customer first fell below the bar, if they are below it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below_since: Option<NaiveDate>,
+}
+
+/// A relationship manager's manual tier: a floor until it expires.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ManualAssignment {
+    /// The tier id.
+    pub tier: String,
+    /// Why, as the manager wrote it.
+    pub reason: String,
+    /// First day it no longer applies.
+    pub expires: NaiveDate,
+}

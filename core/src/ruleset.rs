@@ -1,0 +1,465 @@
+//! The ruleset document: a bank's tier ladder as data.
+//!
+//! These types are the authored JSON, parsed strictly (unknown fields are refused).
+//! [`crate::Engine::new`] validates and compiles them; nothing here evaluates.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dec::Dec;
+use crate::profile::Family;
+use crate::text::Text;
+
+/// A versioned tier ladder authored by a bank's product team.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(hashmap_as_object))]
+pub struct Ruleset {
+    /// Stable identifier, e.g. `cn-retail`.
+    pub id: String,
+    /// The ruleset's own version, reported with every evaluation.
+    pub version: String,
+    /// Display name per locale.
+    #[serde(default)]
+    pub name: Text,
+    /// ISO 4217 code of every money amount, e.g. `CNY`.
+    pub currency: String,
+    /// Locales every text must be given in, e.g. `["zh-CN", "en"]`.
+    pub locales: Vec<String>,
+    /// Extra numeric profile attributes the criteria use (`profile.attributes`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inputs: BTreeMap<String, InputDef>,
+    /// Derived metrics: weighted sums over balances, loans and fee income.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metrics: BTreeMap<String, DerivedMetric>,
+    /// When tiers are reviewed and how downgrades happen.
+    pub review: Review,
+    /// The ladder, highest tier first. First match wins; the last tier is the fallback.
+    pub tiers: Vec<Tier>,
+}
+
+/// What kind of quantity a metric is; decides formatting and whether a gap is actionable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Unit {
+    /// An amount in the ruleset's currency.
+    Money,
+    /// A score in points.
+    Points,
+    /// Whole years (age).
+    Years,
+    /// A count (product families held).
+    Count,
+    /// An ordinal rank (education level).
+    Rank,
+    /// Any other number.
+    Number,
+}
+
+/// A numeric attribute the bank passes in `profile.attributes`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct InputDef {
+    /// Its unit.
+    pub unit: Unit,
+    /// Label per locale.
+    #[serde(default)]
+    pub label: Text,
+    /// Value when a profile leaves it out; without one, the profile must give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Dec>,
+}
+
+/// A metric computed as `Σ points × source / per`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DerivedMetric {
+    /// Label per locale.
+    pub label: Text,
+    /// Unit of the result, usually `points`.
+    pub unit: Unit,
+    /// The weighted terms.
+    pub terms: Vec<Term>,
+}
+
+/// One weighted term: e.g. 135 points per 10,000 of 6-month average short-term assets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Term {
+    /// What is weighted.
+    pub source: Source,
+    /// Points per `per` units of the source.
+    pub points: Dec,
+    /// Divisor of the source (default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub per: Dec,
+}
+
+fn one() -> Dec {
+    Dec(rust_decimal::Decimal::ONE)
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_one(d: &Dec) -> bool {
+    d.0 == rust_decimal::Decimal::ONE
+}
+
+/// The quantity a derived-metric term reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Source {
+    /// A built-in metric or declared input, by id.
+    Metric(String),
+    /// Average daily balance over the last `months` complete months, summed over `families`.
+    AverageBalance {
+        /// Product families summed.
+        families: Vec<Family>,
+        /// Months averaged (1–36).
+        months: u32,
+    },
+    /// Fee income over the last `months` complete months.
+    FeeIncome {
+        /// Months summed (1–36).
+        months: u32,
+    },
+}
+
+/// When tiers are reviewed and how a customer moves down.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Review {
+    /// Review dates.
+    pub schedule: Schedule,
+    /// How a customer below their tier's bar is moved down. Upgrades are always immediate.
+    pub downgrade: Downgrade,
+    /// Where a downgrade lands.
+    #[serde(default)]
+    pub downgrade_to: DowngradeTo,
+    /// A tier, once reached, is kept at least this many months.
+    #[serde(default)]
+    pub min_tenure_months: u32,
+}
+
+/// Review dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Schedule {
+    /// At the end of every month.
+    Monthly,
+    /// On fixed dates every year, e.g. `["06-30", "12-31"]`.
+    Dates {
+        /// `MM-DD` strings.
+        dates: Vec<String>,
+    },
+}
+
+/// How a customer below their tier's bar moves down.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Downgrade {
+    /// Never: a tier once reached is kept.
+    Never,
+    /// After this many consecutive reviews below the bar.
+    AfterReviews {
+        /// Consecutive reviews below the bar (≥ 1).
+        reviews: u32,
+    },
+    /// After this many months below the bar.
+    Grace {
+        /// Months of grace (≥ 1).
+        months: u32,
+    },
+}
+
+/// Where a downgrade lands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum DowngradeTo {
+    /// One tier down the ladder.
+    #[default]
+    OneDown,
+    /// Straight to the tier the customer qualifies for.
+    Qualified,
+}
+
+/// One rung of the ladder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Tier {
+    /// Stable id, e.g. `private_banking`.
+    pub id: String,
+    /// Name per locale.
+    pub name: Text,
+    /// Who the tier is for, per locale (typical customers).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// When the customer qualifies; absent on the fallback tier only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Criterion>,
+    /// What the tier brings, by category.
+    #[serde(default)]
+    pub benefits: Benefits,
+    /// Who maintains customers of this tier.
+    pub maintained_by: Maintainer,
+    /// What a branch does when the customer walks in.
+    pub service_route: ServiceRoute,
+    /// Badge colour (CSS colour) for screens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+}
+
+/// A tier's benefits grouped as in the domain table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Benefits {
+    /// Brand and cards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub brand_cards: Vec<Text>,
+    /// Branch channels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branch_channels: Vec<Text>,
+    /// Electronic channels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub e_channels: Vec<Text>,
+    /// Product families offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Text>,
+    /// Extra services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_services: Vec<Text>,
+}
+
+impl Benefits {
+    /// The categories in display order with their items.
+    #[must_use]
+    pub fn categories(&self) -> [(BenefitCategory, &[Text]); 5] {
+        [
+            (BenefitCategory::BrandCards, &self.brand_cards),
+            (BenefitCategory::BranchChannels, &self.branch_channels),
+            (BenefitCategory::EChannels, &self.e_channels),
+            (BenefitCategory::Products, &self.products),
+            (BenefitCategory::ExtraServices, &self.extra_services),
+        ]
+    }
+}
+
+/// A benefit category (a column of the domain table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum BenefitCategory {
+    /// Brand and cards.
+    BrandCards,
+    /// Branch channels.
+    BranchChannels,
+    /// Electronic channels.
+    EChannels,
+    /// Product families offered.
+    Products,
+    /// Extra services.
+    ExtraServices,
+}
+
+/// Who maintains the customer ("whoever maintains, answers for it and benefits from it").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Maintainer {
+    /// A named relationship manager.
+    RelationshipManager,
+    /// The outlet.
+    Outlet,
+    /// The account teller.
+    Teller,
+    /// The branch's large-customer department (corporate).
+    LargeCustomerDepartment,
+    /// A designated outlet's specialist team (corporate SMEs).
+    SpecialistTeam,
+}
+
+/// What a branch does when the customer arrives (identify & guide).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ServiceRoute {
+    /// The private-banking centre and the customer's own relationship manager.
+    PrivateBankingCentre,
+    /// A relationship manager in the wealth-management centre.
+    RelationshipManager,
+    /// The wealth centre.
+    WealthCentre,
+    /// The priority counter.
+    PriorityCounter,
+    /// Self-service and e-channels, with the lobby manager's help.
+    SelfService,
+    /// The ordinary counter.
+    Counter,
+    /// The corporate large-customer department.
+    CorporateDepartment,
+}
+
+/// A condition over metrics. JSON: `{"all": […]}`, `{"any": […]}` or
+/// `{"metric": "aum", "op": ">=", "value": "50000"}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged, try_from = "RawCriterion")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Criterion {
+    /// Every child holds.
+    All {
+        /// Children.
+        all: Vec<Criterion>,
+    },
+    /// At least one child holds.
+    Any {
+        /// Children.
+        any: Vec<Criterion>,
+    },
+    /// A comparison.
+    Compare(Comparison),
+}
+
+/// `metric op value`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Comparison {
+    /// Metric id: built-in (`aum`, `aum_avg_3m`, `age`, `education`, …), a declared input or
+    /// a derived metric.
+    pub metric: String,
+    /// Operator.
+    pub op: Op,
+    /// Threshold: a decimal, or for `education` a level name such as `college`.
+    pub value: Threshold,
+}
+
+/// A threshold as written: a decimal or a level name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Threshold {
+    /// A number.
+    Number(Dec),
+    /// A named level (education).
+    Name(String),
+}
+
+/// Comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Op {
+    /// At least.
+    #[serde(rename = ">=")]
+    Gte,
+    /// More than.
+    #[serde(rename = ">")]
+    Gt,
+    /// At most.
+    #[serde(rename = "<=")]
+    Lte,
+    /// Less than.
+    #[serde(rename = "<")]
+    Lt,
+    /// Equal.
+    #[serde(rename = "==")]
+    Eq,
+    /// Not equal.
+    #[serde(rename = "!=")]
+    Ne,
+}
+
+impl Op {
+    /// Whether `actual op threshold` holds.
+    #[must_use]
+    pub fn holds(self, actual: rust_decimal::Decimal, threshold: rust_decimal::Decimal) -> bool {
+        match self {
+            Op::Gte => actual >= threshold,
+            Op::Gt => actual > threshold,
+            Op::Lte => actual <= threshold,
+            Op::Lt => actual < threshold,
+            Op::Eq => actual == threshold,
+            Op::Ne => actual != threshold,
+        }
+    }
+
+    /// The operator as written.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Gte => ">=",
+            Op::Gt => ">",
+            Op::Lte => "<=",
+            Op::Lt => "<",
+            Op::Eq => "==",
+            Op::Ne => "!=",
+        }
+    }
+}
+
+/// The criterion as parsed, before checking that exactly one form is used; gives a precise
+/// message instead of serde's "did not match any variant".
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+struct RawCriterion {
+    all: Option<Vec<Criterion>>,
+    any: Option<Vec<Criterion>>,
+    metric: Option<String>,
+    op: Option<Op>,
+    value: Option<Threshold>,
+}
+
+impl TryFrom<RawCriterion> for Criterion {
+    type Error = String;
+
+    fn try_from(raw: RawCriterion) -> Result<Self, String> {
+        let compare = raw.metric.is_some() || raw.op.is_some() || raw.value.is_some();
+        match (raw.all, raw.any, compare) {
+            (Some(all), None, false) => Ok(Criterion::All { all }),
+            (None, Some(any), false) => Ok(Criterion::Any { any }),
+            (None, None, true) => match (raw.metric, raw.op, raw.value) {
+                (Some(metric), Some(op), Some(value)) => {
+                    Ok(Criterion::Compare(Comparison { metric, op, value }))
+                }
+                _ => Err("a comparison needs `metric`, `op` and `value`".to_owned()),
+            },
+            (None, None, false) => {
+                Err("a criterion needs `all`, `any`, or `metric` with `op` and `value`".to_owned())
+            }
+            _ => Err(
+                "a criterion is one of `all`, `any` or a comparison, not several at once"
+                    .to_owned(),
+            ),
+        }
+    }
+}

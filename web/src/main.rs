@@ -1,0 +1,5 @@
+//! Entry point: mounts the app. Everything else lives in the library so tests can use it.
+
+fn main() {
+    strata_web::start();
+}
