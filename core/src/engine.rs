@@ -26,10 +26,10 @@ use crate::text::Text;
 #[derive(Clone, Debug)]
 pub struct Engine {
     ruleset: Ruleset,
-    metrics: Vec<metrics::Def>,
+    pub(crate) metrics: Vec<metrics::Def>,
     /// Original sources of derived-metric terms, for gap equivalents.
     sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
-    criteria: Vec<Option<Crit>>,
+    pub(crate) criteria: Vec<Option<Crit>>,
     reviews: Reviews,
     uses_assets: bool,
 }
@@ -40,6 +40,42 @@ pub(crate) enum Crit {
     All(Vec<Crit>),
     Any(Vec<Crit>),
     Cmp { slot: usize, op: Op, value: Decimal },
+}
+
+impl Crit {
+    /// Whether the criterion holds for these metric values.
+    pub(crate) fn holds(&self, vals: &[Decimal]) -> bool {
+        match self {
+            Crit::All(cs) => cs.iter().all(|c| c.holds(vals)),
+            Crit::Any(cs) => cs.iter().any(|c| c.holds(vals)),
+            Crit::Cmp { slot, op, value } => op.holds(vals[*slot], *value),
+        }
+    }
+
+    /// How many comparisons fail (for `any`, in its nearest alternative).
+    pub(crate) fn misses(&self, vals: &[Decimal]) -> usize {
+        match self {
+            Crit::All(cs) => cs.iter().map(|c| c.misses(vals)).sum(),
+            Crit::Any(cs) => cs.iter().map(|c| c.misses(vals)).min().unwrap_or(0),
+            Crit::Cmp { slot, op, value } => usize::from(!op.holds(vals[*slot], *value)),
+        }
+    }
+
+    /// How many comparisons the criterion has.
+    pub(crate) fn leaves(&self) -> usize {
+        match self {
+            Crit::All(cs) | Crit::Any(cs) => cs.iter().map(Crit::leaves).sum(),
+            Crit::Cmp { .. } => 1,
+        }
+    }
+
+    /// Every `(slot, threshold)` compared.
+    pub(crate) fn thresholds(&self, out: &mut Vec<(usize, Decimal)>) {
+        match self {
+            Crit::All(cs) | Crit::Any(cs) => cs.iter().for_each(|c| c.thresholds(out)),
+            Crit::Cmp { slot, value, .. } => out.push((*slot, *value)),
+        }
+    }
 }
 
 impl Engine {

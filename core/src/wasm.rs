@@ -1,1 +1,155 @@
-//! JS bindings.
+//! JS bindings: translators only. Each call is `from_value` → one core call → `to_value`
+//! (JSON-compatible: plain objects, decimal strings), and every failure goes through
+//! [`into_error`], which throws an `Error` named `StrataError` carrying the structured list.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use crate::error::json_path;
+use crate::{Engine, Profile, Ruleset};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A date, `YYYY-MM-DD`. */
+export type NaiveDate = string;
+/** One problem, with the JSON path of the field at fault. */
+export interface StrataIssue { type: string; path: string; message: string }
+/** What every Strata function throws: `kind` says which input was at fault. */
+export interface StrataError extends Error {
+  name: "StrataError";
+  kind: "ruleset" | "profile" | "input";
+  errors: StrataIssue[];
+}
+"#;
+
+/// A validated ruleset, ready to evaluate profiles.
+#[wasm_bindgen(js_name = Engine)]
+pub struct JsEngine(Engine);
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// Validates a ruleset object; throws a `StrataError` listing every problem.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Ruleset")] ruleset: JsValue,
+    ) -> Result<JsEngine, JsValue> {
+        let ruleset: Ruleset = from_js(ruleset, "ruleset")?;
+        Engine::new(ruleset)
+            .map(JsEngine)
+            .map_err(|e| into_error("ruleset", &e.to_string(), &e))
+    }
+
+    /// An engine for a shipped ruleset (`cn-retail`, `cn-star`, `cn-corporate`, `us-rewards`).
+    pub fn builtin(id: &str) -> Result<JsEngine, JsValue> {
+        let json = crate::rulesets::json(id).ok_or_else(|| {
+            let issue = [Issue::new(
+                "unknown_ruleset",
+                "$",
+                &format!("no shipped ruleset `{id}`"),
+            )];
+            into_error("input", &issue[0].message, &issue)
+        })?;
+        Engine::from_json(json)
+            .map(JsEngine)
+            .map_err(|e| into_error("ruleset", &e.to_string(), &e))
+    }
+
+    /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`).
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> Result<JsValue, JsValue> {
+        let profile: Profile = from_js(profile, "profile")?;
+        let as_of = as_of.parse().map_err(|_| {
+            let issue = [Issue::new(
+                "invalid",
+                "asOf",
+                &format!("`{as_of}` is not a date like 2026-11-25"),
+            )];
+            into_error("input", &issue[0].message, &issue)
+        })?;
+        let eval = self
+            .0
+            .evaluate(&profile, as_of)
+            .map_err(|e| into_error("profile", &e.to_string(), &e))?;
+        to_js(&eval)
+    }
+
+    /// The ruleset, as a plain object.
+    #[wasm_bindgen(getter, unchecked_return_type = "Ruleset")]
+    pub fn ruleset(&self) -> Result<JsValue, JsValue> {
+        to_js(self.0.ruleset())
+    }
+}
+
+/// Lints a ruleset object: validation errors, gaps, overlaps, unreachable tiers.
+#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+pub fn lint(
+    #[wasm_bindgen(unchecked_param_type = "Ruleset")] ruleset: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ruleset: Ruleset = from_js(ruleset, "ruleset")?;
+    to_js(&crate::lint::lint(&ruleset))
+}
+
+/// Ids of the shipped rulesets.
+#[wasm_bindgen(js_name = builtinRulesets)]
+#[must_use]
+pub fn builtin_rulesets() -> Vec<String> {
+    crate::rulesets::ALL
+        .iter()
+        .map(|(id, _)| (*id).to_owned())
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Issue {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: String,
+    message: String,
+}
+
+impl Issue {
+    fn new(kind: &'static str, path: &str, message: &str) -> Self {
+        Issue {
+            kind,
+            path: path.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
+fn from_js<T: DeserializeOwned>(v: JsValue, kind: &'static str) -> Result<T, JsValue> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(v)).map_err(|e| {
+        let issue = [Issue::new(
+            "parse",
+            &json_path(&e.path().to_string()),
+            &e.inner().to_string(),
+        )];
+        into_error(
+            kind,
+            &format!("{}: {}", issue[0].path, issue[0].message),
+            &issue,
+        )
+    })
+}
+
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// The one way errors reach JS: an `Error` named `StrataError` with `kind` and `errors`.
+/// (`JsError` cannot carry extra properties, hence a plain `js_sys::Error`.)
+fn into_error(kind: &str, message: &str, errors: &(impl Serialize + ?Sized)) -> JsValue {
+    let err = js_sys::Error::new(message);
+    err.set_name("StrataError");
+    let list = to_js(errors).unwrap_or(JsValue::NULL);
+    // Reflect::set only fails on frozen or non-objects; a fresh Error is neither.
+    let _ = js_sys::Reflect::set(&err, &"kind".into(), &kind.into());
+    let _ = js_sys::Reflect::set(&err, &"errors".into(), &list);
+    err.into()
+}

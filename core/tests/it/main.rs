@@ -1,1 +1,22 @@
-//! Integration tests.
+//! strata-core's one integration-test binary: golden tables, validation, review policy,
+//! snapshots over the JSON fixtures, property tests, and the same fixtures through the JS
+//! API in headless Chromium.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod boundaries;
+#[cfg(not(target_arch = "wasm32"))]
+mod fixtures;
+#[cfg(not(target_arch = "wasm32"))]
+mod profiles;
+#[cfg(not(target_arch = "wasm32"))]
+mod props;
+#[cfg(not(target_arch = "wasm32"))]
+mod review;
+#[cfg(not(target_arch = "wasm32"))]
+mod validation;
+#[cfg(target_arch = "wasm32")]
+mod wasm_api;
