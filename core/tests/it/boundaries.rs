@@ -21,10 +21,19 @@ fn aum_boundaries() {
     ];
     for (aum, tier, gap) in table {
         // Age 40, high-school education: the demographic tier never applies.
-        let e = engine.evaluate(&customer(aum, "1986-01-01", "senior_secondary"), as_of()).unwrap();
+        let e = engine
+            .evaluate(&customer(aum, "1986-01-01", "senior_secondary"), as_of())
+            .unwrap();
         assert_eq!(e.tier.id, tier, "aum {aum}");
         let reachable = e.above.iter().find(|g| g.reachable);
-        assert_eq!(reachable.and_then(|g| g.amount).map(|a| a.to_string()).as_deref(), gap, "aum {aum}");
+        assert_eq!(
+            reachable
+                .and_then(|g| g.amount)
+                .map(|a| a.to_string())
+                .as_deref(),
+            gap,
+            "aum {aum}"
+        );
     }
 }
 
@@ -39,7 +48,9 @@ fn potential_tier_by_age_on_the_as_of_date() {
         ("1997-11-25", "ordinary"),  // 29 today
     ];
     for (birth, tier) in table {
-        let e = engine.evaluate(&customer("10000", birth, "bachelor"), as_of()).unwrap();
+        let e = engine
+            .evaluate(&customer("10000", birth, "bachelor"), as_of())
+            .unwrap();
         assert_eq!(e.tier.id, tier, "born {birth}");
     }
 }
@@ -57,7 +68,9 @@ fn potential_tier_by_education() {
         ("doctorate", "potential"),
     ];
     for (edu, tier) in table {
-        let e = engine.evaluate(&customer("20000", "2002-03-04", edu), as_of()).unwrap();
+        let e = engine
+            .evaluate(&customer("20000", "2002-03-04", edu), as_of())
+            .unwrap();
         assert_eq!(e.tier.id, tier, "education {edu}");
     }
 }
@@ -65,14 +78,18 @@ fn potential_tier_by_education() {
 #[test]
 fn potential_ends_at_the_asset_bar() {
     // A 24-year-old graduate with 50,000 is mid-tier, not potential: assets come first.
-    let e = retail().evaluate(&customer("50000", "2002-03-04", "master"), as_of()).unwrap();
+    let e = retail()
+        .evaluate(&customer("50000", "2002-03-04", "master"), as_of())
+        .unwrap();
     assert_eq!(e.tier.id, "mid_lower");
 }
 
 #[test]
 fn the_table_gap_falls_to_ordinary_and_says_why() {
     // College-educated, age 35, under 50,000: the seed table leaves this open.
-    let e = retail().evaluate(&customer("10000", "1991-06-01", "bachelor"), as_of()).unwrap();
+    let e = retail()
+        .evaluate(&customer("10000", "1991-06-01", "bachelor"), as_of())
+        .unwrap();
     assert_eq!(e.tier.id, "ordinary");
     let potential = e.ladder.iter().find(|c| c.tier == "potential").unwrap();
     assert!(!potential.matched);
@@ -86,7 +103,9 @@ fn the_table_gap_falls_to_ordinary_and_says_why() {
 
 #[test]
 fn explanation_lists_every_tier_down_to_the_match() {
-    let e = retail().evaluate(&customer("300000", "1980-01-01", "bachelor"), as_of()).unwrap();
+    let e = retail()
+        .evaluate(&customer("300000", "1980-01-01", "bachelor"), as_of())
+        .unwrap();
     let tiers: Vec<&str> = e.ladder.iter().map(|c| c.tier.as_str()).collect();
     assert_eq!(tiers, ["private_banking", "high_end", "mid_upper"]);
     assert_eq!(e.ladder.iter().filter(|c| c.matched).count(), 1);
@@ -115,7 +134,9 @@ fn potentially_qualified_with_external_assets() {
 
 #[test]
 fn retention_names_the_review_and_the_margin() {
-    let e = retail().evaluate(&customer("230000", "1980-01-01", "bachelor"), as_of()).unwrap();
+    let e = retail()
+        .evaluate(&customer("230000", "1980-01-01", "bachelor"), as_of())
+        .unwrap();
     let r = e.retention.unwrap();
     assert_eq!(r.tier, "mid_upper");
     assert_eq!(r.review_date.to_string(), "2026-11-30");

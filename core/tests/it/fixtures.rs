@@ -31,7 +31,8 @@ fn every_case_matches_its_snapshot() {
     names.sort();
     assert!(!names.is_empty());
     for name in &names {
-        let case: Case = serde_json::from_str(&fs::read_to_string(cases_dir().join(name)).unwrap()).unwrap();
+        let case: Case =
+            serde_json::from_str(&fs::read_to_string(cases_dir().join(name)).unwrap()).unwrap();
         let engine = Engine::new(rulesets::builtin(&case.ruleset).unwrap()).unwrap();
         let profile = Profile::from_json(&case.profile.to_string()).unwrap();
         let eval = engine.evaluate(&profile, case.as_of).unwrap();
@@ -42,6 +43,9 @@ fn every_case_matches_its_snapshot() {
     let listed = include_str!("case_list.rs");
     for name in &names {
         let stem = name.trim_end_matches(".json");
-        assert!(listed.contains(&format!("\"{stem}\"")), "add {stem} to tests/it/case_list.rs");
+        assert!(
+            listed.contains(&format!("\"{stem}\"")),
+            "add {stem} to tests/it/case_list.rs"
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod common;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,5 +19,5 @@ mod props;
 mod review;
 #[cfg(not(target_arch = "wasm32"))]
 mod validation;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;

@@ -19,12 +19,32 @@ fn first(e: &ProfileErrors) -> (&str, &str) {
 #[test]
 fn syntax_and_shape_errors_name_the_field() {
     let table = [
-        (r#"{"id":"a","education":"phd","birth_date":"1990-01-01"}"#, "parse", "$.education"),
-        (r#"{"id":"a","birth_date":"1990-13-01","education":"college"}"#, "parse", "$.birth_date"),
-        (r#"{"id":"a","holdings":[{"product":"x","family":"deposit","balance":1.5}]}"#, "parse", "$.holdings[0].balance"),
-        (r#"{"id":"a","holdings":[{"product":"x","family":"gold","balance":"1"}]}"#, "parse", "$.holdings[0].family"),
+        (
+            r#"{"id":"a","education":"phd","birth_date":"1990-01-01"}"#,
+            "parse",
+            "$.education",
+        ),
+        (
+            r#"{"id":"a","birth_date":"1990-13-01","education":"college"}"#,
+            "parse",
+            "$.birth_date",
+        ),
+        (
+            r#"{"id":"a","holdings":[{"product":"x","family":"deposit","balance":1.5}]}"#,
+            "parse",
+            "$.holdings[0].balance",
+        ),
+        (
+            r#"{"id":"a","holdings":[{"product":"x","family":"gold","balance":"1"}]}"#,
+            "parse",
+            "$.holdings[0].family",
+        ),
         (r#"{"id":"a","nickname":"Li"}"#, "parse", "$.nickname"),
-        (r#"{"id":"a","monthly":[{"month":"2026-13","avg_daily":{}}]}"#, "parse", "$.monthly[0].month"),
+        (
+            r#"{"id":"a","monthly":[{"month":"2026-13","avg_daily":{}}]}"#,
+            "parse",
+            "$.monthly[0].month",
+        ),
         ("not json", "parse", "$"),
     ];
     for (json, kind, path) in table {

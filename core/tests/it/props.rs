@@ -9,27 +9,30 @@ use crate::common::as_of;
 
 /// Amounts spread over every order of magnitude the ladder cares about, in cents.
 fn amount() -> impl Strategy<Value = Decimal> {
-    (0u32..=9, 0u64..1_000_000_000).prop_map(|(mag, n)| Decimal::new(i64::try_from(n % 10u64.pow(mag + 2)).unwrap(), 2))
+    (0u32..=9, 0u64..1_000_000_000)
+        .prop_map(|(mag, n)| Decimal::new(i64::try_from(n % 10u64.pow(mag + 2)).unwrap(), 2))
 }
 
 fn customer() -> impl Strategy<Value = Profile> {
-    (amount(), 1930i32..2020, 1u32..=12, 1u32..=28, 0usize..7).prop_map(|(aum, y, m, d, e)| Profile {
-        id: "p".into(),
-        birth_date: chrono::NaiveDate::from_ymd_opt(y, m, d),
-        education: Some(Education::ALL[e]),
-        occupation: None,
-        risk: None,
-        holdings: vec![Holding {
-            product: "demand".into(),
-            family: Family::Deposit,
-            balance: Dec(aum),
-            maturity_date: None,
-        }],
-        external_assets: vec![],
-        monthly: vec![],
-        tier_history: None,
-        manual_assignment: None,
-        attributes: Default::default(),
+    (amount(), 1930i32..2020, 1u32..=12, 1u32..=28, 0usize..7).prop_map(|(aum, y, m, d, e)| {
+        Profile {
+            id: "p".into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(y, m, d),
+            education: Some(Education::ALL[e]),
+            occupation: None,
+            risk: None,
+            holdings: vec![Holding {
+                product: "demand".into(),
+                family: Family::Deposit,
+                balance: Dec(aum),
+                maturity_date: None,
+            }],
+            external_assets: vec![],
+            monthly: vec![],
+            tier_history: None,
+            manual_assignment: None,
+            attributes: Default::default(),
+        }
     })
 }
 

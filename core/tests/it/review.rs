@@ -14,7 +14,13 @@ fn with_review(review: Value) -> Engine {
 }
 
 /// A customer the bank holds at `tier`, who now has `aum`.
-fn held(aum: &str, tier: &str, since: &str, reviews_below: u32, below_since: Option<&str>) -> Profile {
+fn held(
+    aum: &str,
+    tier: &str,
+    since: &str,
+    reviews_below: u32,
+    below_since: Option<&str>,
+) -> Profile {
     let mut p = customer(aum, "1980-01-01", "bachelor");
     p.tier_history = Some(TierHistory {
         tier: tier.into(),
@@ -31,22 +37,35 @@ fn eval(engine: &Engine, p: &Profile) -> Evaluation {
 
 #[test]
 fn upgrades_are_immediate() {
-    let e = eval(&retail(), &held("1200000", "mid_upper", "2024-01-01", 0, None));
+    let e = eval(
+        &retail(),
+        &held("1200000", "mid_upper", "2024-01-01", 0, None),
+    );
     assert_eq!(e.tier.id, "high_end");
     assert_eq!(e.basis, Basis::Qualified);
     let c = e.change.unwrap();
-    assert_eq!((c.from.as_str(), c.reason), ("mid_upper", ChangeReason::Upgrade));
+    assert_eq!(
+        (c.from.as_str(), c.reason),
+        ("mid_upper", ChangeReason::Upgrade)
+    );
 }
 
 #[test]
 fn one_bad_month_never_flips_a_customer_down() {
     // cn-retail: downgrade after 3 consecutive monthly reviews below the bar, one tier down.
-    let e = eval(&retail(), &held("900000", "high_end", "2024-01-01", 0, None));
+    let e = eval(
+        &retail(),
+        &held("900000", "high_end", "2024-01-01", 0, None),
+    );
     assert_eq!(e.tier.id, "high_end");
     assert_eq!(e.qualified.id, "mid_upper");
     assert_eq!(
         e.basis,
-        Basis::DeferredDowngrade { reviews_below: 0, reviews_allowed: 3, downgrade_review: date("2027-01-31") }
+        Basis::DeferredDowngrade {
+            reviews_below: 0,
+            reviews_allowed: 3,
+            downgrade_review: date("2027-01-31")
+        }
     );
     assert!(e.change.is_none());
     let r = e.retention.unwrap();
@@ -54,9 +73,14 @@ fn one_bad_month_never_flips_a_customer_down() {
     assert_eq!(r.requirements[0].margin.to_string(), "-100000");
     assert_eq!(r.review_date, date("2026-11-30"));
 
-    let e = eval(&retail(), &held("900000", "high_end", "2024-01-01", 2, None));
+    let e = eval(
+        &retail(),
+        &held("900000", "high_end", "2024-01-01", 2, None),
+    );
     assert_eq!(e.tier.id, "high_end");
-    assert!(matches!(e.basis, Basis::DeferredDowngrade { downgrade_review, .. } if downgrade_review == date("2026-11-30")));
+    assert!(
+        matches!(e.basis, Basis::DeferredDowngrade { downgrade_review, .. } if downgrade_review == date("2026-11-30"))
+    );
 }
 
 #[test]
@@ -64,7 +88,12 @@ fn downgrade_after_enough_reviews_goes_one_tier_down() {
     let e = eval(&retail(), &held("30000", "high_end", "2024-01-01", 3, None));
     assert_eq!(e.qualified.id, "ordinary");
     assert_eq!(e.tier.id, "mid_upper");
-    assert_eq!(e.basis, Basis::StepDown { qualified: "ordinary".into() });
+    assert_eq!(
+        e.basis,
+        Basis::StepDown {
+            qualified: "ordinary".into()
+        }
+    );
     assert_eq!(e.change.unwrap().reason, ChangeReason::Downgrade);
 }
 
@@ -87,11 +116,22 @@ fn grace_period_then_expiry() {
         "downgrade": { "type": "grace", "months": 3 },
         "downgrade_to": "qualified"
     }));
-    let e = eval(&engine, &held("900000", "high_end", "2024-01-01", 1, Some("2026-10-01")));
+    let e = eval(
+        &engine,
+        &held("900000", "high_end", "2024-01-01", 1, Some("2026-10-01")),
+    );
     assert_eq!(e.tier.id, "high_end");
-    assert_eq!(e.basis, Basis::Grace { until: date("2027-01-01") });
+    assert_eq!(
+        e.basis,
+        Basis::Grace {
+            until: date("2027-01-01")
+        }
+    );
 
-    let e = eval(&engine, &held("900000", "high_end", "2024-01-01", 3, Some("2026-08-01")));
+    let e = eval(
+        &engine,
+        &held("900000", "high_end", "2024-01-01", 3, Some("2026-08-01")),
+    );
     assert_eq!(e.tier.id, "mid_upper");
     assert_eq!(e.change.unwrap().reason, ChangeReason::GraceExpired);
 }
@@ -104,17 +144,37 @@ fn minimum_tenure_then_grace() {
         "downgrade_to": "qualified",
         "min_tenure_months": 12
     }));
-    let e = eval(&engine, &held("900000", "high_end", "2026-03-01", 0, Some("2026-06-01")));
-    assert_eq!(e.basis, Basis::MinimumTenure { until: date("2027-03-01") });
+    let e = eval(
+        &engine,
+        &held("900000", "high_end", "2026-03-01", 0, Some("2026-06-01")),
+    );
+    assert_eq!(
+        e.basis,
+        Basis::MinimumTenure {
+            until: date("2027-03-01")
+        }
+    );
     // Tenure ended 2026-09-01; the grace runs from then, not from when the balance fell.
-    let e = eval(&engine, &held("900000", "high_end", "2025-09-01", 0, Some("2026-06-01")));
-    assert_eq!(e.basis, Basis::Grace { until: date("2026-12-01") });
+    let e = eval(
+        &engine,
+        &held("900000", "high_end", "2025-09-01", 0, Some("2026-06-01")),
+    );
+    assert_eq!(
+        e.basis,
+        Basis::Grace {
+            until: date("2026-12-01")
+        }
+    );
 }
 
 #[test]
 fn never_downgrade() {
-    let engine = with_review(json!({ "schedule": { "type": "monthly" }, "downgrade": { "type": "never" } }));
-    let e = eval(&engine, &held("0", "private_banking", "2020-01-01", 40, None));
+    let engine =
+        with_review(json!({ "schedule": { "type": "monthly" }, "downgrade": { "type": "never" } }));
+    let e = eval(
+        &engine,
+        &held("0", "private_banking", "2020-01-01", 40, None),
+    );
     assert_eq!(e.tier.id, "private_banking");
     assert_eq!(e.basis, Basis::NeverDowngraded);
 }
@@ -126,7 +186,9 @@ fn fixed_rating_dates() {
         "downgrade": { "type": "after_reviews", "reviews": 2 }
     }));
     let e = eval(&engine, &held("900000", "high_end", "2024-01-01", 0, None));
-    assert!(matches!(e.basis, Basis::DeferredDowngrade { downgrade_review, .. } if downgrade_review == date("2027-06-30")));
+    assert!(
+        matches!(e.basis, Basis::DeferredDowngrade { downgrade_review, .. } if downgrade_review == date("2027-06-30"))
+    );
     assert_eq!(e.retention.unwrap().review_date, date("2026-12-31"));
 }
 
@@ -143,7 +205,10 @@ fn manual_assignment_is_a_floor_until_it_expires() {
     assert_eq!(e.qualified.id, "mid_lower");
     assert_eq!(
         e.basis,
-        Basis::ManualFloor { until: date("2027-01-01"), reason: "founder of a key payroll client".into() }
+        Basis::ManualFloor {
+            until: date("2027-01-01"),
+            reason: "founder of a key payroll client".into()
+        }
     );
 
     // A floor below the earned tier changes nothing.

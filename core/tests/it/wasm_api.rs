@@ -1,0 +1,80 @@
+//! The fixture cases through the JS API in headless Chromium: results must equal the native
+//! snapshots, byte for byte once parsed.
+
+use strata_core::wasm::JsEngine;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+include!("case_list.rs");
+
+fn json(v: &JsValue) -> serde_json::Value {
+    let text: String = js_sys::JSON::stringify(v).unwrap().into();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn js(v: &serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&v.to_string()).unwrap()
+}
+
+/// The JSON body of an insta snapshot (after its `---` header).
+fn snapshot_body(snap: &str) -> serde_json::Value {
+    let body = snap.splitn(3, "---\n").nth(2).unwrap();
+    serde_json::from_str(body).unwrap()
+}
+
+macro_rules! check_cases {
+    ($($name:literal),* $(,)?) => {
+        $(
+            {
+                let case: serde_json::Value =
+                    serde_json::from_str(include_str!(concat!("../fixtures/cases/", $name, ".json"))).unwrap();
+                let expected = snapshot_body(include_str!(concat!("snapshots/it__fixtures__", $name, ".snap")));
+                let engine = JsEngine::builtin(case["ruleset"].as_str().unwrap()).unwrap();
+                let got = engine
+                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap())
+                    .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
+                assert_eq!(json(&got), expected, "{}", $name);
+            }
+        )*
+    };
+}
+
+#[wasm_bindgen_test]
+fn fixtures_match_native_snapshots() {
+    for_each_case!(check_cases);
+}
+
+#[wasm_bindgen_test]
+fn errors_arrive_as_strata_errors_with_paths() {
+    let engine = JsEngine::builtin("cn-retail").unwrap();
+    let bad = serde_json::json!({ "id": "x", "education": "phd", "birth_date": "1990-01-01" });
+    let err = json(&engine.evaluate(js(&bad), "2026-11-25").err().unwrap());
+    // JSON.stringify drops an Error's own message/name but keeps the extra properties.
+    assert_eq!(err["kind"], "profile");
+    assert_eq!(err["errors"][0]["type"], "parse");
+    assert_eq!(err["errors"][0]["path"], "$.education");
+
+    let mut ruleset: serde_json::Value =
+        serde_json::from_str(strata_core::rulesets::json("cn-retail").unwrap()).unwrap();
+    ruleset["tiers"][0]["criteria"]["metric"] = "wealth".into();
+    ruleset["tiers"][1]["id"] = "private_banking".into();
+    let err = json(&JsEngine::new(js(&ruleset)).err().unwrap());
+    assert_eq!(err["kind"], "ruleset");
+    assert_eq!(err["errors"].as_array().unwrap().len(), 2);
+    assert_eq!(err["errors"][0]["path"], "$.tiers[0].criteria.metric");
+
+    let neg = serde_json::json!({ "id": "x", "education": "college", "birth_date": "1990-01-01",
+        "holdings": [{ "product": "d", "family": "deposit", "balance": 12.5 }] });
+    let err = json(&engine.evaluate(js(&neg), "2026-11-25").err().unwrap());
+    assert_eq!(err["errors"][0]["path"], "$.holdings[0].balance");
+
+    let err = json(
+        &engine
+            .evaluate(js(&serde_json::json!({ "id": "x" })), "25/11/2026")
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(err["kind"], "input");
+}

@@ -1,0 +1,3 @@
+//! Presentational components: props in, callbacks out, no I/O.
+
+pub mod tier_card;
