@@ -312,16 +312,14 @@ impl Engine {
             });
         }
         for d in &self.metrics {
-            let missing = match (&d.kind, d.kind.required_field()) {
-                (Kind::Age, _) if p.birth_date.is_none() => Some("$.birth_date".to_owned()),
-                (Kind::Education, _) if p.education.is_none() => Some("$.education".to_owned()),
-                (
-                    Kind::Input {
-                        name,
-                        default: None,
-                    },
-                    _,
-                ) if !p.attributes.contains_key(name) => Some(format!("$.attributes.{name}")),
+            let missing = match &d.kind {
+                Kind::Age if p.birth_date.is_none() => Some("$.birth_date".to_owned()),
+                Kind::Education if p.education.is_none() => Some("$.education".to_owned()),
+                Kind::Input {
+                    name,
+                    default: None,
+                    ..
+                } if !p.attributes.contains_key(name) => Some(format!("$.attributes.{name}")),
                 _ => None,
             };
             if let Some(path) = missing {
@@ -578,7 +576,7 @@ impl Engine {
         Some(Potential {
             tier: gap.tier,
             external_assets: Dec(external),
-            move_needed: gap.amount.unwrap_or(Dec::ZERO),
+            move_needed: gap.amount,
             shortfalls: gap.shortfalls,
         })
     }
@@ -653,10 +651,29 @@ fn window_of(kind: &Kind) -> u32 {
     }
 }
 
+/// The money a customer can bring to close a gap: the largest actionable money shortfall, or
+/// for a score the least money in assets that closes it alone (its cheapest asset
+/// equivalent; loans also score, but a tier is not a reason to borrow).
 fn money_amount(s: &[Shortfall]) -> Option<Dec> {
     s.iter()
-        .filter(|s| s.comparison.unit == Unit::Money)
-        .filter_map(|s| s.missing)
+        .filter(|s| s.actionable)
+        .filter_map(|s| {
+            if s.comparison.unit == Unit::Money {
+                s.missing
+            } else {
+                s.equivalents
+                    .iter()
+                    .filter(|e| match &e.source {
+                        Source::AverageBalance { families, .. } => {
+                            families.iter().all(|f| f.is_asset())
+                        }
+                        Source::Metric(m) => m.starts_with("aum"),
+                        Source::FeeIncome { .. } => false,
+                    })
+                    .map(|e| e.amount)
+                    .min()
+            }
+        })
         .max()
 }
 
@@ -780,6 +797,7 @@ impl<'a> Compiler<'a> {
                             TermSource::Metric(Box::new(Kind::Input {
                                 name: id.clone(),
                                 default: def.default.map(|d| d.0),
+                                unit: def.unit,
                             }))
                         } else {
                             self.err(RulesetError::UnknownMetric {
@@ -898,6 +916,7 @@ impl<'a> Compiler<'a> {
                 Kind::Input {
                     name: id.to_owned(),
                     default: def.default.map(|d| d.0),
+                    unit: def.unit,
                 },
                 def.unit,
             )

@@ -242,7 +242,9 @@ pub struct Gap {
     pub tier: TierRef,
     /// Whether the customer can get there by adding money or products (not by age, say).
     pub reachable: bool,
-    /// The largest money amount missing among the criteria, when any is money.
+    /// The money missing: the largest money shortfall, or for a score the least money that
+    /// closes it (see `equivalents`). An increase of the metric, so for an average an
+    /// increase of the average.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Dec>,
     /// Each failing criterion and how much is missing.
@@ -287,8 +289,9 @@ pub struct Potential {
     pub tier: TierRef,
     /// Declared external assets.
     pub external_assets: Dec,
-    /// How much must move here to reach it (the largest money amount missing).
-    pub move_needed: Dec,
+    /// How much must move here to reach it (the gap's money amount), when money closes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_needed: Option<Dec>,
     /// The failing criteria without the external assets.
     pub shortfalls: Vec<Shortfall>,
 }

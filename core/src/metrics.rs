@@ -31,6 +31,7 @@ pub(crate) enum Kind {
     Input {
         name: String,
         default: Option<Decimal>,
+        unit: Unit,
     },
     Derived(Vec<Term>),
 }
@@ -100,13 +101,27 @@ impl Kind {
             Kind::Age => (Some(Decimal::ZERO), Some(Decimal::from(150))),
             Kind::Education => (Some(Decimal::ONE), Some(Decimal::from(7))),
             Kind::ProductFamilies => (Some(Decimal::ZERO), Some(Decimal::from(16))),
+            // Declared money, counts, years and ranks are never negative.
+            Kind::Input {
+                unit: Unit::Money | Unit::Count | Unit::Years | Unit::Rank,
+                ..
+            } => (Some(Decimal::ZERO), None),
             Kind::Input { .. } | Kind::Derived(_) => (None, None),
         }
     }
 
     /// Whether the metric only takes whole values (so `> 28` means `>= 29`).
     pub(crate) fn is_integral(&self) -> bool {
-        matches!(self, Kind::Age | Kind::Education | Kind::ProductFamilies)
+        matches!(
+            self,
+            Kind::Age
+                | Kind::Education
+                | Kind::ProductFamilies
+                | Kind::Input {
+                    unit: Unit::Count | Unit::Years | Unit::Rank,
+                    ..
+                }
+        )
     }
 
     /// Whether declared external assets change this metric ("potentially qualified").
@@ -119,15 +134,6 @@ impl Kind {
                 TermSource::FeeIncome { .. } => false,
             }),
             _ => false,
-        }
-    }
-
-    /// The profile field the metric needs, if any.
-    pub(crate) fn required_field(&self) -> Option<&'static str> {
-        match self {
-            Kind::Age => Some("birth_date"),
-            Kind::Education => Some("education"),
-            _ => None,
         }
     }
 }
@@ -166,7 +172,7 @@ impl Ctx<'_> {
                 .map(|h| h.balance.0)
                 .sum(),
             Kind::FeeIncome(n) => self.fee_income(*n),
-            Kind::Input { name, default } => p
+            Kind::Input { name, default, .. } => p
                 .attributes
                 .get(name)
                 .map(|d| d.0)

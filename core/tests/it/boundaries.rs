@@ -128,7 +128,7 @@ fn potentially_qualified_with_external_assets() {
     assert_eq!(e.tier.id, "mid_lower");
     let pot = e.potential.unwrap();
     assert_eq!(pot.tier.id, "high_end");
-    assert_eq!(pot.move_needed.to_string(), "820000");
+    assert_eq!(pot.move_needed.unwrap().to_string(), "820000");
     assert_eq!(pot.external_assets.to_string(), "900000");
 }
 
