@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use strata_core::lint::{Severity, lint};
-use strata_core::{Engine, Profile, Ruleset, RulesetErrors, parse_ruleset, rulesets};
+use strata_core::recommend::Options;
+use strata_core::{
+    Engine, Profile, Ruleset, RulesetErrors, catalogs, parse_catalog, parse_ruleset, rulesets,
+};
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +32,18 @@ enum Command {
         /// Ruleset file, or a shipped ruleset id (cn-retail, cn-star, cn-corporate, us-rewards).
         #[arg(long, short)]
         ruleset: String,
+        /// Product catalog file; a shipped ruleset uses its default catalog unless `--no-catalog`.
+        #[arg(long, short)]
+        catalog: Option<String>,
+        /// Evaluate tiers only, without recommendations.
+        #[arg(long, conflicts_with = "catalog")]
+        no_catalog: bool,
+        /// Offers per customer (default: the catalog's).
+        #[arg(long)]
+        top_n: Option<u32>,
+        /// Also list every product not recommended, with the rule that excluded it.
+        #[arg(long)]
+        explain: bool,
         /// Evaluation date, YYYY-MM-DD (default: today).
         #[arg(long)]
         as_of: Option<NaiveDate>,
@@ -54,6 +69,7 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum Document {
     Ruleset,
+    Catalog,
     Profile,
     Evaluation,
 }
@@ -72,11 +88,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Evaluate {
             ruleset,
+            catalog,
+            no_catalog,
+            top_n,
+            explain,
             as_of,
             profiles,
         } => {
-            let engine =
+            let mut engine =
                 Engine::new(load_ruleset(&ruleset)?).map_err(|e| ruleset_message(&ruleset, &e))?;
+            let catalog_text = match (&catalog, no_catalog) {
+                (_, true) => None,
+                (Some(path), false) => {
+                    Some(fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?)
+                }
+                (None, false) => catalogs::json(&ruleset).map(str::to_owned),
+            };
+            if let Some(text) = catalog_text {
+                let name = catalog.as_deref().unwrap_or("default catalog");
+                let parsed = parse_catalog(&text).map_err(|e| ruleset_message(name, &e))?;
+                engine = engine
+                    .with_catalog(parsed)
+                    .map_err(|e| ruleset_message(name, &e))?;
+            }
+            let options = Options { top_n, explain };
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
             let input: Box<dyn BufRead> = match profiles.as_deref() {
                 None | Some("-") => Box::new(io::stdin().lock()),
@@ -84,7 +119,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
                 )),
             };
-            evaluate(&engine, as_of, input)
+            evaluate(&engine, as_of, &options, input)
         }
         Command::Lint { ruleset, json } => {
             let findings = lint(&load_ruleset(&ruleset)?);
@@ -112,6 +147,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Schema { document } => {
             let name = match document {
                 Document::Ruleset => "ruleset",
+                Document::Catalog => "catalog",
                 Document::Profile => "profile",
                 Document::Evaluation => "evaluation",
             };
@@ -129,6 +165,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 fn evaluate(
     engine: &Engine,
     as_of: NaiveDate,
+    options: &Options,
     input: Box<dyn BufRead>,
 ) -> Result<ExitCode, String> {
     let stdout = io::stdout();
@@ -139,7 +176,8 @@ fn evaluate(
         if line.trim().is_empty() {
             continue;
         }
-        let result = Profile::from_json(&line).and_then(|p| engine.evaluate(&p, as_of));
+        let result =
+            Profile::from_json(&line).and_then(|p| engine.evaluate_with(&p, as_of, options));
         match result {
             Ok(eval) => {
                 serde_json::to_writer(&mut out, &eval).map_err(|e| e.to_string())?;

@@ -53,7 +53,7 @@ fn synthetic(i: u64) -> Profile {
                 maturity_date: None,
             },
         ],
-        external_assets: if x % 5 == 0 {
+        external_assets: if x.is_multiple_of(5) {
             vec![ExternalAsset {
                 institution: None,
                 family: None,
@@ -65,7 +65,7 @@ fn synthetic(i: u64) -> Profile {
         monthly: vec![],
         tier_history: None,
         manual_assignment: None,
-        attributes: Default::default(),
+        ..Default::default()
     }
 }
 

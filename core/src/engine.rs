@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::catalog::Catalog;
 use crate::dec::Dec;
 use crate::error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors, json_path};
 use crate::evaluation::{
@@ -18,9 +19,16 @@ use crate::evaluation::{
 };
 use crate::metrics::{self, Ctx, Kind, MAX_MONTHS, TermSource};
 use crate::profile::{Education, Profile};
+use crate::recommend::{Options, RiskStatus, recommend};
 use crate::review::{Reviews, add_months};
-use crate::ruleset::{Criterion, Downgrade, DowngradeTo, Op, Ruleset, Source, Threshold, Unit};
+use crate::ruleset::{
+    Criterion, Downgrade, DowngradeTo, MomentPolicy, Op, Ruleset, ServiceRoute, Source, Threshold,
+    Unit, ValueModel,
+};
 use crate::text::Text;
+use crate::value::{
+    ChurnRisk, CustomerValue, IndicatorKind, IndicatorScore, drop_percent, indicator_score, stars,
+};
 
 /// A validated ruleset, ready to evaluate profiles.
 #[derive(Clone, Debug)]
@@ -32,6 +40,9 @@ pub struct Engine {
     pub(crate) criteria: Vec<Option<Crit>>,
     reviews: Reviews,
     uses_assets: bool,
+    /// Value indicators compiled to metric slots, in the model's order.
+    value: Option<[(IndicatorKind, usize); 4]>,
+    catalog: Option<Catalog>,
 }
 
 /// A compiled criterion: metric slots and decimal thresholds.
@@ -94,6 +105,8 @@ impl Engine {
             })
             .collect();
         c.check_order(&criteria);
+        let value = ruleset.value.as_ref().and_then(|v| c.value_model(v));
+        c.moment_policy(&ruleset.moments);
         let reviews = match Reviews::compile(&ruleset.review.schedule) {
             Ok(r) => Some(r),
             Err(errs) => {
@@ -116,8 +129,26 @@ impl Engine {
             criteria,
             reviews: reviews.unwrap_or(Reviews::Monthly),
             uses_assets,
+            value,
+            catalog: None,
             ruleset,
         })
+    }
+
+    /// Adds a product catalog, validated against this ruleset; every problem with its path.
+    pub fn with_catalog(mut self, catalog: Catalog) -> Result<Self, RulesetErrors> {
+        let errs = crate::recommend::validate(&catalog, &self.ruleset);
+        if !errs.is_empty() {
+            return Err(RulesetErrors(errs));
+        }
+        self.catalog = Some(catalog);
+        Ok(self)
+    }
+
+    /// The catalog, if one was added.
+    #[must_use]
+    pub fn catalog(&self) -> Option<&Catalog> {
+        self.catalog.as_ref()
     }
 
     /// Parses ruleset JSON text and compiles it.
@@ -149,11 +180,21 @@ impl Engine {
         }
     }
 
-    /// Evaluates one profile on `as_of`.
+    /// Evaluates one profile on `as_of` with default options.
     pub fn evaluate(
         &self,
         profile: &Profile,
         as_of: NaiveDate,
+    ) -> Result<Evaluation, ProfileErrors> {
+        self.evaluate_with(profile, as_of, &Options::default())
+    }
+
+    /// Evaluates one profile on `as_of`: tier, gaps, value, moments and recommendations.
+    pub fn evaluate_with(
+        &self,
+        profile: &Profile,
+        as_of: NaiveDate,
+        options: &Options,
     ) -> Result<Evaluation, ProfileErrors> {
         let mut warnings = self.validate(profile, as_of)?;
         let ctx = Ctx {
@@ -203,6 +244,57 @@ impl Engine {
 
         let above: Vec<Gap> = (0..tier).rev().map(|j| self.gap(j, &vals)).collect();
         let t = &self.ruleset.tiers[tier];
+        let retention = self.retention(tier, &vals, as_of);
+        let value = self.customer_value(&ctx, &vals);
+        let valid_months = self
+            .catalog
+            .as_ref()
+            .map_or(12, |c| c.policy.risk_valid_months);
+        let risk = RiskStatus::of(profile, as_of, valid_months);
+        let near = above
+            .iter()
+            .find(|g| g.reachable)
+            .and_then(|g| g.amount.map(|a| (g, a.0)));
+        let (recommendations, not_recommended) = match &self.catalog {
+            Some(catalog) => recommend(&crate::recommend::Inputs {
+                catalog,
+                profile,
+                as_of,
+                tier: &t.id,
+                next: near.map(|(g, a)| (g.tier.clone(), a)),
+                aum: ctx.value(&Kind::Aum),
+                risk,
+                options,
+            }),
+            None => (Vec::new(), Vec::new()),
+        };
+        let moments = crate::moments::moments(&crate::moments::Inputs {
+            profile,
+            as_of,
+            policy: &self.ruleset.moments,
+            near: near.map(|(g, a)| (g.tier.clone(), a, bar(g))),
+            retention: retention.as_ref().and_then(|r| {
+                // The tightest money bar decides.
+                r.requirements
+                    .iter()
+                    .filter(|q| q.comparison.unit == Unit::Money)
+                    .min_by_key(|q| q.margin)
+                    .map(|q| {
+                        (
+                            r.tier.clone(),
+                            r.review_date,
+                            -q.margin.0,
+                            q.comparison.threshold.0,
+                        )
+                    })
+            }),
+            churn: value
+                .as_ref()
+                .and_then(|v| v.churn_risk.as_ref())
+                .map(|c| c.drop_percent.0),
+            risk: self.catalog.is_some().then_some(risk),
+            recommendations: &recommendations,
+        });
         Ok(Evaluation {
             ruleset: RulesetRef {
                 id: self.ruleset.id.clone(),
@@ -217,6 +309,14 @@ impl Engine {
             service: Service {
                 maintained_by: t.maintained_by,
                 route: t.service_route,
+                priority: matches!(
+                    t.service_route,
+                    ServiceRoute::PrivateBankingCentre
+                        | ServiceRoute::RelationshipManager
+                        | ServiceRoute::WealthCentre
+                        | ServiceRoute::PriorityCounter
+                        | ServiceRoute::CorporateDepartment
+                ),
             },
             metrics: self
                 .metrics
@@ -231,9 +331,68 @@ impl Engine {
             ladder,
             next: above.first().cloned(),
             potential: self.potential(profile, as_of, tier, &vals),
-            retention: self.retention(tier, &vals, as_of),
+            retention,
             above,
+            value,
+            moments,
+            recommendations,
+            not_recommended,
             warnings,
+        })
+    }
+
+    fn customer_value(&self, ctx: &Ctx, vals: &[Decimal]) -> Option<CustomerValue> {
+        let model = self.ruleset.value.as_ref()?;
+        let slots = self.value?;
+        let indicators: Vec<IndicatorScore> = slots
+            .iter()
+            .map(|(kind, slot)| {
+                let ind = match kind {
+                    IndicatorKind::Contribution => &model.contribution,
+                    IndicatorKind::Risk => &model.risk,
+                    IndicatorKind::Reputation => &model.reputation,
+                    IndicatorKind::Relatedness => &model.relatedness,
+                };
+                IndicatorScore {
+                    indicator: *kind,
+                    metric: ind.metric.clone(),
+                    actual: Dec(vals[*slot].round_dp(2)),
+                    score: Dec(indicator_score(vals[*slot], ind.full_at.0, ind.invert)),
+                    weight: ind.weight,
+                }
+            })
+            .collect();
+        let total_weight: Decimal = indicators.iter().map(|i| i.weight.0).sum();
+        let score = if total_weight.is_zero() {
+            Decimal::ZERO
+        } else {
+            (indicators
+                .iter()
+                .map(|i| i.score.0 * i.weight.0)
+                .sum::<Decimal>()
+                / total_weight)
+                .round_dp(2)
+        };
+        let churn_risk = model
+            .churn
+            .as_ref()
+            .filter(|c| score >= c.min_score.0)
+            .and_then(|c| {
+                let recent = ctx.asset_average(0, c.months);
+                let before = ctx.asset_average(c.months, c.months);
+                drop_percent(before, recent)
+                    .filter(|d| *d >= c.drop_percent.0)
+                    .map(|d| ChurnRisk {
+                        before: Dec(before.round_dp(2)),
+                        recent: Dec(recent.round_dp(2)),
+                        drop_percent: Dec(d),
+                    })
+            });
+        Some(CustomerValue {
+            score: Dec(score),
+            stars: stars(score, &model.stars),
+            indicators,
+            churn_risk,
         })
     }
 
@@ -341,7 +500,9 @@ impl Engine {
             .map(|d| window_of(&d.kind))
             .max()
             .unwrap_or(0);
-        if window > 0 {
+        if window > 0 && p.monthly.is_empty() {
+            warnings.push(Warning::NoHistory { months: window });
+        } else if window > 0 {
             for m in metrics::window(as_of, window) {
                 if !p.monthly.iter().any(|r| r.month == m) {
                     warnings.push(Warning::MissingMonth {
@@ -619,6 +780,16 @@ impl Engine {
     }
 }
 
+/// The bar of a gap's money shortfall (for "within X% of the next tier").
+fn bar(g: &Gap) -> Decimal {
+    g.shortfalls
+        .iter()
+        .filter(|s| s.comparison.unit == Unit::Money && s.missing.is_some())
+        .map(|s| s.comparison.threshold.0)
+        .max()
+        .unwrap_or_default()
+}
+
 /// Whether a customer can move this metric by bringing money or products.
 fn actionable(kind: &Kind) -> bool {
     matches!(
@@ -684,6 +855,17 @@ fn round_up(v: Decimal, step: Decimal) -> Decimal {
 
 /// Parses ruleset JSON text, naming the field of the first syntax problem.
 pub fn parse_ruleset(json: &str) -> Result<Ruleset, RulesetErrors> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        RulesetErrors(vec![RulesetError::Parse {
+            path: json_path(&e.path().to_string()),
+            message: e.inner().to_string(),
+        }])
+    })
+}
+
+/// Parses catalog JSON text, naming the field of the first syntax problem.
+pub fn parse_catalog(json: &str) -> Result<Catalog, RulesetErrors> {
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         RulesetErrors(vec![RulesetError::Parse {
@@ -895,6 +1077,50 @@ impl<'a> Compiler<'a> {
                     "only the last tier may have no criteria: it would match everyone and hide the tiers below",
                 ),
                 _ => {}
+            }
+        }
+    }
+
+    /// Compiles the value model's indicator metrics; checks weights, stars and the churn rule.
+    fn value_model(&mut self, v: &ValueModel) -> Option<[(IndicatorKind, usize); 4]> {
+        let mut slots = Vec::new();
+        for (kind, name, ind) in [
+            (IndicatorKind::Contribution, "contribution", &v.contribution),
+            (IndicatorKind::Risk, "risk", &v.risk),
+            (IndicatorKind::Reputation, "reputation", &v.reputation),
+            (IndicatorKind::Relatedness, "relatedness", &v.relatedness),
+        ] {
+            let path = format!("$.value.{name}");
+            if ind.full_at.0 <= Decimal::ZERO {
+                self.invalid(format!("{path}.full_at"), "must be greater than zero");
+            }
+            if ind.weight.is_sign_negative() && !ind.weight.is_zero() {
+                self.invalid(format!("{path}.weight"), "must not be negative");
+            }
+            if let Some(slot) = self.slot(&ind.metric, &format!("{path}.metric")) {
+                slots.push((kind, slot));
+            }
+        }
+        if v.stars.windows(2).any(|w| w[0].0 >= w[1].0) {
+            self.invalid("$.value.stars", "thresholds must rise");
+        }
+        if let Some(c) = &v.churn {
+            self.months(c.months, "$.value.churn.months");
+            if c.drop_percent.0 <= Decimal::ZERO || c.drop_percent.0 > Decimal::ONE_HUNDRED {
+                self.invalid("$.value.churn.drop_percent", "must be between 0 and 100");
+            }
+        }
+        slots.try_into().ok()
+    }
+
+    fn moment_policy(&mut self, m: &MomentPolicy) {
+        for (name, v) in [
+            ("large_flow", m.large_flow),
+            ("near_tier_percent", m.near_tier_percent),
+            ("downgrade_margin_percent", m.downgrade_margin_percent),
+        ] {
+            if v.is_sign_negative() && !v.is_zero() {
+                self.invalid(format!("$.moments.{name}"), "must not be negative");
             }
         }
     }

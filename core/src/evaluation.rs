@@ -7,8 +7,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dec::Dec;
+use crate::moments::Moment;
+use crate::recommend::{Exclusion, Recommendation};
 use crate::ruleset::{Maintainer, Op, ServiceRoute, Source, Unit};
 use crate::text::Text;
+use crate::value::CustomerValue;
 
 /// The result of evaluating one profile.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -47,6 +50,18 @@ pub struct Evaluation {
     /// What keeps the tier at the next review.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
+    /// Customer value: four indicators, a score, stars and the churn alarm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<CustomerValue>,
+    /// Key moments with the action to take.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moments: Vec<Moment>,
+    /// Ranked offers (with a catalog).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<Recommendation>,
+    /// With `explain`: every product not recommended and the rule that excluded it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_recommended: Vec<Exclusion>,
     /// Things worth knowing that did not stop the evaluation.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
@@ -146,7 +161,7 @@ pub enum ChangeReason {
     Manual,
 }
 
-/// Who maintains the customer and where a branch routes them.
+/// Who maintains the customer and where a branch routes them (identify & guide).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -155,6 +170,8 @@ pub struct Service {
     pub maintained_by: Maintainer,
     /// Branch route on arrival.
     pub route: ServiceRoute,
+    /// Priority handling at the counter (premium routes).
+    pub priority: bool,
 }
 
 /// A metric's value.
@@ -329,6 +346,11 @@ pub struct Requirement {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Warning {
+    /// No monthly history at all: averages over it read as zero.
+    NoHistory {
+        /// Months the ruleset's averages read.
+        months: u32,
+    },
     /// No monthly record for a month an average reads; it counts as zero.
     MissingMonth {
         /// The month, `YYYY-MM`.

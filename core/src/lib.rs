@@ -21,24 +21,29 @@
 //! assert_eq!(eval.next.expect("a tier above").amount.expect("money").to_string(), "37500");
 //! ```
 
+pub mod catalog;
+pub mod catalogs;
 pub mod dec;
 pub mod engine;
 pub mod error;
 pub mod evaluation;
 pub mod lint;
 pub mod metrics;
+pub mod moments;
 pub mod profile;
+pub mod recommend;
 pub mod review;
 pub mod ruleset;
 pub mod rulesets;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod text;
+pub mod value;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
 pub use dec::Dec;
-pub use engine::{Engine, parse_ruleset};
+pub use engine::{Engine, parse_catalog, parse_ruleset};
 pub use error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 pub use evaluation::Evaluation;
 pub use profile::Profile;

@@ -97,15 +97,15 @@ impl Kind {
             | Kind::External
             | Kind::AumWithExternal
             | Kind::LoanBalance
-            | Kind::FeeIncome(_) => (Some(Decimal::ZERO), None),
-            Kind::Age => (Some(Decimal::ZERO), Some(Decimal::from(150))),
-            Kind::Education => (Some(Decimal::ONE), Some(Decimal::from(7))),
-            Kind::ProductFamilies => (Some(Decimal::ZERO), Some(Decimal::from(16))),
+            | Kind::FeeIncome(_)
             // Declared money, counts, years and ranks are never negative.
-            Kind::Input {
+            | Kind::Input {
                 unit: Unit::Money | Unit::Count | Unit::Years | Unit::Rank,
                 ..
             } => (Some(Decimal::ZERO), None),
+            Kind::Age => (Some(Decimal::ZERO), Some(Decimal::from(150))),
+            Kind::Education => (Some(Decimal::ONE), Some(Decimal::from(7))),
+            Kind::ProductFamilies => (Some(Decimal::ZERO), Some(Decimal::from(16))),
             Kind::Input { .. } | Kind::Derived(_) => (None, None),
         }
     }
@@ -152,7 +152,7 @@ impl Ctx<'_> {
         let p = self.profile;
         match kind {
             Kind::Aum => self.aum() + self.counted_external(),
-            Kind::AumAvg(n) => self.average(*n, |f| f.is_asset()) + self.counted_external(),
+            Kind::AumAvg(n) => self.average(*n, Family::is_asset) + self.counted_external(),
             Kind::External => self.external_total(),
             Kind::AumWithExternal => self.aum() + self.external_total(),
             Kind::Age => p
@@ -247,6 +247,22 @@ impl Ctx<'_> {
             })
             .sum();
         total / Decimal::from(n)
+    }
+
+    /// Average daily assets over `n` complete months, skipping the `skip` most recent.
+    pub(crate) fn asset_average(&self, skip: u32, n: u32) -> Decimal {
+        let total: Decimal = window(self.as_of, skip + n)
+            .skip(skip as usize)
+            .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
+            .map(|r| {
+                r.avg_daily
+                    .iter()
+                    .filter(|(f, _)| f.is_asset())
+                    .map(|(_, v)| v.0)
+                    .sum::<Decimal>()
+            })
+            .sum();
+        total / Decimal::from(n.max(1))
     }
 
     fn fee_income(&self, n: u32) -> Decimal {

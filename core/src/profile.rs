@@ -10,11 +10,12 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Scenario;
 use crate::dec::Dec;
 use crate::error::{ProfileError, ProfileErrors};
 
 /// One customer, as of the bank's last data load.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -52,6 +53,68 @@ pub struct Profile {
     /// Extra numeric inputs declared by the ruleset (`inputs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, Dec>,
+    /// Life scenarios the customer shared (travel, education …), for scenario marketing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests: Vec<Scenario>,
+    /// Offers shown before and what the customer did, for the contact policy. Offer ids and
+    /// dates only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<OfferHistory>,
+    /// Recent cash flows (salary, large transfers), for key moments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cash_flows: Vec<CashFlow>,
+}
+
+/// What happened to an offer before.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct OfferHistory {
+    /// Product id.
+    pub product: String,
+    /// Times shown without the customer acting.
+    #[serde(default)]
+    pub shown: u32,
+    /// Last time shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_shown: Option<NaiveDate>,
+    /// When the customer dismissed it ("not now").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dismissed_on: Option<NaiveDate>,
+    /// When the customer declined it ("no").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declined_on: Option<NaiveDate>,
+}
+
+/// A money movement on the customer's accounts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CashFlow {
+    /// Booking date.
+    pub date: NaiveDate,
+    /// Amount: positive in, negative out.
+    pub amount: Dec,
+    /// What it was.
+    #[serde(default)]
+    pub kind: FlowKind,
+}
+
+/// Kinds of cash flow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum FlowKind {
+    /// Salary paid in (代发工资).
+    Salary,
+    /// A transfer in or out.
+    Transfer,
+    /// Anything else.
+    #[default]
+    Other,
 }
 
 impl Profile {

@@ -42,7 +42,7 @@ impl Reviews {
                 for (i, d) in dates.iter().enumerate() {
                     match parse_month_day(d) {
                         Ok(md) if out.contains(&md) => {
-                            errs.push((i, format!("`{d}` is listed twice")))
+                            errs.push((i, format!("`{d}` is listed twice")));
                         }
                         Ok(md) => out.push(md),
                         Err(e) => errs.push((i, e)),

@@ -39,6 +39,95 @@ pub struct Ruleset {
     pub review: Review,
     /// The ladder, highest tier first. First match wins; the last tier is the fallback.
     pub tiers: Vec<Tier>,
+    /// Customer value: four indicators, their weights, stars and the churn alarm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<ValueModel>,
+    /// When a key moment is raised.
+    #[serde(default)]
+    pub moments: MomentPolicy,
+}
+
+/// Customer value (domain §3): contribution, risk, reputation and relatedness, each scored
+/// 0–100 from a metric and combined by weight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ValueModel {
+    /// Income the customer brings (贡献度).
+    pub contribution: Indicator,
+    /// Credit risk (风险度); usually inverted so that less risk scores higher.
+    pub risk: Indicator,
+    /// Public standing (知名度).
+    pub reputation: Indicator,
+    /// Links to other customers (关联度).
+    pub relatedness: Indicator,
+    /// Score thresholds for 2, 3, 4 and 5 stars, ascending (below the first: 1 star).
+    pub stars: Vec<Dec>,
+    /// The churn alarm for valuable customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub churn: Option<ChurnRule>,
+}
+
+/// One value indicator: `100 × metric / full_at`, capped at 100.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Indicator {
+    /// The metric read (built-in, input or derived).
+    pub metric: String,
+    /// The metric value that scores 100.
+    pub full_at: Dec,
+    /// Score `100 − …` instead, for indicators where less is better (overdue days).
+    #[serde(default)]
+    pub invert: bool,
+    /// Weight in the combined score.
+    pub weight: Dec,
+}
+
+/// Flags a valuable customer whose average assets fall fast.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ChurnRule {
+    /// Only customers scoring at least this are watched.
+    pub min_score: Dec,
+    /// Months compared: the average of the last `months` against the `months` before.
+    pub months: u32,
+    /// A fall of at least this percentage raises the alarm.
+    pub drop_percent: Dec,
+}
+
+/// Thresholds for key moments (关键时点).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MomentPolicy {
+    /// A holding maturing within this many days.
+    pub maturity_days: u32,
+    /// Salary and large flows within this many days before the as-of date.
+    pub recent_days: u32,
+    /// A flow at least this large, in or out.
+    pub large_flow: Dec,
+    /// Within this percentage of the next tier's bar.
+    pub near_tier_percent: Dec,
+    /// Less than this percentage above the tier's bar is a downgrade risk.
+    pub downgrade_margin_percent: Dec,
+}
+
+impl Default for MomentPolicy {
+    fn default() -> Self {
+        MomentPolicy {
+            maturity_days: 30,
+            recent_days: 7,
+            large_flow: Dec(rust_decimal::Decimal::from(100_000)),
+            near_tier_percent: Dec(rust_decimal::Decimal::TEN),
+            downgrade_margin_percent: Dec(rust_decimal::Decimal::TEN),
+        }
+    }
 }
 
 /// What kind of quantity a metric is; decides formatting and whether a gap is actionable.

@@ -6,7 +6,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
+use crate::catalog::Catalog;
 use crate::error::json_path;
+use crate::recommend::Options;
 use crate::{Engine, Profile, Ruleset};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -18,7 +20,7 @@ export interface StrataIssue { type: string; path: string; message: string }
 /** What every Strata function throws: `kind` says which input was at fault. */
 export interface StrataError extends Error {
   name: "StrataError";
-  kind: "ruleset" | "profile" | "input";
+  kind: "ruleset" | "catalog" | "profile" | "input";
   errors: StrataIssue[];
 }
 "#;
@@ -55,13 +57,20 @@ impl JsEngine {
             .map_err(|e| into_error("ruleset", &e.to_string(), &e))
     }
 
-    /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`).
+    /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`); `options` may set `top_n` and
+    /// `explain`.
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
         #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            from_js(options, "input")?
+        };
         let profile: Profile = from_js(profile, "profile")?;
         let as_of = as_of.parse().map_err(|_| {
             let issue = [Issue::new(
@@ -73,9 +82,15 @@ impl JsEngine {
         })?;
         let eval = self
             .0
-            .evaluate(&profile, as_of)
+            .evaluate_with(&profile, as_of, &options)
             .map_err(|e| into_error("profile", &e.to_string(), &e))?;
         to_js(&eval)
+    }
+
+    /// The catalog, as a plain object (`undefined` without one).
+    #[wasm_bindgen(getter, unchecked_return_type = "Catalog | undefined")]
+    pub fn catalog(&self) -> Result<JsValue, JsValue> {
+        self.0.catalog().map_or(Ok(JsValue::UNDEFINED), to_js)
     }
 
     /// The ruleset, as a plain object.
@@ -102,6 +117,17 @@ pub fn builtin_rulesets() -> Vec<String> {
         .iter()
         .map(|(id, _)| (*id).to_owned())
         .collect()
+}
+
+fn build(ruleset: Ruleset, catalog: Option<Catalog>) -> Result<JsEngine, JsValue> {
+    let engine = Engine::new(ruleset).map_err(|e| into_error("ruleset", &e.to_string(), &e))?;
+    match catalog {
+        Some(c) => engine
+            .with_catalog(c)
+            .map(JsEngine)
+            .map_err(|e| into_error("catalog", &e.to_string(), &e)),
+        None => Ok(JsEngine(engine)),
+    }
 }
 
 #[derive(Serialize)]

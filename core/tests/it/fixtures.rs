@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
-use strata_core::{Engine, Profile, rulesets};
+use strata_core::{Engine, Profile, catalogs, rulesets};
 
 /// A fixture: a shipped ruleset, a date and a profile.
 #[derive(Deserialize)]
@@ -26,14 +26,17 @@ fn every_case_matches_its_snapshot() {
     let mut names: Vec<String> = fs::read_dir(cases_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "json"))
         .collect();
     names.sort();
     assert!(!names.is_empty());
     for name in &names {
         let case: Case =
             serde_json::from_str(&fs::read_to_string(cases_dir().join(name)).unwrap()).unwrap();
-        let engine = Engine::new(rulesets::builtin(&case.ruleset).unwrap()).unwrap();
+        let mut engine = Engine::new(rulesets::builtin(&case.ruleset).unwrap()).unwrap();
+        if let Some(catalog) = catalogs::for_ruleset(&case.ruleset) {
+            engine = engine.with_catalog(catalog).unwrap();
+        }
         let profile = Profile::from_json(&case.profile.to_string()).unwrap();
         let eval = engine.evaluate(&profile, case.as_of).unwrap();
         let stem = name.trim_end_matches(".json");

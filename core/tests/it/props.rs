@@ -31,7 +31,7 @@ fn customer() -> impl Strategy<Value = Profile> {
             monthly: vec![],
             tier_history: None,
             manual_assignment: None,
-            attributes: Default::default(),
+            ..Default::default()
         }
     })
 }
@@ -76,5 +76,157 @@ proptest! {
             let after = engine.evaluate(&q, as_of()).unwrap();
             prop_assert!(after.tier.rank <= gap.tier.rank, "adding {:?} for {} gave {}", gap.amount, gap.tier.id, after.tier.id);
         }
+    }
+}
+
+mod recommendations {
+    use proptest::prelude::*;
+    use strata_core::catalog::{Catalog, RiskRating};
+    use strata_core::profile::{OfferHistory, RiskAssessment, RiskLevel};
+    use strata_core::recommend::{ExclusionRule, Options};
+    use strata_core::{Engine, Profile, catalogs, rulesets};
+
+    use super::customer;
+    use crate::common::as_of;
+
+    fn engine_with(catalog: Catalog) -> Engine {
+        Engine::new(rulesets::cn_retail())
+            .unwrap()
+            .with_catalog(catalog)
+            .unwrap()
+    }
+
+    fn catalog() -> Catalog {
+        catalogs::for_ruleset("cn-retail").unwrap()
+    }
+
+    /// A customer with a risk questionnaire of some level and age, and some products held.
+    fn investor() -> impl Strategy<Value = Profile> {
+        (
+            customer(),
+            0usize..5,
+            0i64..800,
+            proptest::option::of(0usize..10),
+            proptest::collection::vec(0usize..60, 0..4),
+        )
+            .prop_map(|(mut p, level, days_ago, missing, held)| {
+                let levels = [
+                    RiskLevel::C1,
+                    RiskLevel::C2,
+                    RiskLevel::C3,
+                    RiskLevel::C4,
+                    RiskLevel::C5,
+                ];
+                if missing != Some(0) {
+                    p.risk = Some(RiskAssessment {
+                        level: levels[level],
+                        assessed_on: as_of() - chrono::Days::new(days_ago as u64),
+                    });
+                }
+                let products = catalog().products;
+                for i in held {
+                    let pr = &products[i % products.len()];
+                    p.holdings.push(strata_core::profile::Holding {
+                        product: pr.id.clone(),
+                        family: pr.family,
+                        balance: strata_core::Dec::ZERO,
+                        maturity_date: None,
+                    });
+                    p.offers.push(OfferHistory {
+                        product: products[(i + 7) % products.len()].id.clone(),
+                        shown: 5,
+                        last_shown: Some(as_of()),
+                        ..Default::default()
+                    });
+                }
+                p
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn no_recommendation_breaks_suitability_or_eligibility(p in investor()) {
+            let engine = engine_with(catalog());
+            let e = engine.evaluate_with(&p, as_of(), &Options { top_n: Some(50), explain: false }).unwrap();
+            let valid = p.risk.as_ref().filter(|r| r.assessed_on + chrono::Months::new(12) > as_of()).map(|r| r.level);
+            let catalog = catalog();
+            for r in &e.recommendations {
+                let pr = catalog.products.iter().find(|x| x.id == r.product).unwrap();
+                if let Some(rating) = pr.risk {
+                    if let Some(level) = valid {
+                        prop_assert!(level as u8 >= rating as u8, "{} {rating:?} for {level:?}", r.product);
+                    } else {
+                        prop_assert_eq!(rating, RiskRating::R1, "{} without a valid questionnaire", &r.product);
+                    }
+                }
+                prop_assert!(!p.holdings.iter().any(|h| h.product == r.product), "{} is held", r.product);
+                prop_assert!(pr.tiers.is_empty() || pr.tiers.contains(&e.tier.id), "{} not for {}", r.product, e.tier.id);
+                prop_assert!(!p.offers.iter().any(|o| o.product == r.product && o.shown >= 3), "{} is resting", r.product);
+            }
+            if valid.is_none() {
+                prop_assert!(e.moments.iter().any(|m| m.action == strata_core::moments::ActionCode::ReassessRisk));
+            }
+        }
+
+        #[test]
+        fn recommendations_are_deterministic(p in investor()) {
+            let engine = engine_with(catalog());
+            let opts = Options { top_n: None, explain: true };
+            prop_assert_eq!(engine.evaluate_with(&p, as_of(), &opts).unwrap(), engine.evaluate_with(&p, as_of(), &opts).unwrap());
+        }
+
+        #[test]
+        fn raising_priority_never_lowers_rank(p in investor(), pick in 0usize..100) {
+            let mut catalog = catalog();
+            catalog.policy.per_family = 1000;
+            let opts = Options { top_n: Some(1000), explain: true };
+            let ranks = |c: Catalog| -> Vec<String> {
+                engine_with(c).evaluate_with(&p, as_of(), &opts).unwrap().recommendations.into_iter().map(|r| r.product).collect()
+            };
+            let before = ranks(catalog.clone());
+            prop_assume!(!before.is_empty());
+            let id = before[pick % before.len()].clone();
+            let product = catalog.products.iter_mut().find(|x| x.id == id).unwrap();
+            product.priority = strata_core::Dec(product.priority.0 * rust_decimal::Decimal::TWO);
+            let after = ranks(catalog);
+            let pos = |v: &[String]| v.iter().position(|x| *x == id).unwrap();
+            prop_assert!(pos(&after) <= pos(&before), "{id}: {} -> {}", pos(&before), pos(&after));
+        }
+    }
+
+    #[test]
+    fn explain_lists_every_product_once() {
+        let p = super::super::common::customer("300000", "1980-01-01", "bachelor");
+        let e = engine_with(catalog())
+            .evaluate_with(
+                &p,
+                as_of(),
+                &Options {
+                    top_n: None,
+                    explain: true,
+                },
+            )
+            .unwrap();
+        let mut ids: Vec<&str> = e
+            .recommendations
+            .iter()
+            .map(|r| r.product.as_str())
+            .chain(e.not_recommended.iter().map(|x| x.product.as_str()))
+            .collect();
+        ids.sort_unstable();
+        let mut all: Vec<String> = catalog().products.into_iter().map(|p| p.id).collect();
+        all.sort_unstable();
+        prop_assert_eq_all(&ids, &all);
+        // No questionnaire: only R1 investments, and the rest say why.
+        assert!(
+            e.not_recommended
+                .iter()
+                .any(|x| matches!(x.rule, ExclusionRule::RiskAssessmentDue { .. }))
+        );
+    }
+
+    fn prop_assert_eq_all(a: &[&str], b: &[String]) {
+        assert_eq!(a.len(), b.len());
+        assert!(a.iter().zip(b).all(|(x, y)| x == y));
     }
 }

@@ -221,5 +221,10 @@ fn manual_assignment_is_a_floor_until_it_expires() {
     old.manual_assignment.as_mut().unwrap().expires = date("2026-11-25");
     let e = eval(&retail(), &old);
     assert_eq!(e.tier.id, "mid_lower");
-    assert_eq!(e.warnings.len(), 1);
+    assert!(
+        e.warnings
+            .contains(&strata_core::evaluation::Warning::ManualExpired {
+                expired: date("2026-11-25")
+            })
+    );
 }

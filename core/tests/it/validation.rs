@@ -100,7 +100,7 @@ fn single_problems_name_their_path() {
             "outside the domain",
             |v| {
                 v["tiers"][0]["criteria"] =
-                    json!({ "metric": "education", "op": ">", "value": "doctorate" })
+                    json!({ "metric": "education", "op": ">", "value": "doctorate" });
             },
             "never_holds",
             "$.tiers[0].criteria",

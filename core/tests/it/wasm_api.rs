@@ -33,7 +33,7 @@ macro_rules! check_cases {
                 let expected = snapshot_body(include_str!(concat!("snapshots/it__fixtures__", $name, ".snap")));
                 let engine = JsEngine::builtin(case["ruleset"].as_str().unwrap()).unwrap();
                 let got = engine
-                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap())
+                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), JsValue::UNDEFINED)
                     .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
                 assert_eq!(json(&got), expected, "{}", $name);
             }
@@ -50,7 +50,12 @@ fn fixtures_match_native_snapshots() {
 fn errors_arrive_as_strata_errors_with_paths() {
     let engine = JsEngine::builtin("cn-retail").unwrap();
     let bad = serde_json::json!({ "id": "x", "education": "phd", "birth_date": "1990-01-01" });
-    let err = json(&engine.evaluate(js(&bad), "2026-11-25").err().unwrap());
+    let err = json(
+        &engine
+            .evaluate(js(&bad), "2026-11-25", JsValue::UNDEFINED)
+            .err()
+            .unwrap(),
+    );
     // JSON.stringify drops an Error's own message/name but keeps the extra properties.
     assert_eq!(err["kind"], "profile");
     assert_eq!(err["errors"][0]["type"], "parse");
@@ -60,19 +65,32 @@ fn errors_arrive_as_strata_errors_with_paths() {
         serde_json::from_str(strata_core::rulesets::json("cn-retail").unwrap()).unwrap();
     ruleset["tiers"][0]["criteria"]["metric"] = "wealth".into();
     ruleset["tiers"][1]["id"] = "private_banking".into();
-    let err = json(&JsEngine::new(js(&ruleset)).err().unwrap());
+    let err = json(
+        &JsEngine::new(js(&ruleset), JsValue::UNDEFINED)
+            .err()
+            .unwrap(),
+    );
     assert_eq!(err["kind"], "ruleset");
     assert_eq!(err["errors"].as_array().unwrap().len(), 2);
     assert_eq!(err["errors"][0]["path"], "$.tiers[0].criteria.metric");
 
     let neg = serde_json::json!({ "id": "x", "education": "college", "birth_date": "1990-01-01",
         "holdings": [{ "product": "d", "family": "deposit", "balance": 12.5 }] });
-    let err = json(&engine.evaluate(js(&neg), "2026-11-25").err().unwrap());
+    let err = json(
+        &engine
+            .evaluate(js(&neg), "2026-11-25", JsValue::UNDEFINED)
+            .err()
+            .unwrap(),
+    );
     assert_eq!(err["errors"][0]["path"], "$.holdings[0].balance");
 
     let err = json(
         &engine
-            .evaluate(js(&serde_json::json!({ "id": "x" })), "25/11/2026")
+            .evaluate(
+                js(&serde_json::json!({ "id": "x" })),
+                "25/11/2026",
+                JsValue::UNDEFINED,
+            )
             .err()
             .unwrap(),
     );

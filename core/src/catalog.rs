@@ -1,0 +1,238 @@
+//! The product catalog: what a bank can offer, with the rules and weights for choosing.
+//!
+//! Like a ruleset it is authored data, parsed strictly and validated with JSON paths. It
+//! names the ruleset's tiers (eligibility, bundles, strategy), so it is checked against one.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dec::Dec;
+use crate::profile::Family;
+use crate::text::Text;
+
+/// A bank's product catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(hashmap_as_object))]
+pub struct Catalog {
+    /// Stable id, e.g. `cn-retail-catalog`.
+    pub id: String,
+    /// The catalog's own version.
+    pub version: String,
+    /// The ruleset whose tiers it names.
+    pub ruleset: String,
+    /// Locales every text is given in.
+    pub locales: Vec<String>,
+    /// How offers are chosen.
+    pub policy: Policy,
+    /// The products.
+    pub products: Vec<Product>,
+    /// The product combination promoted to each tier (套餐), by tier id.
+    #[serde(default)]
+    pub bundles: BTreeMap<String, Bundle>,
+    /// The marketing strategy per tier id (domain: nurture potential, deepen mid, compete high).
+    #[serde(default)]
+    pub strategy: BTreeMap<String, Strategy>,
+}
+
+/// How offers are chosen and how often they are shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Policy {
+    /// Offers returned by default.
+    pub top_n: u32,
+    /// At most this many offers per product family.
+    pub per_family: u32,
+    /// A risk questionnaire is valid this many months.
+    pub risk_valid_months: u32,
+    /// Scoring weights.
+    pub weights: Weights,
+    /// Contact policy.
+    pub contact: Contact,
+}
+
+/// Weights of the relevance and value factors. Each factor adds `weight × strength` to 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Weights {
+    /// The product helps reach the next tier.
+    pub next_tier: Dec,
+    /// The product fills a family the customer does not hold (embedding).
+    pub new_family: Dec,
+    /// The product's scenario tags fit the customer's life stage.
+    pub life_stage: Dec,
+    /// The product is in the tier's bundle.
+    pub bundle: Dec,
+    /// The product brings in assets held elsewhere (competing for the high end).
+    pub external_assets: Dec,
+}
+
+/// How often an offer may be shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Contact {
+    /// An offer the customer dismissed rests this many days.
+    pub rest_after_dismiss_days: u32,
+    /// An offer declined (said no to) rests this many days.
+    pub rest_after_decline_days: u32,
+    /// An offer seen this many times without acting…
+    pub max_impressions: u32,
+    /// …rests this many days after the last time it was shown.
+    pub rest_after_impressions_days: u32,
+}
+
+/// A product the bank offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Product {
+    /// Stable id, matching `holdings[].product`.
+    pub id: String,
+    /// Name per locale.
+    pub name: Text,
+    /// One line per locale saying why it is worth having.
+    pub pitch: Text,
+    /// Product family.
+    pub family: Family,
+    /// Risk rating, required for investment families and absent on deposits and cards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskRating>,
+    /// Minimum amount to buy or open.
+    #[serde(default)]
+    pub min_amount: Dec,
+    /// Tiers it may be offered to; empty means every tier.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    /// Age limits, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<AgeRange>,
+    /// Life scenarios it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Scenario>,
+    /// When it can be offered (inclusive dates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available: Option<Window>,
+    /// Business lever the product team turns up or down (1 = neutral, 0 = never shown).
+    #[serde(default = "one")]
+    pub priority: Dec,
+}
+
+fn one() -> Dec {
+    Dec(rust_decimal::Decimal::ONE)
+}
+
+/// Product risk rating R1 (lowest) to R5.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum RiskRating {
+    /// Lowest risk.
+    R1,
+    /// Low.
+    R2,
+    /// Medium.
+    R3,
+    /// Medium-high.
+    R4,
+    /// High.
+    R5,
+}
+
+impl RiskRating {
+    /// 1–5.
+    #[must_use]
+    pub fn level(self) -> u8 {
+        self as u8 + 1
+    }
+}
+
+/// Inclusive age limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct AgeRange {
+    /// Youngest age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    /// Oldest age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+}
+
+/// Inclusive availability dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Window {
+    /// First day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+}
+
+/// Life scenarios for scenario marketing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Scenario {
+    /// Travel.
+    Travel,
+    /// Children's or own education.
+    Education,
+    /// Retirement.
+    Retirement,
+    /// Buying or running a home.
+    Home,
+    /// Young customers starting out.
+    Youth,
+    /// Running a business.
+    Business,
+    /// Growing wealth.
+    Wealth,
+    /// Protecting family (insurance, estate).
+    Family,
+}
+
+/// A tier's promoted bundle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Bundle {
+    /// Name per locale.
+    pub name: Text,
+    /// Product ids.
+    pub products: Vec<String>,
+}
+
+/// Marketing strategy for a tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Strategy {
+    /// Nurture (培育): youth products and low minimums weigh more.
+    Nurture,
+    /// Deepen (定位): filling new product families weighs more.
+    Deepen,
+    /// Compete (竞争): bringing in assets held elsewhere weighs more.
+    Compete,
+    /// Maintain: the weights as they are.
+    Maintain,
+}

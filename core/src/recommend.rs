@@ -1,0 +1,722 @@
+//! Recommendations: eligibility → suitability (never overridden) → exclusions and contact
+//! policy → scoring → diversity → top N. Every factor of the score and every exclusion is
+//! returned, so a product team can see why an offer shows or never does.
+//!
+//! `score = relevance × value × lever`, where relevance = 1 + new-family, life-stage and
+//! bundle factors, value = 1 + next-tier and external-assets factors, lever = the product's
+//! business priority. Each factor is `weight × strength`, with weights from the catalog
+//! scaled by the tier's strategy.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Product, RiskRating, Scenario, Strategy};
+use crate::dec::Dec;
+use crate::error::RulesetError;
+use crate::evaluation::TierRef;
+use crate::metrics::age_on;
+use crate::profile::{Family, Profile, RiskLevel};
+use crate::ruleset::Ruleset;
+use crate::text::Text;
+
+/// A recommended product with its score and reasons.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Recommendation {
+    /// Product id.
+    pub product: String,
+    /// Name per locale.
+    pub name: Text,
+    /// Pitch per locale.
+    pub pitch: Text,
+    /// Family.
+    pub family: Family,
+    /// Risk rating, for investments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskRating>,
+    /// Minimum amount.
+    pub min_amount: Dec,
+    /// `relevance × value × lever`.
+    pub score: Dec,
+    /// 1 + the relevance factors.
+    pub relevance: Dec,
+    /// 1 + the value factors.
+    pub value: Dec,
+    /// The product's business priority.
+    pub lever: Dec,
+    /// Every factor that counted.
+    pub factors: Vec<Factor>,
+    /// Reason codes with their numbers, for a sentence per locale.
+    pub reasons: Vec<Reason>,
+}
+
+impl Recommendation {
+    /// Whether it is recommended because it lifts the customer a tier.
+    #[must_use]
+    pub fn lifts_tier(&self) -> bool {
+        self.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::LiftsTier { .. }))
+    }
+}
+
+/// One scoring factor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Factor {
+    /// Which.
+    pub factor: FactorKind,
+    /// Catalog weight × strategy multiplier.
+    pub weight: Dec,
+    /// How strongly it applies, 0–1.
+    pub strength: Dec,
+    /// `weight × strength`, added to relevance or value.
+    pub points: Dec,
+}
+
+/// The scoring factors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum FactorKind {
+    /// Helps reach the next tier (value).
+    NextTier,
+    /// Brings in assets held elsewhere (value).
+    ExternalAssets,
+    /// Fills a product family not yet held (relevance).
+    NewFamily,
+    /// Fits the customer's life stage and interests (relevance).
+    LifeStage,
+    /// Part of the tier's bundle (relevance).
+    Bundle,
+}
+
+/// Why a product is recommended, with the numbers a sentence needs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Reason {
+    /// "¥50,000 in this product would lift you to High-end."
+    LiftsTier {
+        /// The tier.
+        tier: TierRef,
+        /// Amount to put in (the gap, at least the product's minimum).
+        amount: Dec,
+    },
+    /// "Brings your ¥900,000 held elsewhere under one roof."
+    BringsAssets {
+        /// Declared external assets.
+        amount: Dec,
+    },
+    /// "You don't hold a fund yet."
+    NewFamily {
+        /// The family.
+        family: Family,
+    },
+    /// "Fits your plans: retirement."
+    LifeStage {
+        /// Matching scenarios.
+        tags: Vec<Scenario>,
+    },
+    /// "Part of the Wealth bundle for your tier."
+    InBundle {
+        /// Bundle name.
+        bundle: Text,
+    },
+}
+
+/// A product not recommended, and the rule that kept it out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Exclusion {
+    /// Product id.
+    pub product: String,
+    /// The first rule that excluded it.
+    #[serde(flatten)]
+    pub rule: ExclusionRule,
+}
+
+/// Rules that keep a product out, checked in this order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ExclusionRule {
+    /// Priority 0: switched off by the product team.
+    SwitchedOff,
+    /// Not offered to the customer's tier.
+    IneligibleTier {
+        /// The customer's tier.
+        tier: String,
+    },
+    /// Outside the product's age limits (or the age is unknown).
+    Age {
+        /// The customer's age, when known.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        age: Option<i32>,
+    },
+    /// Outside its availability window.
+    Unavailable,
+    /// Already held.
+    Held,
+    /// Declined recently; rests until the date.
+    Declined {
+        /// First day it may show again.
+        until: NaiveDate,
+    },
+    /// Dismissed or shown too often without acting; rests until the date.
+    Resting {
+        /// First day it may show again.
+        until: NaiveDate,
+    },
+    /// The minimum is beyond the customer's means (assets here and declared elsewhere).
+    BelowMinimum {
+        /// The product's minimum.
+        min_amount: Dec,
+        /// The customer's means.
+        means: Dec,
+    },
+    /// The product's risk exceeds the customer's tolerance.
+    Unsuitable {
+        /// Product rating.
+        rating: RiskRating,
+        /// Customer tolerance.
+        tolerance: RiskLevel,
+    },
+    /// The questionnaire is missing or expired: only the lowest-risk products are offered.
+    RiskAssessmentDue {
+        /// Product rating.
+        rating: RiskRating,
+    },
+    /// Diversity: the family already has its share of offers.
+    FamilyLimit,
+    /// Ranked below the top N.
+    RankedOut {
+        /// Its rank among eligible products (1-based).
+        rank: usize,
+    },
+}
+
+/// Options for one evaluation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Options {
+    /// Offers to return (default: the catalog's `top_n`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_n: Option<u32>,
+    /// Also list every product not recommended, with the rule that excluded it.
+    #[serde(default)]
+    pub explain: bool,
+}
+
+/// Families that are investments: they need a risk rating.
+fn is_investment(f: Family) -> bool {
+    matches!(
+        f,
+        Family::WealthProduct
+            | Family::Fund
+            | Family::Bond
+            | Family::Stock
+            | Family::Trust
+            | Family::PreciousMetal
+            | Family::Derivative
+    )
+}
+
+/// Families that never carry a risk rating.
+fn is_riskless(f: Family) -> bool {
+    matches!(
+        f,
+        Family::Deposit
+            | Family::TimeDeposit
+            | Family::Card
+            | Family::Loan
+            | Family::Payment
+            | Family::SafeDepositBox
+    )
+}
+
+fn invalid(errs: &mut Vec<RulesetError>, path: String, message: String) {
+    errs.push(RulesetError::Invalid { path, message });
+}
+
+/// Validates a catalog against the ruleset it names; every problem with its path.
+pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
+    let mut errs = Vec::new();
+    if c.ruleset != rs.id {
+        invalid(
+            &mut errs,
+            "$.ruleset".into(),
+            format!(
+                "the catalog is for ruleset `{}`, not `{}`",
+                c.ruleset, rs.id
+            ),
+        );
+    }
+    let tier_ok = |id: &str| rs.tiers.iter().any(|t| t.id == id);
+    let p = &c.policy;
+    if p.top_n == 0 {
+        invalid(
+            &mut errs,
+            "$.policy.top_n".into(),
+            "must be at least 1".into(),
+        );
+    }
+    if p.per_family == 0 {
+        invalid(
+            &mut errs,
+            "$.policy.per_family".into(),
+            "must be at least 1".into(),
+        );
+    }
+    if p.risk_valid_months == 0 {
+        invalid(
+            &mut errs,
+            "$.policy.risk_valid_months".into(),
+            "must be at least 1".into(),
+        );
+    }
+    let w = &p.weights;
+    for (name, v) in [
+        ("next_tier", w.next_tier),
+        ("new_family", w.new_family),
+        ("life_stage", w.life_stage),
+        ("bundle", w.bundle),
+        ("external_assets", w.external_assets),
+    ] {
+        if v.is_sign_negative() && !v.is_zero() {
+            invalid(
+                &mut errs,
+                format!("$.policy.weights.{name}"),
+                "must not be negative".into(),
+            );
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for (i, pr) in c.products.iter().enumerate() {
+        let path = format!("$.products[{i}]");
+        if pr.id.trim().is_empty() {
+            invalid(&mut errs, format!("{path}.id"), "must not be empty".into());
+        } else if !ids.insert(pr.id.as_str()) {
+            errs.push(RulesetError::DuplicateId {
+                path: format!("{path}.id"),
+                id: pr.id.clone(),
+            });
+        }
+        for (field, text) in [("name", &pr.name), ("pitch", &pr.pitch)] {
+            for l in &c.locales {
+                if text.0.get(l).is_none_or(|s| s.trim().is_empty()) {
+                    errs.push(RulesetError::MissingTranslation {
+                        path: format!("{path}.{field}"),
+                        locale: l.clone(),
+                    });
+                }
+            }
+        }
+        match (pr.risk, is_investment(pr.family), is_riskless(pr.family)) {
+            (None, true, _) => invalid(
+                &mut errs,
+                format!("{path}.risk"),
+                "an investment product needs a risk rating R1–R5".into(),
+            ),
+            (Some(_), _, true) => invalid(
+                &mut errs,
+                format!("{path}.risk"),
+                "deposits, cards, loans and services carry no risk rating".into(),
+            ),
+            _ => {}
+        }
+        if pr.min_amount.is_sign_negative() && !pr.min_amount.is_zero() {
+            invalid(
+                &mut errs,
+                format!("{path}.min_amount"),
+                "must not be negative".into(),
+            );
+        }
+        if pr.priority.is_sign_negative() && !pr.priority.is_zero() {
+            invalid(
+                &mut errs,
+                format!("{path}.priority"),
+                "must not be negative".into(),
+            );
+        }
+        if let Some(a) = pr.age
+            && let (Some(lo), Some(hi)) = (a.min, a.max)
+            && lo > hi
+        {
+            invalid(
+                &mut errs,
+                format!("{path}.age"),
+                format!("min {lo} is above max {hi}"),
+            );
+        }
+        if let Some(w) = pr.available
+            && let (Some(from), Some(until)) = (w.from, w.until)
+            && from > until
+        {
+            invalid(
+                &mut errs,
+                format!("{path}.available"),
+                format!("from {from} is after until {until}"),
+            );
+        }
+        for (k, t) in pr.tiers.iter().enumerate() {
+            if !tier_ok(t) {
+                invalid(
+                    &mut errs,
+                    format!("{path}.tiers[{k}]"),
+                    format!("unknown tier `{t}`"),
+                );
+            }
+        }
+    }
+    for (tier, b) in &c.bundles {
+        let path = format!("$.bundles.{tier}");
+        if !tier_ok(tier) {
+            errs.push(RulesetError::Invalid {
+                path: path.clone(),
+                message: format!("unknown tier `{tier}`"),
+            });
+        }
+        for l in &c.locales {
+            if b.name.0.get(l).is_none_or(|s| s.trim().is_empty()) {
+                errs.push(RulesetError::MissingTranslation {
+                    path: format!("{path}.name"),
+                    locale: l.clone(),
+                });
+            }
+        }
+        for (k, id) in b.products.iter().enumerate() {
+            match c.products.iter().find(|p| &p.id == id) {
+                None => errs.push(RulesetError::Invalid {
+                    path: format!("{path}.products[{k}]"),
+                    message: format!("unknown product `{id}`"),
+                }),
+                Some(p) if !p.tiers.is_empty() && !p.tiers.contains(tier) => {
+                    errs.push(RulesetError::Invalid {
+                        path: format!("{path}.products[{k}]"),
+                        message: format!("`{id}` is not offered to `{tier}`"),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    for tier in c.strategy.keys() {
+        if !tier_ok(tier) {
+            errs.push(RulesetError::Invalid {
+                path: format!("$.strategy.{tier}"),
+                message: format!("unknown tier `{tier}`"),
+            });
+        }
+    }
+    errs
+}
+
+/// Where the customer stands on risk, for suitability.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RiskStatus {
+    /// A valid questionnaire.
+    Valid(RiskLevel),
+    /// Expired on that date.
+    Expired(NaiveDate),
+    /// Never taken.
+    Missing,
+}
+
+impl RiskStatus {
+    pub(crate) fn of(p: &Profile, as_of: NaiveDate, valid_months: u32) -> Self {
+        match &p.risk {
+            None => RiskStatus::Missing,
+            Some(r) => {
+                let expires = r
+                    .assessed_on
+                    .checked_add_months(Months::new(valid_months))
+                    .unwrap_or(NaiveDate::MAX);
+                if as_of >= expires {
+                    RiskStatus::Expired(expires)
+                } else {
+                    RiskStatus::Valid(r.level)
+                }
+            }
+        }
+    }
+}
+
+/// What the recommender reads from the evaluation.
+pub(crate) struct Inputs<'a> {
+    pub catalog: &'a Catalog,
+    pub profile: &'a Profile,
+    pub as_of: NaiveDate,
+    pub tier: &'a str,
+    /// The nearest tier above that money reaches, and the money missing.
+    pub next: Option<(TierRef, Decimal)>,
+    pub aum: Decimal,
+    pub risk: RiskStatus,
+    pub options: &'a Options,
+}
+
+/// The ranked offers, and (with `explain`) every product left out with its rule.
+pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
+    let c = i.catalog;
+    let p = i.profile;
+    let external: Decimal = p.external_assets.iter().map(|e| e.balance.0).sum();
+    let means = i.aum + external;
+    let age = p.birth_date.map(|b| age_on(b, i.as_of));
+    let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
+    let mut scenarios: BTreeSet<Scenario> = p.interests.iter().copied().collect();
+    if let Some(a) = age {
+        if a <= 30 {
+            scenarios.insert(Scenario::Youth);
+        }
+        if a >= 50 {
+            scenarios.insert(Scenario::Retirement);
+        }
+    }
+    let bundle = c.bundles.get(i.tier);
+    let strategy = c
+        .strategy
+        .get(i.tier)
+        .copied()
+        .unwrap_or(Strategy::Maintain);
+    let w = &c.policy.weights;
+    let two = Decimal::TWO;
+    let (next_w, ext_w, fam_w, life_w, bundle_w) = match strategy {
+        Strategy::Nurture => (
+            w.next_tier.0,
+            w.external_assets.0,
+            w.new_family.0,
+            w.life_stage.0 * two,
+            w.bundle.0,
+        ),
+        Strategy::Deepen => (
+            w.next_tier.0,
+            w.external_assets.0,
+            w.new_family.0 * two,
+            w.life_stage.0,
+            w.bundle.0,
+        ),
+        Strategy::Compete => (
+            w.next_tier.0,
+            w.external_assets.0 * two,
+            w.new_family.0,
+            w.life_stage.0,
+            w.bundle.0,
+        ),
+        Strategy::Maintain => (
+            w.next_tier.0,
+            w.external_assets.0,
+            w.new_family.0,
+            w.life_stage.0,
+            w.bundle.0,
+        ),
+    };
+    let mut excluded = Vec::new();
+    let mut ranked = Vec::new();
+    for pr in &c.products {
+        if let Some(rule) = exclusion(pr, i, age, means) {
+            excluded.push(Exclusion {
+                product: pr.id.clone(),
+                rule,
+            });
+            continue;
+        }
+        let mut factors = Vec::new();
+        let mut reasons = Vec::new();
+        let mut factor = |factor, weight: Decimal, strength: Decimal| {
+            if weight > Decimal::ZERO && strength > Decimal::ZERO {
+                factors.push(Factor {
+                    factor,
+                    weight: Dec(weight),
+                    strength: Dec(strength.round_dp(4)),
+                    points: Dec((weight * strength).round_dp(4)),
+                });
+            }
+        };
+        if pr.family.is_asset()
+            && let Some((tier, amount)) = &i.next
+        {
+            factor(FactorKind::NextTier, next_w, Decimal::ONE);
+            reasons.push(Reason::LiftsTier {
+                tier: tier.clone(),
+                amount: Dec((*amount).max(pr.min_amount.0)),
+            });
+        }
+        if pr.family.is_asset() && external > Decimal::ZERO {
+            factor(FactorKind::ExternalAssets, ext_w, Decimal::ONE);
+            reasons.push(Reason::BringsAssets {
+                amount: Dec(external),
+            });
+        }
+        if !held.contains(&pr.family) {
+            factor(FactorKind::NewFamily, fam_w, Decimal::ONE);
+            reasons.push(Reason::NewFamily { family: pr.family });
+        }
+        let tags: Vec<Scenario> = pr
+            .tags
+            .iter()
+            .copied()
+            .filter(|t| scenarios.contains(t))
+            .collect();
+        if !tags.is_empty() {
+            factor(
+                FactorKind::LifeStage,
+                life_w,
+                Decimal::from(tags.len()) / Decimal::from(pr.tags.len()),
+            );
+            reasons.push(Reason::LifeStage { tags });
+        }
+        if let Some(b) = bundle.filter(|b| b.products.contains(&pr.id)) {
+            factor(FactorKind::Bundle, bundle_w, Decimal::ONE);
+            reasons.push(Reason::InBundle {
+                bundle: b.name.clone(),
+            });
+        }
+        let sum = |kinds: &[FactorKind]| {
+            Decimal::ONE
+                + factors
+                    .iter()
+                    .filter(|f| kinds.contains(&f.factor))
+                    .map(|f| f.points.0)
+                    .sum::<Decimal>()
+        };
+        let relevance = sum(&[
+            FactorKind::NewFamily,
+            FactorKind::LifeStage,
+            FactorKind::Bundle,
+        ]);
+        let value = sum(&[FactorKind::NextTier, FactorKind::ExternalAssets]);
+        let score = (relevance * value * pr.priority.0).round_dp(4);
+        ranked.push(Recommendation {
+            product: pr.id.clone(),
+            name: pr.name.clone(),
+            pitch: pr.pitch.clone(),
+            family: pr.family,
+            risk: pr.risk,
+            min_amount: pr.min_amount,
+            score: Dec(score),
+            relevance: Dec(relevance),
+            value: Dec(value),
+            lever: pr.priority,
+            factors,
+            reasons,
+        });
+    }
+    // Highest score first; ties keep catalog order (the sort is stable).
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
+    let top_n = i.options.top_n.unwrap_or(c.policy.top_n) as usize;
+    let mut per_family: BTreeMap<Family, u32> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (rank, r) in ranked.into_iter().enumerate() {
+        let count = per_family.entry(r.family).or_default();
+        if *count >= c.policy.per_family {
+            excluded.push(Exclusion {
+                product: r.product,
+                rule: ExclusionRule::FamilyLimit,
+            });
+        } else if out.len() >= top_n {
+            excluded.push(Exclusion {
+                product: r.product,
+                rule: ExclusionRule::RankedOut { rank: rank + 1 },
+            });
+        } else {
+            *count += 1;
+            out.push(r);
+        }
+    }
+    if !i.options.explain {
+        excluded.clear();
+    }
+    (out, excluded)
+}
+
+/// The first rule that keeps `pr` out, in the documented order.
+fn exclusion(pr: &Product, i: &Inputs, age: Option<i32>, means: Decimal) -> Option<ExclusionRule> {
+    let p = i.profile;
+    let policy = &i.catalog.policy.contact;
+    if pr.priority.is_zero() {
+        return Some(ExclusionRule::SwitchedOff);
+    }
+    if !pr.tiers.is_empty() && !pr.tiers.iter().any(|t| t == i.tier) {
+        return Some(ExclusionRule::IneligibleTier {
+            tier: i.tier.to_owned(),
+        });
+    }
+    if let Some(range) = pr.age {
+        let ok = age.is_some_and(|a| {
+            range.min.is_none_or(|m| a >= m as i32) && range.max.is_none_or(|m| a <= m as i32)
+        });
+        if !ok {
+            return Some(ExclusionRule::Age { age });
+        }
+    }
+    if let Some(w) = pr.available
+        && (w.from.is_some_and(|f| i.as_of < f) || w.until.is_some_and(|u| i.as_of > u))
+    {
+        return Some(ExclusionRule::Unavailable);
+    }
+    if p.holdings.iter().any(|h| h.product == pr.id) {
+        return Some(ExclusionRule::Held);
+    }
+    if let Some(h) = p.offers.iter().find(|o| o.product == pr.id) {
+        let until = |d: NaiveDate, days: u32| {
+            d.checked_add_days(Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MAX)
+        };
+        if let Some(d) = h
+            .declined_on
+            .map(|d| until(d, policy.rest_after_decline_days))
+            .filter(|u| i.as_of < *u)
+        {
+            return Some(ExclusionRule::Declined { until: d });
+        }
+        let dismissed = h
+            .dismissed_on
+            .map(|d| until(d, policy.rest_after_dismiss_days));
+        let tired = (h.shown >= policy.max_impressions && policy.max_impressions > 0)
+            .then(|| {
+                h.last_shown
+                    .map(|d| until(d, policy.rest_after_impressions_days))
+            })
+            .flatten();
+        if let Some(d) = dismissed
+            .into_iter()
+            .chain(tired)
+            .filter(|u| i.as_of < *u)
+            .max()
+        {
+            return Some(ExclusionRule::Resting { until: d });
+        }
+    }
+    if pr.min_amount.0 > means && pr.family != Family::Loan {
+        return Some(ExclusionRule::BelowMinimum {
+            min_amount: pr.min_amount,
+            means: Dec(means),
+        });
+    }
+    if let Some(rating) = pr.risk {
+        match i.risk {
+            RiskStatus::Valid(level) if (level as u8) < (rating as u8) => {
+                return Some(ExclusionRule::Unsuitable {
+                    rating,
+                    tolerance: level,
+                });
+            }
+            RiskStatus::Expired(_) | RiskStatus::Missing if rating > RiskRating::R1 => {
+                return Some(ExclusionRule::RiskAssessmentDue { rating });
+            }
+            _ => {}
+        }
+    }
+    None
+}

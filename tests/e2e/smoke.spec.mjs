@@ -1,0 +1,25 @@
+// Smoke test: the app boots on a phone-sized screen, renders its main
+// landmark with a heading, and logs no errors on the way.
+
+import { expect, test } from '@playwright/test';
+
+test('the app boots without errors', async ({ page }) => {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    errors.push(`request: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+
+  await page.goto('/');
+
+  // The heading only appears once the wasm app has mounted.
+  const main = page.getByRole('main');
+  await expect(main).toBeVisible();
+  await expect(main.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  expect(errors).toEqual([]);
+});

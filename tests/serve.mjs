@@ -1,0 +1,121 @@
+// A tiny static server for the built app (../dist by default), with no
+// dependencies so the end-to-end tests need nothing beyond Playwright.
+//
+//   node serve.mjs [--root DIR] [--port N] [--host H]
+//
+// It serves files with correct MIME types (browsers compile .wasm streaming
+// only when it comes as application/wasm) and falls back to index.html for
+// unknown paths that look like app routes, as a single-page app needs.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string', default: join(here, '..', 'dist') },
+    port: { type: 'string', default: process.env.PORT ?? '4173' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+const root = resolve(values.root);
+const port = Number.parseInt(values.port, 10);
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Resolves a URL path to a file under root, or null if it escapes root. */
+function fileFor(urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(root, decoded));
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function send(res, status, path, method) {
+  const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  // Tests must always see the latest build.
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+const server = createServer(async (req, res) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const file = fileFor(pathname);
+  if (file === null) {
+    res.writeHead(400).end('bad path');
+    return;
+  }
+  if (await isFile(file)) {
+    send(res, 200, file, req.method);
+    return;
+  }
+  const index = join(file, 'index.html');
+  if (await isFile(index)) {
+    send(res, 200, index, req.method);
+    return;
+  }
+  // A missing asset (has an extension) is a real 404; anything else is an
+  // app route and gets the app shell.
+  const fallback = join(root, 'index.html');
+  if (extname(pathname) === '' && (await isFile(fallback))) {
+    send(res, 200, fallback, req.method);
+    return;
+  }
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+});
+
+server.listen(port, values.host, () => {
+  console.log(`serving ${root} at http://${values.host}:${port}/`);
+});
+
+// Playwright stops the server with SIGTERM; exit promptly and cleanly.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,264 @@
+//! `cargo xtask install`: brings the machine up to the project's pinned tools.
+//!
+//! Idempotent and quick when everything is there: each step probes first and
+//! installs only what is missing or at the wrong version, printing one line.
+//! Quick steps run before the slow `cargo install`s so that a missing Node or
+//! browser fails in seconds, not after an eight-minute compile.
+
+use std::fs;
+use std::path::Path;
+
+use crate::Result;
+use crate::proc::{self, Tools};
+
+/// Trunk 0.21.14 is the last release that builds with our rustc (0.22 needs a newer one).
+pub const TRUNK: &str = "0.21.14";
+/// Must equal the `wasm-bindgen` crate pinned in Cargo.toml (and Trunk.toml's
+/// `wasm_bindgen`): the CLI and the crate must agree exactly.
+pub const WASM_BINDGEN: &str = "0.2.130";
+/// Playwright 1.65 needs Node 20 or newer.
+const NODE_MIN_MAJOR: u32 = 20;
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's browser and its driver, used by Playwright and wasm-bindgen-test-runner.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Written into `node_modules` after a successful `npm ci`: a copy of the
+/// lockfile it installed, so a changed lockfile triggers a fresh install.
+const LOCK_STAMP: &str = "node_modules/.strata-lock-stamp";
+
+/// What to install besides the tools every command needs.
+#[derive(Clone, Copy)]
+pub struct Options {
+    /// Debian's chromium and chromium-driver (for `test`).
+    pub chromium: bool,
+}
+
+/// Installs everything, cheapest checks first.
+pub fn all(tools: &Tools, options: Options) -> Result {
+    wasm_target(tools)?;
+    node(tools)?;
+    node_packages(tools)?;
+    if options.chromium {
+        chromium(tools)?;
+    }
+    trunk(tools)?;
+    wasm_bindgen(tools)
+}
+
+/// Downloads every crate in Cargo.lock, for all targets, so that Trunk's
+/// `cargo build --offline` finds the wasm32-only ones on a fresh machine.
+/// Instant when they are all cached.
+pub fn fetch_crates(tools: &Tools) -> Result {
+    proc::run(tools.cargo().args(["fetch", "--quiet"]))
+}
+
+fn wasm_target(tools: &Tools) -> Result {
+    let installed = proc::capture(
+        tools
+            .command("rustup")
+            .args(["target", "list", "--installed"]),
+    )
+    .map_err(|error| format!("{error}\n  (the wasm32 target is managed with rustup)"))?;
+    if String::from_utf8_lossy(&installed)
+        .lines()
+        .any(|line| line.trim() == WASM_TARGET)
+    {
+        println!("✓ {WASM_TARGET} target");
+        return Ok(());
+    }
+    println!("installing the {WASM_TARGET} target …");
+    proc::run(tools.command("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn node(tools: &Tools) -> Result {
+    let probe_node = || proc::probe(tools.command("node").arg("--version"));
+    let probe_npm = || proc::probe(tools.command("npm").arg("--version"));
+    if probe_node().is_none() || probe_npm().is_none() {
+        apt_install(tools, &["nodejs", "npm"], "Node.js and npm")?;
+    }
+    let version = probe_node().ok_or("`node --version` failed after installing nodejs")?;
+    let version = version.trim();
+    let npm = probe_npm().ok_or("`npm --version` failed after installing npm")?;
+    match node_major(version) {
+        Some(major) if major >= NODE_MIN_MAJOR => {
+            println!("✓ node {version}, npm {}", npm.trim());
+            Ok(())
+        }
+        _ => Err(format!(
+            "node {version} is too old: Playwright needs Node {NODE_MIN_MAJOR} or newer \
+             (Debian 12's own nodejs is 18; install Node {NODE_MIN_MAJOR}+ and rerun)"
+        )),
+    }
+}
+
+/// `v20.20.2` → 20.
+fn node_major(version: &str) -> Option<u32> {
+    version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// `npm ci` in tests/ when `node_modules` is missing or the lockfile changed
+/// since the last install; it brings Playwright and binaryen (wasm-opt 132).
+fn node_packages(tools: &Tools) -> Result {
+    let dir = tools.root.join("tests");
+    let lockfile = dir.join("package-lock.json");
+    let lock = fs::read(&lockfile)
+        .map_err(|error| format!("cannot read {}: {error}", lockfile.display()))?;
+    let stamp = dir.join(LOCK_STAMP);
+    let wasm_opt = dir.join("node_modules/binaryen/bin/wasm-opt");
+    if fs::read(&stamp).is_ok_and(|installed| installed == lock) && wasm_opt.is_file() {
+        println!("✓ Node packages (tests/package-lock.json)");
+        return Ok(());
+    }
+    println!("installing Node packages (npm ci in tests/) …");
+    proc::run(
+        tools
+            .command("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            // Playwright must never fetch a browser: we use Debian's Chromium.
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+    )?;
+    if !wasm_opt.is_file() {
+        return Err(format!(
+            "npm ci did not install {}; is binaryen still in tests/package.json?",
+            wasm_opt.display()
+        ));
+    }
+    fs::write(&stamp, lock).map_err(|error| format!("cannot write {}: {error}", stamp.display()))
+}
+
+fn chromium(tools: &Tools) -> Result {
+    if !(Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file()) {
+        apt_install(
+            tools,
+            &["chromium", "chromium-driver"],
+            "Chromium and ChromeDriver",
+        )?;
+    }
+    let browser = proc::probe(tools.command(CHROMIUM).arg("--version")).unwrap_or_default();
+    let driver = proc::probe(tools.command(CHROMEDRIVER).arg("--version")).unwrap_or_default();
+    // "Chromium 156.0.8078.73 built on Debian …" / "ChromeDriver 156.0.8078.73 (…)"
+    let version_of = |text: &str| text.split_whitespace().nth(1).unwrap_or("?").to_owned();
+    let (browser, driver) = (version_of(&browser), version_of(&driver));
+    let major = |version: &str| version.split('.').next().unwrap_or("").to_owned();
+    if major(&browser) != major(&driver) {
+        // A driver must match its browser's major version, or sessions fail to start.
+        return Err(format!(
+            "chromium {browser} and chromedriver {driver} differ; \
+             run `apt-get install -y chromium chromium-driver` to bring them level"
+        ));
+    }
+    println!("✓ chromium {browser}, chromedriver {driver}");
+    Ok(())
+}
+
+fn trunk(tools: &Tools) -> Result {
+    let version = proc::probe(tools.trunk().arg("--version"));
+    if version
+        .as_deref()
+        .is_some_and(|text| has_version(text, TRUNK))
+    {
+        println!("✓ trunk {TRUNK}");
+        return Ok(());
+    }
+    println!("installing trunk {TRUNK} (cargo install, several minutes) …");
+    // --locked: trunk's own lockfile is what builds with our rustc.
+    proc::run(
+        tools
+            .cargo()
+            .args(["install", "--locked", &format!("trunk@{TRUNK}")]),
+    )
+}
+
+fn wasm_bindgen(tools: &Tools) -> Result {
+    // The runner comes with the CLI; check both so a half-install is redone.
+    let ok = |program: &str| {
+        proc::probe(tools.command(program).arg("--version"))
+            .is_some_and(|text| has_version(&text, WASM_BINDGEN))
+    };
+    if ok("wasm-bindgen") && ok("wasm-bindgen-test-runner") {
+        println!("✓ wasm-bindgen {WASM_BINDGEN} (and wasm-bindgen-test-runner)");
+        return Ok(());
+    }
+    println!("installing wasm-bindgen-cli {WASM_BINDGEN} (cargo install, a few minutes) …");
+    // Not --locked: a crate in its lockfile is missing from our registry mirror.
+    proc::run(
+        tools
+            .cargo()
+            .args(["install", &format!("wasm-bindgen-cli@{WASM_BINDGEN}")]),
+    )
+}
+
+/// Whether `--version` output names exactly `version` ("trunk 0.21.14").
+fn has_version(output: &str, version: &str) -> bool {
+    output
+        .split_whitespace()
+        .any(|word| word.trim_start_matches('v') == version)
+}
+
+/// Installs Debian packages when we are root; otherwise says what to run.
+fn apt_install(tools: &Tools, packages: &[&str], what: &str) -> Result {
+    let list = packages.join(" ");
+    let is_root = proc::probe(tools.command("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    if !is_root {
+        return Err(format!(
+            "{what} missing; install them as root: `apt-get update && apt-get install -y {list}`"
+        ));
+    }
+    println!("installing {list} (apt-get) …");
+    proc::run(tools.command("apt-get").arg("update"))?;
+    proc::run(
+        tools
+            .command("apt-get")
+            .args(["install", "-y"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_match_whole_words_only() {
+        assert!(has_version("trunk 0.21.14\n", "0.21.14"));
+        assert!(has_version("wasm-bindgen 0.2.130", "0.2.130"));
+        assert!(!has_version("wasm-bindgen 0.2.1300", "0.2.130"));
+        assert!(!has_version("trunk 0.21.1", "0.21.14"));
+    }
+
+    #[test]
+    fn node_major_parses() {
+        assert_eq!(node_major("v20.20.2\n"), Some(20));
+        assert_eq!(node_major("18.19.0"), Some(18));
+        assert_eq!(node_major("garbage"), None);
+    }
+
+    /// The pinned CLI must match the crate in Cargo.lock and Trunk.toml's pin.
+    #[test]
+    fn wasm_bindgen_pins_agree() {
+        let root = crate::workspace_root();
+        let lock = fs::read_to_string(root.join("Cargo.lock")).expect("Cargo.lock is readable");
+        let locked = lock
+            .split("[[package]]")
+            .find(|package| package.contains("\nname = \"wasm-bindgen\"\n"))
+            .expect("Cargo.lock has wasm-bindgen");
+        assert!(
+            locked.contains(&format!("\nversion = \"{WASM_BINDGEN}\"\n")),
+            "Cargo.lock's wasm-bindgen differs from xtask's {WASM_BINDGEN}"
+        );
+        let trunk_toml =
+            fs::read_to_string(root.join("Trunk.toml")).expect("Trunk.toml is readable");
+        assert!(
+            trunk_toml.contains(&format!("wasm_bindgen = \"{WASM_BINDGEN}\"")),
+            "Trunk.toml's wasm_bindgen differs from xtask's {WASM_BINDGEN}"
+        );
+    }
+}

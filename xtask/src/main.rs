@@ -1,0 +1,228 @@
+//! `cargo xtask`: Strata's project automation, in plain Rust with no dependencies.
+//!
+//! ```text
+//! cargo xtask install [--chromium]   pinned tools: wasm32 target, trunk, wasm-bindgen, Node packages
+//! cargo xtask serve [--port N]       dev server for the app (default port 8080)
+//! cargo xtask build                  release build of the app into dist/
+//! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
+//! cargo xtask size                   release build, then raw and gzip sizes of dist/
+//! cargo xtask bench [-- ARGS]        the engine's benchmarks (divan)
+//! ```
+//!
+//! Every command installs what it needs first, so a fresh machine needs only
+//! rustup, Node and npm (and installs those too when it runs as root).
+//! Errors are reported as one clear line, with exit code 1.
+
+mod check;
+mod install;
+mod proc;
+mod size;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use proc::Tools;
+
+/// Errors are plain messages: they are shown to a person, never matched on.
+pub type Result<T = (), E = String> = std::result::Result<T, E>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  install [--chromium]  install the pinned tools (wasm32 target, trunk 0.21.14,
+                        wasm-bindgen 0.2.130, Node packages in tests/);
+                        --chromium also Debian's chromium + chromium-driver
+  serve [--port N]      serve the app with live reload on 127.0.0.1 (port 8080)
+  build                 release build of the app into dist/
+  test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
+                        headless Chromium, release build, end-to-end tests;
+                        --quick stops before the release build
+  size                  release build, then raw and gzip sizes of dist/
+  bench [-- ARGS]       cargo bench -p strata-core --bench '*' [-- ARGS]
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result {
+    let Some((command, rest)) = args.split_first() else {
+        print!("{USAGE}");
+        return Err("no command given".into());
+    };
+    let tools = Tools::new(workspace_root());
+    match command.as_str() {
+        "install" => {
+            let chromium = parse_flags(rest, &["--chromium"])?.contains(&"--chromium");
+            install::all(&tools, install::Options { chromium })
+        }
+        "serve" => serve(&tools, parse_port(rest)?),
+        "build" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: false })?;
+            build_release(&tools)
+        }
+        "test" => {
+            let quick = parse_flags(rest, &["--quick"])?.contains(&"--quick");
+            check::all(&tools, quick)
+        }
+        "size" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: false })?;
+            build_release(&tools)?;
+            size::report(&tools.root.join("dist"))
+        }
+        "bench" => bench(&tools, rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            print!("{USAGE}");
+            Err(format!("unknown command `{other}`"))
+        }
+    }
+}
+
+/// The workspace root: xtask always lives one level below it, so this holds
+/// wherever the repository is cloned (CI clones it into another folder).
+fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .expect("xtask's manifest directory has a parent")
+        .to_path_buf()
+}
+
+/// Accepts only the given flags, so a typo fails loudly instead of being ignored.
+fn parse_flags<'a>(args: &[String], allowed: &[&'a str]) -> Result<Vec<&'a str>> {
+    args.iter()
+        .map(|arg| {
+            allowed
+                .iter()
+                .find(|flag| **flag == arg.as_str())
+                .copied()
+                .ok_or_else(|| format!("unexpected argument `{arg}`; see `cargo xtask help`"))
+        })
+        .collect()
+}
+
+/// `--port N` or `--port=N`; 8080 when absent.
+fn parse_port(args: &[String]) -> Result<u16> {
+    let mut port = 8080;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let value = if arg == "--port" {
+            iter.next()
+                .ok_or("`--port` needs a value, e.g. `--port 8081`")?
+                .as_str()
+        } else if let Some(value) = arg.strip_prefix("--port=") {
+            value
+        } else {
+            return Err(format!(
+                "unexpected argument `{arg}`; see `cargo xtask help`"
+            ));
+        };
+        port = value
+            .parse()
+            .map_err(|_| format!("`--port {value}` is not a port number (1-65535)"))?;
+        if port == 0 {
+            return Err("`--port 0` is not a usable port".into());
+        }
+    }
+    Ok(port)
+}
+
+fn serve(tools: &Tools, port: u16) -> Result {
+    install::all(tools, install::Options { chromium: false })?;
+    install::fetch_crates(tools)?;
+    let port = port.to_string();
+    println!("serving the app at http://127.0.0.1:{port}/ (Ctrl-C stops)");
+    proc::run(tools.trunk().args([
+        "serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--offline",
+    ]))
+}
+
+/// `trunk build --release` into dist/. Shared by `build`, `size` and `test`.
+pub fn build_release(tools: &Tools) -> Result {
+    install::fetch_crates(tools)?;
+    proc::run(tools.trunk().args(["build", "--release", "--offline"]))
+}
+
+fn bench(tools: &Tools, args: &[String]) -> Result {
+    // Everything after `--` goes to the bench binary (divan filters, options).
+    let extra = match args.split_first() {
+        None => &[][..],
+        Some((dashes, extra)) if dashes == "--" => extra,
+        Some((other, _)) => {
+            return Err(format!(
+                "unexpected argument `{other}`; pass bench arguments after `--`"
+            ));
+        }
+    };
+    let mut cargo = tools.cargo();
+    // `--bench '*'`: every bench target, but not the lib's unit tests in bench mode.
+    cargo.args(["bench", "-p", "strata-core", "--bench", "*"]);
+    if !extra.is_empty() {
+        cargo.arg("--").args(extra);
+    }
+    proc::run(&mut cargo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn port_defaults_to_8080() {
+        assert_eq!(parse_port(&[]), Ok(8080));
+    }
+
+    #[test]
+    fn port_accepts_both_spellings() {
+        assert_eq!(parse_port(&strings(&["--port", "9000"])), Ok(9000));
+        assert_eq!(parse_port(&strings(&["--port=9001"])), Ok(9001));
+    }
+
+    #[test]
+    fn port_rejects_bad_values() {
+        assert!(parse_port(&strings(&["--port"])).is_err());
+        assert!(parse_port(&strings(&["--port", "http"])).is_err());
+        assert!(parse_port(&strings(&["--port", "70000"])).is_err());
+        assert!(parse_port(&strings(&["--port", "0"])).is_err());
+        assert!(parse_port(&strings(&["--prot", "80"])).is_err());
+    }
+
+    #[test]
+    fn flags_are_checked() {
+        assert_eq!(
+            parse_flags(&strings(&["--quick"]), &["--quick"]),
+            Ok(vec!["--quick"])
+        );
+        assert_eq!(parse_flags(&[], &["--quick"]), Ok(vec![]));
+        assert!(parse_flags(&strings(&["--quik"]), &["--quick"]).is_err());
+    }
+
+    #[test]
+    fn root_holds_the_workspace_manifest() {
+        assert!(workspace_root().join("Cargo.toml").is_file());
+        assert!(workspace_root().join("xtask").is_dir());
+    }
+}

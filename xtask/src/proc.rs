@@ -1,0 +1,160 @@
+//! Running programs: the search path every tool sees, and helpers that turn
+//! a failed or missing program into a clear error message.
+
+use std::env;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::Result;
+
+/// Where the project's tools are, and how to start them.
+pub struct Tools {
+    /// The workspace root; every command runs there unless it says otherwise.
+    pub root: PathBuf,
+    /// `PATH` for every child: npm's binaryen (wasm-opt 132) first, so Trunk
+    /// picks it over Debian's older one, then cargo's bin directory, where
+    /// `cargo install` puts trunk and wasm-bindgen even when the caller's
+    /// `PATH` lacks it.
+    path: OsString,
+}
+
+impl Tools {
+    pub fn new(root: PathBuf) -> Self {
+        let mut dirs = vec![
+            root.join("tests/node_modules/binaryen/bin"),
+            cargo_bin_dir(),
+        ];
+        dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+        // A directory in PATH cannot contain ':'; ours come from the filesystem,
+        // so fall back to the caller's PATH rather than fail if one ever does.
+        let path =
+            env::join_paths(&dirs).unwrap_or_else(|_| env::var_os("PATH").unwrap_or_default());
+        Self { root, path }
+    }
+
+    /// A command for `program`, run at the workspace root with our `PATH`.
+    ///
+    /// With `PATH` set on the command, std looks `program` up in that `PATH`,
+    /// so tools installed in this very run are found.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut command = Command::new(program);
+        command.current_dir(&self.root).env("PATH", &self.path);
+        command
+    }
+
+    /// The cargo that runs us (`$CARGO`), so host and toolchain always agree.
+    pub fn cargo(&self) -> Command {
+        self.command(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    }
+
+    /// `trunk` with what it needs: our `PATH` (wasm-opt 132) and no version
+    /// check, since the network is closed.
+    pub fn trunk(&self) -> Command {
+        let mut trunk = self.command("trunk");
+        trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
+        trunk
+    }
+}
+
+/// `$CARGO_HOME/bin`, or `~/.cargo/bin` when `CARGO_HOME` is unset.
+fn cargo_bin_dir() -> PathBuf {
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// The command line as a person would type it, for messages.
+pub fn describe(command: &Command) -> String {
+    // `$CARGO` is a long toolchain path; its file name says enough.
+    let program = Path::new(command.get_program());
+    let mut line = program
+        .file_name()
+        .unwrap_or(program.as_os_str())
+        .to_string_lossy()
+        .into_owned();
+    for arg in command.get_args() {
+        line.push(' ');
+        line.push_str(&arg.to_string_lossy());
+    }
+    line
+}
+
+/// Runs `command` with inherited stdio; a non-zero exit is an error naming it.
+pub fn run(command: &mut Command) -> Result {
+    let status = command
+        .status()
+        .map_err(|error| format!("could not start `{}`: {error}", describe(command)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(command)))
+    }
+}
+
+/// Runs `command` quietly and returns its stdout, or `None` when the program
+/// is missing or fails: for probes such as `trunk --version`.
+pub fn probe(command: &mut Command) -> Option<String> {
+    let output = command
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Runs `command` and returns its stdout, failing with its stderr when it fails.
+pub fn capture(command: &mut Command) -> Result<Vec<u8>> {
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("could not start `{}`: {error}", describe(command)))?;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(format!(
+            "`{}` failed ({}): {}",
+            describe(command),
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_puts_binaryen_first() {
+        let tools = Tools::new(PathBuf::from("/repo"));
+        let first = env::split_paths(&tools.path).next();
+        assert_eq!(
+            first,
+            Some(PathBuf::from("/repo/tests/node_modules/binaryen/bin"))
+        );
+    }
+
+    #[test]
+    fn probe_reads_stdout_and_tolerates_missing_programs() {
+        let tools = Tools::new(PathBuf::from("/"));
+        assert_eq!(
+            probe(tools.command("echo").arg("hi")).as_deref(),
+            Some("hi\n")
+        );
+        assert_eq!(probe(&mut tools.command("xtask-no-such-program")), None);
+        assert_eq!(probe(&mut tools.command("false")), None);
+    }
+
+    #[test]
+    fn run_names_the_failed_command() {
+        let tools = Tools::new(PathBuf::from("/"));
+        let error = run(tools.command("sh").args(["-c", "exit 3"])).expect_err("exit 3 fails");
+        assert!(error.contains("sh -c exit 3"), "{error}");
+    }
+}
