@@ -31,20 +31,26 @@ pub struct JsEngine(Engine);
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
-    /// Validates a ruleset object; throws a `StrataError` listing every problem.
+    /// Validates a ruleset object and, optionally, a product catalog for it; throws a
+    /// `StrataError` listing every problem.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Ruleset")] ruleset: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Catalog | undefined")] catalog: JsValue,
     ) -> Result<JsEngine, JsValue> {
         let ruleset: Ruleset = from_js(ruleset, "ruleset")?;
-        Engine::new(ruleset)
-            .map(JsEngine)
-            .map_err(|e| into_error("ruleset", &e.to_string(), &e))
+        let catalog: Option<Catalog> = if catalog.is_undefined() || catalog.is_null() {
+            None
+        } else {
+            Some(from_js(catalog, "catalog")?)
+        };
+        build(ruleset, catalog)
     }
 
-    /// An engine for a shipped ruleset (`cn-retail`, `cn-star`, `cn-corporate`, `us-rewards`).
+    /// An engine for a shipped ruleset (`cn-retail`, `cn-star`, `cn-corporate`,
+    /// `us-rewards`) with its default catalog, where it has one.
     pub fn builtin(id: &str) -> Result<JsEngine, JsValue> {
-        let json = crate::rulesets::json(id).ok_or_else(|| {
+        let ruleset = crate::rulesets::builtin(id).ok_or_else(|| {
             let issue = [Issue::new(
                 "unknown_ruleset",
                 "$",
@@ -52,9 +58,7 @@ impl JsEngine {
             )];
             into_error("input", &issue[0].message, &issue)
         })?;
-        Engine::from_json(json)
-            .map(JsEngine)
-            .map_err(|e| into_error("ruleset", &e.to_string(), &e))
+        build(ruleset, crate::catalogs::for_ruleset(id))
     }
 
     /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`); `options` may set `top_n` and

@@ -72,7 +72,16 @@ fn errors_arrive_as_strata_errors_with_paths() {
     );
     assert_eq!(err["kind"], "ruleset");
     assert_eq!(err["errors"].as_array().unwrap().len(), 2);
-    assert_eq!(err["errors"][0]["path"], "$.tiers[0].criteria.metric");
+    let paths: Vec<&str> = err["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"$.tiers[0].criteria.metric") && paths.contains(&"$.tiers[1].id"),
+        "{paths:?}"
+    );
 
     let neg = serde_json::json!({ "id": "x", "education": "college", "birth_date": "1990-01-01",
         "holdings": [{ "product": "d", "family": "deposit", "balance": 12.5 }] });
