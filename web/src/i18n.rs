@@ -71,7 +71,7 @@ pub fn t(locale: Locale, msg: Msg) -> &'static str {
         (Msg::SwitchLanguage, En) => "中文",
         (Msg::Progress, ZhCn) => "升级进度",
         (Msg::Progress, En) => "Progress to the next tier",
-        (Msg::Privacy, ZhCn) => "等级在您的设备上计算,个人数据不会发送或保存。",
+        (Msg::Privacy, ZhCn) => "等级在您的设备上计算，个人数据不会发送或保存。",
         (Msg::Privacy, En) => {
             "Your tier is computed on this device; no personal data is sent or stored."
         }
