@@ -99,3 +99,61 @@ fn batch_1m_cn_retail(bencher: divan::Bencher) {
 fn parse_and_compile_cn_retail() -> Engine {
     Engine::from_json(rulesets::json("cn-retail").unwrap()).unwrap()
 }
+
+/// The default catalog grown to 500 products (copies with new ids), as issue-sized catalogs.
+fn catalog_500() -> strata_core::catalog::Catalog {
+    let mut c = strata_core::catalogs::for_ruleset("cn-retail").unwrap();
+    let base = c.products.clone();
+    let mut i = 0;
+    while c.products.len() < 500 {
+        let mut p = base[i % base.len()].clone();
+        p.id = format!("{}-v{i}", p.id);
+        c.products.push(p);
+        i += 1;
+    }
+    c
+}
+
+/// A synthetic customer with a risk questionnaire, so suitability has work to do.
+fn investor(i: u64) -> Profile {
+    let mut p = synthetic(i);
+    p.risk = Some(strata_core::profile::RiskAssessment {
+        level: [
+            strata_core::profile::RiskLevel::C1,
+            strata_core::profile::RiskLevel::C3,
+            strata_core::profile::RiskLevel::C5,
+        ][(i % 3) as usize],
+        assessed_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    });
+    p
+}
+
+#[divan::bench]
+fn evaluate_and_recommend_500_products(bencher: divan::Bencher) {
+    let engine = Engine::new(rulesets::cn_retail())
+        .unwrap()
+        .with_catalog(catalog_500())
+        .unwrap();
+    let profiles: Vec<Profile> = (0..1000).map(investor).collect();
+    let mut i = 0;
+    bencher.bench_local(|| {
+        i = (i + 1) % profiles.len();
+        black_box(engine.evaluate(black_box(&profiles[i]), as_of()).unwrap())
+    });
+}
+
+#[divan::bench(sample_count = 1, sample_size = 1)]
+fn batch_100k_recommend_500_products(bencher: divan::Bencher) {
+    let engine = Engine::new(rulesets::cn_retail())
+        .unwrap()
+        .with_catalog(catalog_500())
+        .unwrap();
+    let profiles: Vec<Profile> = (0..100_000).map(investor).collect();
+    bencher.bench_local(|| {
+        let mut offers = 0usize;
+        for p in &profiles {
+            offers += engine.evaluate(p, as_of()).unwrap().recommendations.len();
+        }
+        black_box(offers)
+    });
+}

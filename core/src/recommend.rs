@@ -219,6 +219,23 @@ pub struct Options {
     pub explain: bool,
 }
 
+/// The factors in the order of `[bool; 5]` flags: value factors first, then relevance.
+const KINDS: [FactorKind; 5] = [
+    FactorKind::NextTier,
+    FactorKind::ExternalAssets,
+    FactorKind::NewFamily,
+    FactorKind::LifeStage,
+    FactorKind::Bundle,
+];
+
+/// `(relevance, value)`: 1 + the weights of the relevance and of the value factors that apply.
+fn parts(weights: &[Decimal; 5], a: [bool; 5]) -> (Decimal, Decimal) {
+    let sum = |range: std::ops::Range<usize>| {
+        Decimal::ONE + range.filter(|k| a[*k]).map(|k| weights[k]).sum::<Decimal>()
+    };
+    (sum(2..5), sum(0..2))
+}
+
 /// Families that are investments: they need a risk rating.
 fn is_investment(f: Family) -> bool {
     matches!(
@@ -521,83 +538,83 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             w.bundle.0,
         ),
     };
+    // Score every eligible product without allocating; only the offers shown get their
+    // factors and reasons built (a 500-product catalog would otherwise clone 500 texts).
+    let weights = [next_w, ext_w, fam_w, life_w, bundle_w];
+    let applies = |pr: &Product| -> [bool; 5] {
+        [
+            pr.family.is_asset() && i.next.is_some(),
+            pr.family.is_asset() && external > Decimal::ZERO,
+            !held.contains(&pr.family),
+            pr.tags.iter().any(|t| scenarios.contains(t)),
+            bundle.is_some_and(|b| b.products.contains(&pr.id)),
+        ]
+    };
+    let explain = i.options.explain;
     let mut excluded = Vec::new();
-    let mut ranked = Vec::new();
+    let mut ranked: Vec<(Decimal, &Product, [bool; 5])> = Vec::new();
     for pr in &c.products {
         if let Some(rule) = exclusion(pr, i, age, means) {
-            excluded.push(Exclusion {
-                product: pr.id.clone(),
-                rule,
-            });
-            continue;
-        }
-        let mut factors = Vec::new();
-        let mut reasons = Vec::new();
-        let mut factor = |factor, weight: Decimal, strength: Decimal| {
-            if weight > Decimal::ZERO && strength > Decimal::ZERO {
-                factors.push(Factor {
-                    factor,
-                    weight: Dec(weight),
-                    strength: Dec(strength.round_dp(4)),
-                    points: Dec((weight * strength).round_dp(4)),
+            if explain {
+                excluded.push(Exclusion {
+                    product: pr.id.clone(),
+                    rule,
                 });
             }
-        };
-        if pr.family.is_asset()
+            continue;
+        }
+        let a = applies(pr);
+        let (relevance, value) = parts(&weights, a);
+        ranked.push(((relevance * value * pr.priority.0).round_dp(4), pr, a));
+    }
+    // Highest score first; ties keep catalog order (the sort is stable).
+    ranked.sort_by_key(|(score, _, _)| std::cmp::Reverse(*score));
+    let build = |pr: &Product, a: [bool; 5], score: Decimal| {
+        let (relevance, value) = parts(&weights, a);
+        let factors = KINDS
+            .iter()
+            .zip(weights)
+            .zip(a)
+            .filter(|((_, w), on)| *on && *w > Decimal::ZERO)
+            .map(|((kind, w), _)| Factor {
+                factor: *kind,
+                weight: Dec(w),
+                strength: Dec(Decimal::ONE),
+                points: Dec(w),
+            })
+            .collect();
+        let mut reasons = Vec::new();
+        if a[0]
             && let Some((tier, amount)) = &i.next
         {
-            factor(FactorKind::NextTier, next_w, Decimal::ONE);
             reasons.push(Reason::LiftsTier {
                 tier: tier.clone(),
                 amount: Dec((*amount).max(pr.min_amount.0)),
             });
         }
-        if pr.family.is_asset() && external > Decimal::ZERO {
-            factor(FactorKind::ExternalAssets, ext_w, Decimal::ONE);
+        if a[1] {
             reasons.push(Reason::BringsAssets {
                 amount: Dec(external),
             });
         }
-        if !held.contains(&pr.family) {
-            factor(FactorKind::NewFamily, fam_w, Decimal::ONE);
+        if a[2] {
             reasons.push(Reason::NewFamily { family: pr.family });
         }
-        let tags: Vec<Scenario> = pr
-            .tags
-            .iter()
-            .copied()
-            .filter(|t| scenarios.contains(t))
-            .collect();
-        if !tags.is_empty() {
-            factor(
-                FactorKind::LifeStage,
-                life_w,
-                Decimal::from(tags.len()) / Decimal::from(pr.tags.len()),
-            );
+        if a[3] {
+            let tags = pr
+                .tags
+                .iter()
+                .copied()
+                .filter(|t| scenarios.contains(t))
+                .collect();
             reasons.push(Reason::LifeStage { tags });
         }
-        if let Some(b) = bundle.filter(|b| b.products.contains(&pr.id)) {
-            factor(FactorKind::Bundle, bundle_w, Decimal::ONE);
+        if let Some(b) = bundle.filter(|_| a[4]) {
             reasons.push(Reason::InBundle {
                 bundle: b.name.clone(),
             });
         }
-        let sum = |kinds: &[FactorKind]| {
-            Decimal::ONE
-                + factors
-                    .iter()
-                    .filter(|f| kinds.contains(&f.factor))
-                    .map(|f| f.points.0)
-                    .sum::<Decimal>()
-        };
-        let relevance = sum(&[
-            FactorKind::NewFamily,
-            FactorKind::LifeStage,
-            FactorKind::Bundle,
-        ]);
-        let value = sum(&[FactorKind::NextTier, FactorKind::ExternalAssets]);
-        let score = (relevance * value * pr.priority.0).round_dp(4);
-        ranked.push(Recommendation {
+        Recommendation {
             product: pr.id.clone(),
             name: pr.name.clone(),
             pitch: pr.pitch.clone(),
@@ -610,32 +627,28 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             lever: pr.priority,
             factors,
             reasons,
-        });
-    }
-    // Highest score first; ties keep catalog order (the sort is stable).
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
+        }
+    };
     let top_n = i.options.top_n.unwrap_or(c.policy.top_n) as usize;
     let mut per_family: BTreeMap<Family, u32> = BTreeMap::new();
     let mut out = Vec::new();
-    for (rank, r) in ranked.into_iter().enumerate() {
-        let count = per_family.entry(r.family).or_default();
-        if *count >= c.policy.per_family {
-            excluded.push(Exclusion {
-                product: r.product,
-                rule: ExclusionRule::FamilyLimit,
-            });
+    for (rank, (score, pr, a)) in ranked.into_iter().enumerate() {
+        let count = per_family.entry(pr.family).or_default();
+        let rule = if *count >= c.policy.per_family {
+            ExclusionRule::FamilyLimit
         } else if out.len() >= top_n {
-            excluded.push(Exclusion {
-                product: r.product,
-                rule: ExclusionRule::RankedOut { rank: rank + 1 },
-            });
+            ExclusionRule::RankedOut { rank: rank + 1 }
         } else {
             *count += 1;
-            out.push(r);
+            out.push(build(pr, a, score));
+            continue;
+        };
+        if explain {
+            excluded.push(Exclusion {
+                product: pr.id.clone(),
+                rule,
+            });
         }
-    }
-    if !i.options.explain {
-        excluded.clear();
     }
     (out, excluded)
 }

@@ -157,7 +157,11 @@ fn chromium(tools: &Tools) -> Result {
     println!("✓ chromium {browser}, chromedriver {driver}");
     // Screenshots of the zh-CN screens need a CJK font; a bare machine has none.
     if !Path::new(CJK_FONT).is_file() {
-        apt_install(tools, &["fonts-wqy-zenhei"], "a CJK font for zh-CN screenshots")?;
+        apt_install(
+            tools,
+            &["fonts-wqy-zenhei"],
+            "a CJK font for zh-CN screenshots",
+        )?;
     }
     println!("✓ CJK font (fonts-wqy-zenhei)");
     Ok(())
