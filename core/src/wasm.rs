@@ -70,25 +70,33 @@ impl JsEngine {
         #[wasm_bindgen(js_name = asOf)] as_of: &str,
         #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            from_js(options, "input")?
-        };
+        let options = parse_options(options)?;
         let profile: Profile = from_js(profile, "profile")?;
-        let as_of = as_of.parse().map_err(|_| {
-            let issue = [Issue::new(
-                "invalid",
-                "asOf",
-                &format!("`{as_of}` is not a date like 2026-11-25"),
-            )];
-            into_error("input", &issue[0].message, &issue)
-        })?;
+        let as_of = parse_date(as_of)?;
         let eval = self
             .0
             .evaluate_with(&profile, as_of, &options)
             .map_err(|e| into_error("profile", &e.to_string(), &e))?;
         to_js(&eval)
+    }
+
+    /// The same as `evaluate`, with JSON text in and out: faster for batches, since one
+    /// string crosses the boundary instead of every field.
+    #[wasm_bindgen(js_name = evaluateJson)]
+    pub fn evaluate_json(
+        &self,
+        profile: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let options = parse_options(options)?;
+        let profile =
+            Profile::from_json(profile).map_err(|e| into_error("profile", &e.to_string(), &e))?;
+        let eval = self
+            .0
+            .evaluate_with(&profile, parse_date(as_of)?, &options)
+            .map_err(|e| into_error("profile", &e.to_string(), &e))?;
+        serde_json::to_string(&eval).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
     /// The catalog, as a plain object (`undefined` without one).
@@ -121,6 +129,25 @@ pub fn builtin_rulesets() -> Vec<String> {
         .iter()
         .map(|(id, _)| (*id).to_owned())
         .collect()
+}
+
+fn parse_options(options: JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(Options::default())
+    } else {
+        from_js(options, "input")
+    }
+}
+
+fn parse_date(as_of: &str) -> Result<chrono::NaiveDate, JsValue> {
+    as_of.parse().map_err(|_| {
+        let issue = [Issue::new(
+            "invalid",
+            "asOf",
+            &format!("`{as_of}` is not a date like 2026-11-25"),
+        )];
+        into_error("input", &issue[0].message, &issue)
+    })
 }
 
 fn build(ruleset: Ruleset, catalog: Option<Catalog>) -> Result<JsEngine, JsValue> {

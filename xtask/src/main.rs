@@ -7,6 +7,8 @@
 //! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/
 //! cargo xtask bench [-- ARGS]        the engine's benchmarks (divan)
+//! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
+//! cargo xtask engine                 the engine alone as a JS package in dist-engine/
 //! ```
 //!
 //! Every command installs what it needs first, so a fresh machine needs only
@@ -14,6 +16,7 @@
 //! Errors are reported as one clear line, with exit code 1.
 
 mod check;
+mod engine;
 mod install;
 mod proc;
 mod size;
@@ -40,6 +43,8 @@ commands:
                         --quick stops before the release build
   size                  release build, then raw and gzip sizes of dist/
   bench [-- ARGS]       cargo bench -p strata-core --bench '*' [-- ARGS]
+  bench-wasm            the engine through its JS API in V8 (Node), µs per profile
+  engine                the engine alone (no UI) as a JS package in dist-engine/
 ";
 
 fn main() -> ExitCode {
@@ -81,6 +86,18 @@ fn run(args: &[String]) -> Result {
             size::report(&tools.root.join("dist"))
         }
         "bench" => bench(&tools, rest),
+        "bench-wasm" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: false })?;
+            engine::bench(&tools)
+        }
+        "engine" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: false })?;
+            let out = tools.root.join("dist-engine");
+            engine::build(&tools, "web", &out)?;
+            size::report(&out)
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
