@@ -43,6 +43,8 @@ pub struct Engine {
     /// Value indicators compiled to metric slots, in the model's order.
     value: Option<[(IndicatorKind, usize); 4]>,
     catalog: Option<Catalog>,
+    /// Per-product masks of the catalog, in its order.
+    catalog_index: Vec<crate::recommend::ProductIndex>,
 }
 
 /// A compiled criterion: metric slots and decimal thresholds.
@@ -131,6 +133,7 @@ impl Engine {
             uses_assets,
             value,
             catalog: None,
+            catalog_index: Vec::new(),
             ruleset,
         })
     }
@@ -141,6 +144,8 @@ impl Engine {
         if !errs.is_empty() {
             return Err(RulesetErrors(errs));
         }
+        let tiers: Vec<&str> = self.tier_ids().collect();
+        self.catalog_index = crate::recommend::index(&catalog, &tiers);
         self.catalog = Some(catalog);
         Ok(self)
     }
@@ -258,6 +263,8 @@ impl Engine {
         let (recommendations, not_recommended) = match &self.catalog {
             Some(catalog) => recommend(&crate::recommend::Inputs {
                 catalog,
+                index: &self.catalog_index,
+                tier_idx: tier,
                 profile,
                 as_of,
                 tier: &t.id,
@@ -1034,6 +1041,8 @@ impl<'a> Compiler<'a> {
         }
         if rs.tiers.is_empty() {
             self.invalid("$.tiers", "at least one tier is needed");
+        } else if rs.tiers.len() > 64 {
+            self.invalid("$.tiers", "at most 64 tiers");
         }
         let mut ids = BTreeSet::new();
         let last = rs.tiers.len().saturating_sub(1);

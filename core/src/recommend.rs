@@ -228,6 +228,18 @@ const KINDS: [FactorKind; 5] = [
     FactorKind::Bundle,
 ];
 
+/// The flags as 5 bits, to index the precomputed scores.
+fn bits(a: [bool; 5]) -> u8 {
+    a.iter()
+        .enumerate()
+        .fold(0, |acc, (k, on)| acc | (u8::from(*on) << k))
+}
+
+/// The flags of 5 bits.
+fn pattern(bits: u8) -> [bool; 5] {
+    std::array::from_fn(|k| bits & (1 << k) != 0)
+}
+
 /// `(relevance, value)`: 1 + the weights of the relevance and of the value factors that apply.
 fn parts(weights: &[Decimal; 5], a: [bool; 5]) -> (Decimal, Decimal) {
     let sum = |range: std::ops::Range<usize>| {
@@ -473,6 +485,10 @@ impl RiskStatus {
 /// What the recommender reads from the evaluation.
 pub(crate) struct Inputs<'a> {
     pub catalog: &'a Catalog,
+    /// Per product, in catalog order: precomputed masks.
+    pub index: &'a [ProductIndex],
+    /// The customer's tier, as a ladder position.
+    pub tier_idx: usize,
     pub profile: &'a Profile,
     pub as_of: NaiveDate,
     pub tier: &'a str,
@@ -483,6 +499,53 @@ pub(crate) struct Inputs<'a> {
     pub options: &'a Options,
 }
 
+/// A product's tiers, scenario tags and bundles as bit masks, computed once per catalog so
+/// that ranking 500 products does no string comparisons.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ProductIndex {
+    /// Bit `t`: offered to tier `t` (all bits when the product names no tiers).
+    tiers: u64,
+    /// Bit per `Scenario`.
+    tags: u16,
+    /// Bit `t`: in tier `t`'s bundle.
+    bundles: u64,
+}
+
+fn scenario_bit(s: Scenario) -> u16 {
+    1 << (s as u16)
+}
+
+/// Masks for every product; `tier_ids` in ladder order (validation keeps it within 64).
+pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Vec<ProductIndex> {
+    let bit = |id: &str| {
+        tier_ids
+            .iter()
+            .position(|t| *t == id)
+            .map_or(0, |i| 1u64 << i)
+    };
+    c.products
+        .iter()
+        .map(|p| ProductIndex {
+            tiers: if p.tiers.is_empty() {
+                u64::MAX
+            } else {
+                p.tiers.iter().map(|t| bit(t)).fold(0, |a, b| a | b)
+            },
+            tags: p
+                .tags
+                .iter()
+                .map(|t| scenario_bit(*t))
+                .fold(0, |a, b| a | b),
+            bundles: c
+                .bundles
+                .iter()
+                .filter(|(_, b)| b.products.contains(&p.id))
+                .map(|(t, _)| bit(t))
+                .fold(0, |a, b| a | b),
+        })
+        .collect()
+}
+
 /// The ranked offers, and (with `explain`) every product left out with its rule.
 pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let c = i.catalog;
@@ -491,6 +554,10 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let means = i.aum + external;
     let age = p.birth_date.map(|b| age_on(b, i.as_of));
     let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
+    let held_mask: u32 = held
+        .iter()
+        .map(|f| 1u32 << (*f as u32))
+        .fold(0, |a, b| a | b);
     let mut scenarios: BTreeSet<Scenario> = p.interests.iter().copied().collect();
     if let Some(a) = age {
         if a <= 30 {
@@ -541,20 +608,32 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     // Score every eligible product without allocating; only the offers shown get their
     // factors and reasons built (a 500-product catalog would otherwise clone 500 texts).
     let weights = [next_w, ext_w, fam_w, life_w, bundle_w];
-    let applies = |pr: &Product| -> [bool; 5] {
+    let scenario_mask: u16 = scenarios
+        .iter()
+        .map(|s| scenario_bit(*s))
+        .fold(0, |a, b| a | b);
+    let tier_bit = 1u64 << i.tier_idx;
+    let applies = |pr: &Product, ix: &ProductIndex| -> [bool; 5] {
         [
             pr.family.is_asset() && i.next.is_some(),
             pr.family.is_asset() && external > Decimal::ZERO,
-            !held.contains(&pr.family),
-            pr.tags.iter().any(|t| scenarios.contains(t)),
-            bundle.is_some_and(|b| b.products.contains(&pr.id)),
+            held_mask & (1 << (pr.family as u32)) == 0,
+            ix.tags & scenario_mask != 0,
+            ix.bundles & tier_bit != 0,
         ]
     };
+    // relevance × value depends only on which factors apply: 32 patterns, computed once.
+    let combos: Vec<Decimal> = (0..32u8)
+        .map(|bits| {
+            let (r, v) = parts(&weights, pattern(bits));
+            r * v
+        })
+        .collect();
     let explain = i.options.explain;
     let mut excluded = Vec::new();
     let mut ranked: Vec<(Decimal, &Product, [bool; 5])> = Vec::new();
-    for pr in &c.products {
-        if let Some(rule) = exclusion(pr, i, age, means) {
+    for (pr, ix) in c.products.iter().zip(i.index) {
+        if let Some(rule) = exclusion(pr, ix.tiers & tier_bit != 0, i, age, means) {
             if explain {
                 excluded.push(Exclusion {
                     product: pr.id.clone(),
@@ -563,9 +642,8 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             }
             continue;
         }
-        let a = applies(pr);
-        let (relevance, value) = parts(&weights, a);
-        ranked.push(((relevance * value * pr.priority.0).round_dp(4), pr, a));
+        let a = applies(pr, ix);
+        ranked.push((combos[usize::from(bits(a))] * pr.priority.0, pr, a));
     }
     // Highest score first; ties keep catalog order (the sort is stable).
     ranked.sort_by_key(|(score, _, _)| std::cmp::Reverse(*score));
@@ -621,7 +699,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             family: pr.family,
             risk: pr.risk,
             min_amount: pr.min_amount,
-            score: Dec(score),
+            score: Dec(score.round_dp(4)),
             relevance: Dec(relevance),
             value: Dec(value),
             lever: pr.priority,
@@ -654,13 +732,19 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
 }
 
 /// The first rule that keeps `pr` out, in the documented order.
-fn exclusion(pr: &Product, i: &Inputs, age: Option<i32>, means: Decimal) -> Option<ExclusionRule> {
+fn exclusion(
+    pr: &Product,
+    tier_ok: bool,
+    i: &Inputs,
+    age: Option<i32>,
+    means: Decimal,
+) -> Option<ExclusionRule> {
     let p = i.profile;
     let policy = &i.catalog.policy.contact;
     if pr.priority.is_zero() {
         return Some(ExclusionRule::SwitchedOff);
     }
-    if !pr.tiers.is_empty() && !pr.tiers.iter().any(|t| t == i.tier) {
+    if !tier_ok {
         return Some(ExclusionRule::IneligibleTier {
             tier: i.tier.to_owned(),
         });
