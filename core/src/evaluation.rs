@@ -205,6 +205,8 @@ pub struct TierCheck {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+// A flattened union: TypeScript spells it as an intersection (an interface cannot extend it).
+#[cfg_attr(feature = "wasm", tsify(type = "TraceNode & { held: boolean }"))]
 pub struct Trace {
     /// Whether it held.
     pub held: bool,

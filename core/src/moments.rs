@@ -16,6 +16,10 @@ use crate::ruleset::MomentPolicy;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    tsify(type = "MomentKind & { action: ActionCode; product?: string }")
+)]
 pub struct Moment {
     /// What happened, with its numbers.
     #[serde(flatten)]

@@ -136,6 +136,7 @@ pub enum Reason {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(type = "ExclusionRule & { product: string }"))]
 pub struct Exclusion {
     /// Product id.
     pub product: String,

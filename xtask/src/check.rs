@@ -2,7 +2,8 @@
 //! failure. Cheap static checks come first so a typo fails in seconds.
 //!
 //! 1. rustfmt  2. clippy (host)  3. clippy (wasm32)  4. native tests
-//! 5. wasm tests in headless Chromium  6. release build  7. end-to-end tests
+//! 5. wasm tests in headless Chromium  6. engine package + TypeScript check
+//! 7. release build  8. end-to-end tests
 //!
 //! `--quick` stops after step 5, for local iteration.
 
@@ -61,7 +62,7 @@ pub fn all(tools: &Tools, quick: bool) -> Result {
     let started = Instant::now();
     install::all(tools, install::Options { chromium: true })?;
     let mut steps = Steps {
-        total: if quick { 5 } else { 7 },
+        total: if quick { 5 } else { 8 },
         done: Vec::new(),
     };
     let outcome = run_steps(tools, &mut steps, quick);
@@ -127,6 +128,18 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
     if quick {
         return Ok(());
     }
+    steps.run(
+        "engine package + TypeScript declarations (tsc --strict)",
+        || {
+            crate::engine::build(tools, "web", &tools.root.join("dist-engine"))?;
+            proc::run(
+                tools
+                    .command("npx")
+                    .args(["--no-install", "tsc", "-p", "types/tsconfig.json"])
+                    .current_dir(tools.root.join("tests")),
+            )
+        },
+    )?;
     steps.run("release build (trunk build --release)", || {
         crate::build_release(tools)
     })?;

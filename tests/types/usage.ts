@@ -1,0 +1,36 @@
+// Type-checks the engine package's declarations (dist-engine/strata_core.d.ts) the way a
+// product team's TypeScript would use them. `cargo xtask test` runs `tsc` on this file.
+
+import init, { Engine, builtinRulesets, lint } from '../../dist-engine/strata_core.js';
+import type { Evaluation, Profile, Ruleset, StrataError } from '../../dist-engine/strata_core.js';
+
+export async function demo(): Promise<string> {
+  await init();
+  const ids: string[] = builtinRulesets();
+  const engine = Engine.builtin(ids[0]);
+  const ruleset: Ruleset = engine.ruleset;
+  const profile: Profile = {
+    id: 'c-1',
+    birth_date: '1991-04-18',
+    education: 'bachelor',
+    holdings: [{ product: 'demand-cny', family: 'deposit', balance: '162500.00' }],
+  };
+  try {
+    const e: Evaluation = engine.evaluate(profile, '2026-11-25', { top_n: 3, explain: true });
+    const gap: string | undefined = e.next?.amount;
+    const first = e.ladder[0].criteria;
+    const held: boolean | undefined = first?.held;
+    const offer = e.recommendations?.[0];
+    const reason = offer?.reasons[0];
+    const lifts = reason?.type === 'lifts_tier' ? reason.amount : undefined;
+    const moment = e.moments?.[0];
+    const action: string | undefined = moment?.action;
+    const excluded = e.not_recommended?.map((x) => x.rule);
+    const findings = lint(ruleset).map((f) => `${f.severity} ${f.path}`);
+    const fresh = new Engine(ruleset, engine.catalog);
+    return [e.tier.id, gap, held, lifts, action, excluded?.length, findings.length, fresh.ruleset.id].join(' ');
+  } catch (err) {
+    const e = err as StrataError;
+    return e.errors.map((i) => `${i.path}: ${i.message}`).join('\n');
+  }
+}
