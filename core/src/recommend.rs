@@ -548,6 +548,8 @@ pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Vec<ProductIndex> {
 }
 
 /// The ranked offers, and (with `explain`) every product left out with its rule.
+// Short names for the inputs, catalog, profile, weights and flags keep the formulas readable.
+#[allow(clippy::many_single_char_names)]
 pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let c = i.catalog;
     let p = i.profile;

@@ -16,6 +16,8 @@ mod profiles;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
 #[cfg(not(target_arch = "wasm32"))]
+mod recommend;
+#[cfg(not(target_arch = "wasm32"))]
 mod review;
 #[cfg(not(target_arch = "wasm32"))]
 mod validation;

@@ -1,0 +1,307 @@
+//! Recommendations, contact policy, customer value and key moments on hand-built customers.
+
+use serde_json::json;
+use strata_core::catalog::RiskRating;
+use strata_core::moments::{ActionCode, MomentKind};
+use strata_core::profile::RiskLevel;
+use strata_core::recommend::{ExclusionRule, Options, Reason};
+use strata_core::{Engine, Profile, catalogs, parse_catalog, rulesets};
+
+use crate::common::as_of;
+
+fn engine() -> Engine {
+    Engine::new(rulesets::cn_retail())
+        .unwrap()
+        .with_catalog(catalogs::for_ruleset("cn-retail").unwrap())
+        .unwrap()
+}
+
+fn profile(v: serde_json::Value) -> Profile {
+    Profile::from_json(&v.to_string()).unwrap()
+}
+
+/// A 35-year-old mid-tier customer with a valid C3 questionnaire, plus `extra` fields.
+fn mid_tier(extra: serde_json::Value) -> Profile {
+    let mut v = json!({
+        "id": "m", "birth_date": "1991-06-01", "education": "bachelor",
+        "risk": { "level": "C3", "assessed_on": "2026-06-01" },
+        "holdings": [
+            { "product": "demand-cny", "family": "deposit", "balance": "120000" },
+            { "product": "gold-debit-card", "family": "card" }
+        ]
+    });
+    for (k, val) in extra.as_object().unwrap() {
+        v[k] = val.clone();
+    }
+    profile(v)
+}
+
+fn explain(p: &Profile) -> strata_core::Evaluation {
+    engine()
+        .evaluate_with(
+            p,
+            as_of(),
+            &Options {
+                top_n: None,
+                explain: true,
+            },
+        )
+        .unwrap()
+}
+
+fn rule_of<'a>(e: &'a strata_core::Evaluation, id: &str) -> &'a ExclusionRule {
+    &e.not_recommended
+        .iter()
+        .find(|x| x.product == id)
+        .unwrap_or_else(|| panic!("{id} not excluded"))
+        .rule
+}
+
+#[test]
+fn first_offer_explains_itself_with_numbers() {
+    let e = explain(&mid_tier(json!({})));
+    assert_eq!(e.tier.id, "mid_lower");
+    let first = &e.recommendations[0];
+    let lift = first.reasons.iter().find_map(|r| match r {
+        Reason::LiftsTier { tier, amount } => Some((tier.id.as_str(), amount.to_string())),
+        _ => None,
+    });
+    assert_eq!(lift, Some(("mid_upper", "80000".to_owned())), "{first:?}");
+    // The score is the product of its parts, every factor visible.
+    assert_eq!(
+        first.score.0,
+        (first.relevance.0 * first.value.0 * first.lever.0).round_dp(4)
+    );
+    assert!(!first.factors.is_empty());
+    assert_eq!(e.recommendations.len(), 5);
+}
+
+#[test]
+fn every_exclusion_rule_is_reported() {
+    let e = explain(&mid_tier(json!({
+        "offers": [
+            { "product": "fund-money-market", "declined_on": "2026-10-01" },
+            { "product": "td-3y", "dismissed_on": "2026-11-20" },
+            { "product": "td-2y", "shown": 3, "last_shown": "2026-11-20" },
+            { "product": "td-1y", "shown": 3, "last_shown": "2026-10-01" }
+        ]
+    })));
+    assert!(
+        matches!(rule_of(&e, "trust-family"), ExclusionRule::IneligibleTier { tier } if tier == "mid_lower")
+    );
+    assert!(matches!(
+        rule_of(&e, "loan-student"),
+        ExclusionRule::IneligibleTier { .. }
+    ));
+    assert!(matches!(
+        rule_of(&e, "demand-cny-junior"),
+        ExclusionRule::Age { age: Some(35) }
+    ));
+    assert!(matches!(
+        rule_of(&e, "wm-kaimenhong-2026"),
+        ExclusionRule::Unavailable
+    ));
+    assert!(matches!(rule_of(&e, "demand-cny"), ExclusionRule::Held));
+    assert!(
+        matches!(rule_of(&e, "fund-money-market"), ExclusionRule::Declined { until } if until.to_string() == "2026-12-30")
+    );
+    assert!(
+        matches!(rule_of(&e, "td-3y"), ExclusionRule::Resting { until } if until.to_string() == "2026-12-20")
+    );
+    assert!(
+        matches!(rule_of(&e, "td-2y"), ExclusionRule::Resting { until } if until.to_string() == "2026-12-04")
+    );
+    assert!(matches!(
+        rule_of(&e, "td-3y-large-cd"),
+        ExclusionRule::BelowMinimum { .. }
+    ));
+    assert!(matches!(
+        rule_of(&e, "fund-equity-growth"),
+        ExclusionRule::Unsuitable {
+            rating: RiskRating::R4,
+            tolerance: RiskLevel::C3
+        }
+    ));
+    // td-1y's rest after three showings ended on 2026-10-15: it may show again.
+    assert!(!matches!(
+        e.not_recommended
+            .iter()
+            .find(|x| x.product == "td-1y")
+            .map(|x| &x.rule),
+        Some(ExclusionRule::Resting { .. })
+    ));
+    assert!(
+        e.not_recommended
+            .iter()
+            .any(|x| matches!(x.rule, ExclusionRule::RankedOut { .. }))
+    );
+}
+
+#[test]
+fn expired_questionnaire_limits_to_lowest_risk_and_asks_to_reassess() {
+    let p = mid_tier(json!({ "risk": { "level": "C5", "assessed_on": "2025-01-10" } }));
+    let e = explain(&p);
+    assert!(matches!(
+        rule_of(&e, "fund-balanced-a"),
+        ExclusionRule::RiskAssessmentDue {
+            rating: RiskRating::R3
+        }
+    ));
+    for r in &e.recommendations {
+        assert!(
+            r.risk.is_none_or(|x| x == RiskRating::R1),
+            "{} is {:?}",
+            r.product,
+            r.risk
+        );
+    }
+    let due = e
+        .moments
+        .iter()
+        .find(|m| m.action == ActionCode::ReassessRisk)
+        .unwrap();
+    assert_eq!(
+        due.kind,
+        MomentKind::RiskAssessmentDue {
+            expired_on: Some(crate::common::date("2026-01-10"))
+        }
+    );
+}
+
+#[test]
+fn priority_zero_switches_a_product_off() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(catalogs::json("cn-retail").unwrap()).unwrap();
+    let products = v["products"].as_array_mut().unwrap();
+    let first = explain(&mid_tier(json!({}))).recommendations[0]
+        .product
+        .clone();
+    let p = products
+        .iter_mut()
+        .find(|p| p["id"] == first.as_str())
+        .unwrap();
+    p["priority"] = json!("0");
+    let engine = Engine::new(rulesets::cn_retail())
+        .unwrap()
+        .with_catalog(parse_catalog(&v.to_string()).unwrap())
+        .unwrap();
+    let e = engine
+        .evaluate_with(
+            &mid_tier(json!({})),
+            as_of(),
+            &Options {
+                top_n: None,
+                explain: true,
+            },
+        )
+        .unwrap();
+    assert!(matches!(rule_of(&e, &first), ExclusionRule::SwitchedOff));
+}
+
+#[test]
+fn key_moments() {
+    let p = mid_tier(json!({
+        "birth_date": "1991-11-30",
+        "holdings": [
+            { "product": "demand-cny", "family": "deposit", "balance": "120000" },
+            { "product": "td-1y", "family": "time_deposit", "balance": "70000", "maturity_date": "2026-11-30" }
+        ],
+        "cash_flows": [
+            { "date": "2026-11-20", "amount": "18500", "kind": "salary" },
+            { "date": "2026-11-22", "amount": "-150000", "kind": "transfer" },
+            { "date": "2026-10-01", "amount": "500000", "kind": "transfer" }
+        ]
+    }));
+    let e = explain(&p);
+    let kinds: Vec<&str> = e
+        .moments
+        .iter()
+        .map(|m| match &m.kind {
+            MomentKind::Maturity { .. } => "maturity",
+            MomentKind::Birthday { .. } => "birthday",
+            MomentKind::Salary { .. } => "salary",
+            MomentKind::LargeInflow { .. } => "large_inflow",
+            MomentKind::LargeOutflow { .. } => "large_outflow",
+            MomentKind::NearNextTier { .. } => "near_next_tier",
+            MomentKind::DowngradeRisk { .. } => "downgrade_risk",
+            MomentKind::ChurnRisk { .. } => "churn_risk",
+            MomentKind::RiskAssessmentDue { .. } => "risk_assessment_due",
+        })
+        .collect();
+    // 190,000 is within 10% of 200,000; the old inflow is outside the 7-day window.
+    assert_eq!(
+        kinds,
+        [
+            "maturity",
+            "salary",
+            "large_outflow",
+            "birthday",
+            "near_next_tier"
+        ]
+    );
+    let m = &e.moments[0];
+    assert_eq!(m.action, ActionCode::Reinvest);
+    assert!(matches!(&m.kind, MomentKind::Maturity { days: 5, .. }));
+    assert!(m.product.is_some(), "a product to reinvest in");
+    assert!(
+        matches!(&e.moments[4].kind, MomentKind::NearNextTier { amount, .. } if amount.to_string() == "10000")
+    );
+}
+
+#[test]
+fn customer_value_and_churn() {
+    let months: Vec<serde_json::Value> = (5..=10)
+        .map(|m| {
+            let aum = if m <= 7 { 3_000_000 } else { 1_500_000 };
+            json!({ "month": format!("2026-{m:02}"), "avg_daily": { "deposit": aum.to_string() }, "fee_income": "2000" })
+        })
+        .collect();
+    let p = profile(json!({
+        "id": "v", "birth_date": "1975-03-01", "education": "master",
+        "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "1500000" }],
+        "monthly": months,
+        "attributes": { "reputation": "60", "linked_customers": "4", "overdue_days": "0" }
+    }));
+    let v = engine().evaluate(&p, as_of()).unwrap().value.unwrap();
+    // Contribution: 0.5% of the 3-month average (7,500) + the fees given (6 × 2,000).
+    let c = &v.indicators[0];
+    assert_eq!(c.actual.to_string(), "19500");
+    assert_eq!(c.score.to_string(), "97.5");
+    // 0.4 × 97.5 + 0.3 × 100 (no overdue days) + 0.15 × 60 + 0.15 × 40 = 84.
+    assert_eq!(v.score.to_string(), "84");
+    assert_eq!(v.stars, 5);
+    let churn = v.churn_risk.unwrap();
+    assert_eq!(churn.drop_percent.to_string(), "50");
+}
+
+#[test]
+fn catalog_validation_names_every_problem() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(catalogs::json("cn-retail").unwrap()).unwrap();
+    v["products"][0]["risk"] = json!("R2"); // a deposit with a risk rating
+    v["products"][21]["risk"] = serde_json::Value::Null; // a fund without one
+    v["products"][1]["id"] = json!("demand-cny");
+    v["products"][9]["tiers"] = json!(["platinum"]);
+    v["bundles"]["potential"]["products"][0] = json!("no-such-product");
+    v["products"][2]["pitch"]
+        .as_object_mut()
+        .unwrap()
+        .remove("en");
+    let Err(errs) = Engine::new(rulesets::cn_retail())
+        .unwrap()
+        .with_catalog(parse_catalog(&v.to_string()).unwrap())
+    else {
+        panic!("expected the catalog to be refused");
+    };
+    let paths: Vec<&str> = errs.0.iter().map(strata_core::RulesetError::path).collect();
+    for want in [
+        "$.products[0].risk",
+        "$.products[21].risk",
+        "$.products[1].id",
+        "$.products[9].tiers[0]",
+        "$.bundles.potential.products[0]",
+        "$.products[2].pitch",
+    ] {
+        assert!(paths.contains(&want), "{want} in {paths:?}");
+    }
+}
