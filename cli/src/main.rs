@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use strata_core::lint::{Severity, lint};
+use strata_core::lint::{Finding, Severity, lint};
 use strata_core::recommend::Options;
 use strata_core::{
     Engine, Profile, Ruleset, RulesetErrors, catalogs, parse_catalog, parse_ruleset, rulesets,
@@ -54,6 +54,9 @@ enum Command {
     Lint {
         /// Ruleset file or shipped id.
         ruleset: String,
+        /// Also check a product catalog against the ruleset (file path).
+        #[arg(long, short)]
+        catalog: Option<String>,
         /// Print findings as JSON.
         #[arg(long)]
         json: bool,
@@ -121,8 +124,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             evaluate(&engine, as_of, &options, input)
         }
-        Command::Lint { ruleset, json } => {
-            let findings = lint(&load_ruleset(&ruleset)?);
+        Command::Lint {
+            ruleset,
+            catalog,
+            json,
+        } => {
+            let rs = load_ruleset(&ruleset)?;
+            let mut findings = lint(&rs);
+            if let Some(path) = catalog {
+                let text = fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                let checked = parse_catalog(&text).and_then(|c| {
+                    Engine::new(rs.clone()).and_then(|engine| engine.with_catalog(c))
+                });
+                if let Err(errors) = checked {
+                    findings.extend(errors.0.iter().map(|e| Finding {
+                        severity: Severity::Error,
+                        kind: e.kind().to_owned(),
+                        path: format!("{path}: {}", e.path()),
+                        message: e.to_string(),
+                    }));
+                }
+            }
             if json {
                 println!("{}", to_json(&findings)?);
             } else if findings.is_empty() {

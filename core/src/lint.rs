@@ -91,6 +91,10 @@ fn shape(engine: &Engine) -> Vec<Finding> {
                 .collect();
             v.sort();
             v.dedup();
+            // A metric no criterion compares (a value indicator, say) is probed at one value.
+            if v.is_empty() {
+                v.push(lo.unwrap_or_default());
+            }
             v
         })
         .collect();
@@ -133,7 +137,9 @@ fn shape(engine: &Engine) -> Vec<Finding> {
         let describe = || {
             defs.iter()
                 .zip(&vals)
-                .map(|(d, v)| format!("{} = {}", d.id, v.normalize()))
+                .enumerate()
+                .filter(|(slot, _)| thresholds.iter().any(|(s, _)| s == slot))
+                .map(|(_, (d, v))| format!("{} = {}", d.id, v.normalize()))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
