@@ -649,7 +649,15 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
         ranked.push((combos[usize::from(bits(a))] * pr.priority.0, pr, a));
     }
     // Highest score first; ties keep catalog order (the sort is stable).
-    ranked.sort_by_key(|(score, _, _)| std::cmp::Reverse(*score));
+    // Sort on an integer key: comparing decimals of mixed scale rescales them each time,
+    // which dominated ranking in wasm. Scores are small, so 10⁻⁹ steps lose nothing.
+    let key = |d: &Decimal| {
+        (d * Decimal::from(1_000_000_000))
+            .trunc()
+            .mantissa()
+            .clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+    };
+    ranked.sort_by_cached_key(|(score, _, _)| std::cmp::Reverse(key(score)));
     let build = |pr: &Product, a: [bool; 5], score: Decimal| {
         let (relevance, value) = parts(&weights, a);
         let factors = KINDS
