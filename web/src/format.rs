@@ -1,5 +1,6 @@
 //! Amounts and dates per locale. zh-CN writes large sums in 万 (10⁴) and 亿 (10⁸).
 
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::i18n::Locale;
@@ -30,6 +31,27 @@ pub fn money(amount: Decimal, currency: &str, locale: Locale) -> String {
         }
     }
     format!("{sign}{symbol}{}", grouped(abs, 2))
+}
+
+/// Formats a date for `locale`: `2026年11月28日` / `28 Nov 2026`.
+#[must_use]
+pub fn date(d: NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Locale::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let m = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
+            format!("{} {m} {}", d.day(), d.year())
+        }
+    }
+}
+
+/// A plain number with at most two decimals, for `<input>` values: `37500`, `0.5`.
+#[must_use]
+pub fn plain(v: Decimal) -> String {
+    trimmed(v, 2)
 }
 
 /// At most `dp` decimals, trailing zeros dropped: 3.7500 → "3.75", 5.00 → "5".
@@ -76,6 +98,14 @@ mod tests {
         assert_eq!(money(d("250000000"), "CNY", zh), "¥2.5亿");
         assert_eq!(money(d("9999.5"), "CNY", zh), "¥9,999.50");
         assert_eq!(money(d("0.01"), "CNY", zh), "¥0.01");
+    }
+
+    #[test]
+    fn dates_per_locale() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        assert_eq!(date(day, Locale::ZhCn), "2026年11月28日");
+        assert_eq!(date(day, Locale::En), "28 Nov 2026");
+        assert_eq!(plain(d("37500.00")), "37500");
     }
 
     #[test]

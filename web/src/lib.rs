@@ -1,81 +1,378 @@
-//! Strata's customer-facing Yew app: the customer's tier and progress, computed on the
-//! device by `strata-core`. Nothing personal leaves the page or is stored.
+//! Strata's customer-facing Yew app: the customer's tier, benefits, progress, what-if and
+//! recommendations, computed on the device by `strata-core`. Nothing personal leaves the
+//! page or is stored; only the language choice is remembered.
+//!
+//! The root ([`App`]) owns the one reducer and all I/O (query string, clock, storage, fetch,
+//! the JS bridge); pages and components get props and callbacks.
 
 pub mod components;
+pub mod data;
 pub mod format;
+pub mod hooks;
 pub mod i18n;
+pub mod pages;
+pub mod route;
+pub mod sentences;
+pub mod services;
 pub mod state;
+pub mod view;
+pub mod what_if;
+
+use std::rc::Rc;
 
 use chrono::NaiveDate;
-use strata_core::evaluation::Evaluation;
-use strata_core::ruleset::Ruleset;
-use strata_core::{Engine, Profile, rulesets};
+use rust_decimal::Decimal;
+use strata_core::recommend::Options;
+use strata_core::{Engine, Profile, ProfileErrors, RulesetErrors};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::components::tier_card::TierCard;
-use crate::i18n::{Msg, t};
-use crate::state::{Action, State};
+use crate::components::error_card::ErrorCard;
+use crate::components::nav_link::NavLink;
+use crate::data::{DEFAULT_PERSONA, Persona};
+use crate::i18n::{Locale, Msg, t};
+use crate::route::Route;
+use crate::services::{bridge, clock, fetch, storage, url};
+use crate::state::{Action, Customer, ErrorKind, LoadError, Mode, State};
+use crate::view::View;
 
-/// The demo customer shown until a bank passes a real profile.
-pub const DEMO_PROFILE: &str = include_str!("../demo/li-wei.json");
+/// Evaluation options: with `explain`, so a product page can say why an offer is not shown.
+fn options() -> Options {
+    Options {
+        top_n: None,
+        explain: true,
+    }
+}
 
-/// Evaluates the demo customer on the default ruleset; errors are shown, never thrown.
-pub fn evaluate_demo(as_of: NaiveDate) -> Result<(Ruleset, Evaluation), String> {
-    let engine = Engine::new(rulesets::cn_retail()).map_err(|e| e.to_string())?;
-    let profile = Profile::from_json(DEMO_PROFILE).map_err(|e| e.to_string())?;
-    let eval = engine
+fn problems_of_profile(e: &ProfileErrors) -> Vec<(String, String)> {
+    e.0.iter()
+        .map(|p| (p.path().to_owned(), p.to_string()))
+        .collect()
+}
+
+fn problems_of_ruleset(e: &RulesetErrors) -> Vec<(String, String)> {
+    e.0.iter()
+        .map(|p| (p.path().to_owned(), p.to_string()))
+        .collect()
+}
+
+/// Parses and checks a profile from the bank against the engine: the profile, or the error
+/// card's content naming every bad field.
+pub fn check_profile(
+    engine: &Engine,
+    json: &str,
+    as_of: NaiveDate,
+    source: Option<String>,
+) -> Result<Profile, LoadError> {
+    let fail = |problems| LoadError {
+        kind: ErrorKind::Profile,
+        source: source.clone(),
+        problems,
+    };
+    let profile = Profile::from_json(json).map_err(|e| fail(problems_of_profile(&e)))?;
+    engine
         .evaluate(&profile, as_of)
-        .map_err(|e| e.to_string())?;
-    Ok((engine.ruleset().clone(), eval))
+        .map_err(|e| fail(problems_of_profile(&e)))?;
+    Ok(profile)
 }
 
-/// Today on the device's clock (the engine itself never reads a clock).
-fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or_default()
+/// The persona to show for an id, falling back to the default.
+fn persona<'a>(all: &'a [Persona], id: &str) -> Option<&'a Persona> {
+    all.iter()
+        .find(|p| p.id == id)
+        .or_else(|| all.iter().find(|p| p.id == DEFAULT_PERSONA))
 }
 
-/// The root component.
+/// The root component: the router around the app shell.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
-    let result = use_memo((), |()| evaluate_demo(today()));
+    let engine = use_memo((), |()| data::default_engine().map(Rc::new));
+    match &*engine {
+        Ok(engine) => html! {
+            <BrowserRouter>
+                <Shell engine={state::EngineRef(engine.clone())} />
+            </BrowserRouter>
+        },
+        // Only a broken build gets here: the shipped ruleset is tested.
+        Err(e) => html! {
+            <main id="main">
+                <section class="error-card" role="alert">
+                    <h1>{ t(Locale::ZhCn, Msg::ErrorTitle) }</h1>
+                    <p>{ e.to_string() }</p>
+                </section>
+            </main>
+        },
+    }
+}
+
+/// Props of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// The default engine.
+    pub engine: state::EngineRef,
+}
+
+/// Header, error card, the current page and the tab bar; owns the state and the I/O.
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let personas = use_memo((), |()| data::personas());
+    let state = {
+        let engine = props.engine.0.clone();
+        use_reducer(move || {
+            let locale = url::param("lang")
+                .and_then(|l| Locale::from_tag(&l))
+                .or_else(storage::load_locale)
+                .unwrap_or(Locale::ZhCn);
+            let customer = if url::param("profile").is_some() {
+                Customer::Loading
+            } else {
+                Customer::Persona(url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into()))
+            };
+            State::new(locale, engine, customer, clock::as_of())
+        })
+    };
+    let navigator = use_navigator();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let locale = state.locale;
+
+    // The engine as of the latest render, for the JS bridge installed once.
+    let engine_now = use_mut_ref(|| state.engine.0.clone());
+    *engine_now.borrow_mut() = state.engine.0.clone();
+
     {
         // Keep <html lang> in step so screen readers pick the right voice.
         use_effect_with(locale, |locale| {
             if let Some(el) = gloo_utils::document().document_element() {
                 let _ = el.set_attribute("lang", locale.tag());
             }
+            gloo_utils::document().set_title(t(*locale, Msg::Brand));
         });
     }
-    let switch = {
+    {
+        // A new page: back to the top and focus on its heading, as a page load would.
+        use_effect_with(route.clone(), |_| {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            if let Ok(Some(h)) = gloo_utils::document().query_selector("main h1")
+                && let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h)
+            {
+                let _ = h.focus();
+            }
+        });
+    }
+    {
+        // The bank's data by URL: ruleset first (the profile is checked against it).
+        let dispatcher = state.dispatcher();
+        let engine = state.engine.0.clone();
+        let as_of = state.as_of;
+        use_effect_with((), move |()| {
+            let ruleset_url = url::param("ruleset");
+            let profile_url = url::param("profile");
+            if ruleset_url.is_some() || profile_url.is_some() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let fallback = url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into());
+                    let fail = |kind, source: &str, problems| Action::Failed {
+                        error: LoadError {
+                            kind,
+                            source: Some(source.to_owned()),
+                            problems,
+                        },
+                        fallback: fallback.clone(),
+                    };
+                    let mut engine = engine;
+                    if let Some(u) = ruleset_url {
+                        match fetch::text(&u).await {
+                            Err(m) => {
+                                dispatcher.dispatch(fail(
+                                    ErrorKind::Network,
+                                    &u,
+                                    vec![(String::new(), m)],
+                                ));
+                            }
+                            Ok(json) => match data::engine_from_json(&json) {
+                                Ok(e) => {
+                                    engine = Rc::new(e);
+                                    dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));
+                                }
+                                Err(e) => dispatcher.dispatch(fail(
+                                    ErrorKind::Ruleset,
+                                    &u,
+                                    problems_of_ruleset(&e),
+                                )),
+                            },
+                        }
+                    }
+                    if let Some(u) = profile_url {
+                        match fetch::text(&u).await {
+                            Err(m) => {
+                                dispatcher.dispatch(fail(
+                                    ErrorKind::Network,
+                                    &u,
+                                    vec![(String::new(), m)],
+                                ));
+                            }
+                            Ok(json) => match check_profile(&engine, &json, as_of, Some(u.clone()))
+                            {
+                                Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Rc::new(p))),
+                                Err(error) => dispatcher.dispatch(Action::Failed {
+                                    error,
+                                    fallback: fallback.clone(),
+                                }),
+                            },
+                        }
+                    }
+                });
+            }
+        });
+    }
+    {
+        // A native WebView or parent page may hand over a profile at any time.
+        let dispatcher = state.dispatcher();
+        let as_of = state.as_of;
+        let engine_now = engine_now.clone();
+        use_effect_with((), move |()| {
+            let bridge = bridge::install(move |json| {
+                let engine = engine_now.borrow().clone();
+                match check_profile(&engine, &json, as_of, None) {
+                    Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Rc::new(p))),
+                    Err(error) => dispatcher.dispatch(Action::Failed {
+                        error,
+                        fallback: DEFAULT_PERSONA.into(),
+                    }),
+                }
+            });
+            move || drop(bridge)
+        });
+    }
+
+    let set_locale = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetLocale(state.locale.other())))
+        Callback::from(move |l: Locale| {
+            storage::save_locale(l);
+            state.dispatch(Action::SetLocale(l));
+        })
     };
+    let switch = set_locale.reform(move |_: MouseEvent| locale.other());
+    let on_persona = {
+        let state = state.clone();
+        let navigator = navigator.clone();
+        let route = route.clone();
+        Callback::from(move |id: String| {
+            // In the URL too, so a reload or a shared link shows the same persona.
+            if let Some(nav) = &navigator {
+                let mut pairs = url::with_param("persona", Some(&id));
+                pairs.retain(|(k, _)| k != "profile");
+                let _ = nav.replace_with_query(&route, &pairs);
+            }
+            state.dispatch(Action::SelectPersona(id));
+        })
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissError))
+    };
+
+    let (profile, current_persona): (Option<Rc<Profile>>, Option<AttrValue>) = match &state.customer
+    {
+        Customer::Persona(id) => match persona(&personas, id) {
+            Some(p) => (
+                Some(Rc::new(data::profile_for(p, state.as_of))),
+                Some(AttrValue::from(p.id.clone())),
+            ),
+            None => (None, None),
+        },
+        Customer::External(p) => (Some(p.clone()), None),
+        Customer::Loading => (None, None),
+    };
+    let evaluation = {
+        let engine = state.engine.clone();
+        let as_of = state.as_of;
+        use_memo(
+            (engine, profile.clone(), as_of),
+            |(engine, profile, as_of)| {
+                profile
+                    .as_ref()
+                    .map(|p| engine.0.evaluate_with(p, *as_of, &options()).map(Rc::new))
+            },
+        )
+    };
+
+    let page = match (&*evaluation, profile) {
+        (None, _) | (_, None) => {
+            html! { <p class="loading" role="status">{ t(locale, Msg::Loading) }</p> }
+        }
+        (Some(Err(e)), _) => html! {
+            <ErrorCard error={LoadError { kind: ErrorKind::Profile, source: None, problems: problems_of_profile(e) }}
+                       {locale} on_dismiss={dismiss.clone()} />
+        },
+        (Some(Ok(eval)), Some(profile)) => {
+            let view = View {
+                locale,
+                engine: state.engine.clone(),
+                profile,
+                as_of: state.as_of,
+                eval: eval.clone(),
+            };
+            match route.clone() {
+                Route::Home => html! { <pages::home::Home {view} /> },
+                Route::Benefits => html! { <pages::benefits::Benefits {view} /> },
+                Route::Compare => html! { <pages::compare::Compare {view} /> },
+                Route::WhatIf => {
+                    let on_mode = {
+                        let state = state.clone();
+                        Callback::from(move |m: Mode| state.dispatch(Action::SetMode(m)))
+                    };
+                    let on_amount = {
+                        let state = state.clone();
+                        Callback::from(move |a: Decimal| state.dispatch(Action::SetAmount(a)))
+                    };
+                    let on_reset = {
+                        let state = state.clone();
+                        Callback::from(move |()| state.dispatch(Action::ResetWhatIf))
+                    };
+                    html! {
+                        <pages::what_if::WhatIfPage {view} input={state.what_if}
+                                                    {on_mode} {on_amount} {on_reset} />
+                    }
+                }
+                Route::Product { id } => {
+                    html! { <pages::product::Product {view} id={AttrValue::from(id)} /> }
+                }
+                Route::Settings => html! {
+                    <pages::settings::Settings {view} personas={personas.clone()}
+                        current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
+                },
+                Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
+            }
+        }
+    };
+    let tabs = [
+        (Route::Home, Msg::NavHome),
+        (Route::Benefits, Msg::NavBenefits),
+        (Route::Compare, Msg::NavCompare),
+        (Route::WhatIf, Msg::NavWhatIf),
+        (Route::Settings, Msg::NavSettings),
+    ];
     html! {
         <>
             <header class="top-bar">
-                <span class="brand">{ "Strata" }</span>
+                <span class="brand">{ t(locale, Msg::Brand) }</span>
                 <button type="button" class="lang" onclick={switch}
                         lang={locale.other().tag()}>{ t(locale, Msg::SwitchLanguage) }</button>
             </header>
-            <main>
-                <h1>{ t(locale, Msg::Title) }</h1>
-                { match &*result {
-                    Ok((ruleset, eval)) => html! {
-                        <TierCard evaluation={eval.clone()} ruleset={ruleset.clone()} {locale} />
-                    },
-                    Err(message) => html! {
-                        <section class="error-card" role="alert">
-                            <h2>{ t(locale, Msg::ErrorTitle) }</h2>
-                            <p>{ message.clone() }</p>
-                        </section>
-                    },
-                } }
+            <main id="main">
+                if let Some(error) = &state.error {
+                    <ErrorCard error={error.clone()} {locale} on_dismiss={dismiss} />
+                }
+                { page }
                 <p class="privacy">{ t(locale, Msg::Privacy) }</p>
             </main>
+            <nav class="tabs" aria-label={t(locale, Msg::NavMain)}>
+                { for tabs.into_iter().map(|(r, m)| html! {
+                    <NavLink to={r} classes={classes!("tab")}>{ t(locale, m) }</NavLink>
+                }) }
+            </nav>
         </>
     }
 }

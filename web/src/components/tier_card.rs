@@ -1,82 +1,119 @@
-//! The tier card: tier name and badge, assets, and progress to the next reachable tier.
+//! The tier card: tier name and badge colour, assets, progress to the next reachable tier,
+//! and why the tier is what it is (grace, deferred downgrade) or could be (assets elsewhere).
 
-use strata_core::evaluation::Evaluation;
+use rust_decimal::Decimal;
+use strata_core::evaluation::{ChangeReason, Evaluation, Gap};
 use strata_core::ruleset::Ruleset;
 use yew::prelude::*;
 
-use crate::format::money;
 use crate::i18n::{Locale, Msg, t};
+use crate::sentences::{self, Ctx};
+use crate::view::colour;
 
 /// Props of [`TierCard`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The evaluation shown.
-    pub evaluation: Evaluation,
+    pub evaluation: std::rc::Rc<Evaluation>,
     /// The ruleset (names, colours, currency).
     pub ruleset: Ruleset,
     /// Display language.
     pub locale: Locale,
+    /// Assets here, when the ruleset has them.
+    #[prop_or_default]
+    pub assets: Option<Decimal>,
+    /// Element id of the heading (several cards may share a page).
+    #[prop_or(AttrValue::Static("tier-name"))]
+    pub heading_id: AttrValue,
+    /// Heading text above the tier name.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+}
+
+/// Percentage of the way from zero to the gap's threshold.
+#[must_use]
+pub fn progress_percent(gap: &Gap) -> u8 {
+    let amount = gap.amount.unwrap_or_default().0;
+    let target = gap
+        .shortfalls
+        .iter()
+        .filter_map(|s| s.missing.map(|_| s.comparison.threshold.0))
+        .max()
+        .unwrap_or_default();
+    if target.is_zero() {
+        return 0;
+    }
+    let have = (target - amount).max(Decimal::ZERO);
+    (have * Decimal::ONE_HUNDRED / target)
+        .round()
+        .try_into()
+        .unwrap_or(0u8)
+        .min(100)
 }
 
 /// The customer's tier at a glance.
 #[component]
 pub fn TierCard(props: &Props) -> Html {
-    let Props {
-        evaluation: e,
-        ruleset,
+    let e = &props.evaluation;
+    let locale = props.locale;
+    let ruleset = &props.ruleset;
+    let c = Ctx {
         locale,
-    } = props;
+        ruleset,
+        catalog: None,
+    };
     let tag = locale.tag();
-    let tier = &ruleset.tiers[e.tier.rank];
-    let colour = tier.color.clone().unwrap_or_else(|| "#56606b".into());
-    let aum = e
-        .metrics
+    let tier = ruleset.tiers.get(e.tier.rank);
+    let progress = e
+        .above
         .iter()
-        .find(|m| m.metric == "aum")
-        .map(|m| money(m.value.0, &ruleset.currency, *locale));
-    let progress = e.above.iter().find(|g| g.reachable && g.amount.is_some()).map(|gap| {
-        let amount = gap.amount.unwrap_or_default().0;
-        let target = gap
-            .shortfalls
-            .iter()
-            .filter_map(|s| s.missing.map(|_| s.comparison.threshold.0))
-            .max()
-            .unwrap_or_default();
-        let have = (target - amount).max(rust_decimal::Decimal::ZERO);
-        let pct = if target.is_zero() {
-            0
-        } else {
-            (have * rust_decimal::Decimal::ONE_HUNDRED / target)
-                .round()
-                .try_into()
-                .unwrap_or(0u8)
-        };
-        let label = t(*locale, Msg::ToNext).replace("{tier}", gap.tier.name.get(tag));
-        html! {
-            <div class="progress">
-                <p class="progress-label">
-                    <span>{ label }</span>
-                    <strong data-testid="gap-amount">{ money(amount, &ruleset.currency, *locale) }</strong>
-                </p>
-                <div class="bar" role="progressbar" aria-label={t(*locale, Msg::Progress)}
-                     aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()}>
-                    <div class="bar-fill" style={format!("width: {pct}%")}></div>
+        .find(|g| g.reachable && g.amount.is_some())
+        .map(|gap| {
+            let amount = gap.amount.unwrap_or_default().0;
+            let pct = progress_percent(gap);
+            let label = t(locale, Msg::ToNext).replace("{tier}", gap.tier.name.get(tag));
+            html! {
+                <div class="progress">
+                    <p class="progress-label">
+                        <span>{ label }</span>
+                        <strong data-testid="gap-amount">{ c.money(amount) }</strong>
+                    </p>
+                    <div class="bar" role="progressbar" aria-label={t(locale, Msg::Progress)}
+                         aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()}
+                         aria-valuetext={format!("{pct}%")}>
+                        <div class="bar-fill" style={format!("width: {pct}%")}></div>
+                    </div>
                 </div>
-            </div>
-        }
-    });
+            }
+        });
+    let basis = sentences::basis(&c, &e.basis);
+    let potential = e.potential.as_ref().map(|p| sentences::potential(&c, p));
+    let upgraded = e
+        .change
+        .as_ref()
+        .is_some_and(|ch| ch.reason == ChangeReason::Upgrade);
     html! {
-        <section class="tier-card" aria-labelledby="tier-name" style={format!("--tier-colour: {colour}")}>
-            <p class="tier-label">{ t(*locale, Msg::YourTier) }</p>
-            <h2 id="tier-name" class="tier-name" data-tier={e.tier.id.clone()}>{ e.tier.name.get(tag) }</h2>
-            if let Some(aum) = aum {
-                <p class="assets"><span>{ t(*locale, Msg::Assets) }</span> <strong>{ aum }</strong></p>
+        <section class="tier-card" aria-labelledby={props.heading_id.clone()}
+                 style={format!("--tier-colour: {}", colour(tier))}>
+            <p class="tier-label">{ props.label.clone().unwrap_or(AttrValue::Static(t(locale, Msg::YourTier))) }</p>
+            <h2 id={props.heading_id.clone()} class="tier-name" data-tier={e.tier.id.clone()}>{ e.tier.name.get(tag) }</h2>
+            if upgraded {
+                <p class="note">{ t(locale, Msg::Congrats) }</p>
+            }
+            if let Some(aum) = props.assets {
+                <p class="assets"><span>{ t(locale, Msg::Assets) }</span> <strong data-testid="assets">{ c.money(aum) }</strong></p>
             }
             { progress.unwrap_or_else(|| if e.tier.rank == 0 {
-                html! { <p class="top">{ t(*locale, Msg::TopTier) }</p> }
+                html! { <p class="top">{ t(locale, Msg::TopTier) }</p> }
             } else {
                 Html::default()
             }) }
+            if let Some(b) = basis {
+                <p class="note" data-testid="basis">{ b }</p>
+            }
+            if let Some(p) = potential {
+                <p class="note" data-testid="potential">{ p }</p>
+            }
         </section>
     }
 }

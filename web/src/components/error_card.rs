@@ -1,0 +1,52 @@
+//! The error card: what could not be loaded, each problem with the field's JSON path, in the
+//! user's language; the app keeps working with a demo customer.
+
+use yew::prelude::*;
+
+use crate::i18n::{Locale, Msg, t};
+use crate::state::{ErrorKind, LoadError};
+
+/// Props of [`ErrorCard`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The failure.
+    pub error: LoadError,
+    /// Display language.
+    pub locale: Locale,
+    /// Hide the card.
+    pub on_dismiss: Callback<()>,
+}
+
+/// A load failure, named field by field.
+#[component]
+pub fn ErrorCard(props: &Props) -> Html {
+    let l = props.locale;
+    let title = match props.error.kind {
+        ErrorKind::Profile => Msg::ProfileErrorTitle,
+        ErrorKind::Ruleset => Msg::RulesetErrorTitle,
+        ErrorKind::Network => Msg::NetworkErrorTitle,
+    };
+    let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <section class="error-card" role="alert" aria-labelledby="error-title" data-testid="error-card">
+            <h2 id="error-title">{ t(l, title) }</h2>
+            if let Some(src) = &props.error.source {
+                <p class="muted"><code>{ src.clone() }</code></p>
+            }
+            <ul class="problems">
+                { for props.error.problems.iter().map(|(path, message)| html! {
+                    <li>
+                        if !path.is_empty() {
+                            <span>{ t(l, Msg::ErrorField) }{ " " }</span>
+                            <code data-testid="error-path">{ path.clone() }</code>
+                            <span>{ if l == Locale::ZhCn { "：" } else { ": " } }</span>
+                        }
+                        <span lang="en">{ message.clone() }</span>
+                    </li>
+                }) }
+            </ul>
+            <p>{ t(l, Msg::ErrorFallback) }</p>
+            <button type="button" class="button" onclick={dismiss}>{ t(l, Msg::Dismiss) }</button>
+        </section>
+    }
+}

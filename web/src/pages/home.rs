@@ -1,0 +1,72 @@
+//! Home: the tier card, key moments, top recommendations and the main benefits.
+
+use yew::prelude::*;
+
+use crate::components::moment_list::MomentList;
+use crate::components::nav_link::NavLink;
+use crate::components::rec_card::RecCard;
+use crate::components::tier_card::TierCard;
+use crate::i18n::{Msg, t};
+use crate::route::Route;
+use crate::view::View;
+use crate::what_if;
+
+/// Recommendations shown on Home (the rest are a product page away).
+const TOP: usize = 3;
+
+/// Props of every page that only reads.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// What to render.
+    pub view: View,
+}
+
+/// The home screen.
+#[component]
+pub fn Home(props: &Props) -> Html {
+    let v = &props.view;
+    let l = v.locale;
+    let tag = l.tag();
+    let assets = Some(what_if::aum(&v.profile, &v.eval));
+    // The first item of each category: the headline of what the tier brings.
+    let top_benefits: Vec<String> = v
+        .tier()
+        .map(|tier| {
+            tier.benefits
+                .categories()
+                .iter()
+                .filter_map(|(_, items)| items.first().map(|i| i.get(tag).to_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        <>
+            <h1 tabindex="-1">{ t(l, Msg::Title) }</h1>
+            <TierCard evaluation={v.eval.clone()} ruleset={v.engine().ruleset().clone()}
+                      locale={l} {assets} />
+            <section aria-labelledby="moments-title" class="section">
+                <h2 id="moments-title">{ t(l, Msg::Moments) }</h2>
+                <MomentList view={v.clone()} />
+            </section>
+            <section aria-labelledby="recs-title" class="section">
+                <h2 id="recs-title">{ t(l, Msg::Recommendations) }</h2>
+                if v.eval.recommendations.is_empty() {
+                    <p class="muted">{ t(l, Msg::NoRecommendations) }</p>
+                } else {
+                    <ul class="cards">
+                        { for v.eval.recommendations.iter().take(TOP).map(|r| html! {
+                            <RecCard view={v.clone()} rec={r.clone()} />
+                        }) }
+                    </ul>
+                }
+            </section>
+            <section aria-labelledby="benefits-title" class="section">
+                <h2 id="benefits-title">{ t(l, Msg::TopBenefits) }</h2>
+                <ul class="card checklist">
+                    { for top_benefits.into_iter().map(|b| html! { <li>{ b }</li> }) }
+                </ul>
+                <NavLink to={Route::Benefits} classes={classes!("more")}>{ t(l, Msg::AllBenefits) }</NavLink>
+            </section>
+        </>
+    }
+}

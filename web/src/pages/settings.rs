@@ -1,0 +1,76 @@
+//! Settings: the language and, in the demo, which persona is shown.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::data::Persona;
+use crate::format;
+use crate::i18n::{Locale, Msg, t};
+use crate::view::View;
+
+/// Props of [`Settings`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// What to render.
+    pub view: View,
+    /// The demo personas.
+    pub personas: Rc<Vec<Persona>>,
+    /// The persona shown, if a persona is shown.
+    pub current: Option<AttrValue>,
+    /// Pick a language.
+    pub on_locale: Callback<Locale>,
+    /// Pick a persona.
+    pub on_persona: Callback<String>,
+}
+
+/// The settings screen.
+#[component]
+pub fn Settings(props: &Props) -> Html {
+    let v = &props.view;
+    let l = v.locale;
+    let tag = l.tag();
+    let language = |option: Locale, label: &'static str| {
+        let on = props.on_locale.clone();
+        html! {
+            <label class="choice">
+                <input type="radio" name="language" value={option.tag()} checked={l == option}
+                       onchange={Callback::from(move |_: Event| on.emit(option))} />
+                <span lang={option.tag()}>{ label }</span>
+            </label>
+        }
+    };
+    html! {
+        <>
+            <h1 tabindex="-1">{ t(l, Msg::SettingsTitle) }</h1>
+            <fieldset class="card">
+                <legend>{ t(l, Msg::Language) }</legend>
+                { language(Locale::ZhCn, "简体中文") }
+                { language(Locale::En, "English") }
+            </fieldset>
+            <fieldset class="card personas">
+                <legend>{ t(l, Msg::Persona) }</legend>
+                <p class="muted">{ t(l, Msg::PersonaHint) }</p>
+                if props.current.is_none() {
+                    <p class="choice" aria-current="true"><strong>{ t(l, Msg::ExternalProfile) }</strong></p>
+                }
+                { for props.personas.iter().map(|p| {
+                    let id = p.id.clone();
+                    let on = props.on_persona.clone();
+                    let checked = props.current.as_deref() == Some(p.id.as_str());
+                    html! {
+                        <label class="choice persona">
+                            <input type="radio" name="persona" value={p.id.clone()} {checked}
+                                   onchange={Callback::from(move |_: Event| on.emit(id.clone()))} />
+                            <span>
+                                <strong>{ p.name.get(tag) }</strong>
+                                <span class="muted">{ p.about.get(tag) }</span>
+                            </span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <p class="muted">{ t(l, Msg::AsOf) }{ if l == Locale::ZhCn { "：" } else { ": " } }{ format::date(v.as_of, l) }</p>
+        </>
+    }
+}

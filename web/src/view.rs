@@ -1,0 +1,59 @@
+//! What every page reads: the language, the engine, the profile and its evaluation, bundled
+//! so pages take one prop and re-render only when one of them changes.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use strata_core::evaluation::Evaluation;
+use strata_core::ruleset::Tier;
+use strata_core::{Engine, Profile};
+
+use crate::i18n::Locale;
+use crate::sentences::Ctx;
+use crate::state::EngineRef;
+
+/// The data a page renders.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    /// Language.
+    pub locale: Locale,
+    /// Ruleset and catalog.
+    pub engine: EngineRef,
+    /// The customer's profile.
+    pub profile: Rc<Profile>,
+    /// The date evaluated on.
+    pub as_of: NaiveDate,
+    /// The evaluation.
+    pub eval: Rc<Evaluation>,
+}
+
+impl View {
+    /// The engine.
+    #[must_use]
+    pub fn engine(&self) -> &Engine {
+        &self.engine.0
+    }
+
+    /// What sentences need.
+    #[must_use]
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            locale: self.locale,
+            ruleset: self.engine.0.ruleset(),
+            catalog: self.engine.0.catalog(),
+        }
+    }
+
+    /// The customer's tier as the ruleset defines it.
+    #[must_use]
+    pub fn tier(&self) -> Option<&Tier> {
+        self.engine.0.ruleset().tiers.get(self.eval.tier.rank)
+    }
+}
+
+/// A tier's badge colour, with a neutral grey when the ruleset gives none.
+#[must_use]
+pub fn colour(tier: Option<&Tier>) -> String {
+    tier.and_then(|t| t.color.clone())
+        .unwrap_or_else(|| "#56606b".to_owned())
+}

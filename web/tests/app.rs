@@ -1,0 +1,66 @@
+//! The app in a browser: mounted into its own element (the test runner's output lives in
+//! the body), it renders the demo customer's tier and reason sentences, and switches language.
+#![cfg(target_arch = "wasm32")]
+
+use strata_web::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Yew's scheduler render.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn mount() -> web_sys::Element {
+    let document = gloo_utils::document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    root
+}
+
+async fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    for _ in 0..100 {
+        if let Ok(Some(el)) = root.query_selector(selector) {
+            return el.text_content().unwrap_or_default();
+        }
+        tick().await;
+    }
+    panic!("{selector} never rendered")
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_tier_and_reason_sentences_then_english() {
+    let root = mount();
+    let tier = text_of(&root, "#tier-name").await;
+    assert!(tier.contains("中端客户"), "{tier}");
+    let reason = text_of(&root, "[data-testid=reason]").await;
+    assert!(reason.contains("存入此产品即可升级为"), "{reason}");
+    let button = root
+        .query_selector("button.lang")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the language button");
+    button.click();
+    tick().await;
+    tick().await;
+    let reason = text_of(&root, "[data-testid=reason]").await;
+    assert!(
+        reason.contains("in this product would lift you to"),
+        "{reason}"
+    );
+    root.remove();
+}
