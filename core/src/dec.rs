@@ -61,7 +61,8 @@ impl Serialize for Dec {
     }
 }
 
-struct DecVisitor;
+/// Reads a decimal from a string or a whole number.
+pub(crate) struct DecVisitor;
 
 impl Visitor<'_> for DecVisitor {
     type Value = Dec;

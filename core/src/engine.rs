@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
 use crate::dec::Dec;
-use crate::error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors, json_path};
+use crate::error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 use crate::evaluation::{
     Basis, Change, ChangeReason, Comparison, Equivalent, Evaluation, Gap, MetricValue, Potential,
     Requirement, Retention, RulesetRef, Service, Shortfall, TierCheck, TierRef, Trace, TraceNode,
@@ -862,24 +862,20 @@ fn round_up(v: Decimal, step: Decimal) -> Decimal {
 
 /// Parses ruleset JSON text, naming the field of the first syntax problem.
 pub fn parse_ruleset(json: &str) -> Result<Ruleset, RulesetErrors> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        RulesetErrors(vec![RulesetError::Parse {
-            path: json_path(&e.path().to_string()),
-            message: e.inner().to_string(),
-        }])
+    parse(json)
+}
+
+/// Parses ruleset or catalog JSON text, naming the field of the first syntax problem.
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, RulesetErrors> {
+    serde_json::from_str(json).map_err(|e| {
+        let (path, message) = crate::jsonpath::parse_error(json, &e);
+        RulesetErrors(vec![RulesetError::Parse { path, message }])
     })
 }
 
 /// Parses catalog JSON text, naming the field of the first syntax problem.
 pub fn parse_catalog(json: &str) -> Result<Catalog, RulesetErrors> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        RulesetErrors(vec![RulesetError::Parse {
-            path: json_path(&e.path().to_string()),
-            message: e.inner().to_string(),
-        }])
-    })
+    parse(json)
 }
 
 /// Validation state while compiling.

@@ -233,15 +233,3 @@ macro_rules! error_list {
 
 error_list!(RulesetErrors, RulesetError, "ruleset problem(s)");
 error_list!(ProfileErrors, ProfileError, "profile problem(s)");
-
-/// Turns `serde_path_to_error`'s `a.b[2].c` (or `.` for the root) into `$.a.b[2].c`.
-#[must_use]
-pub fn json_path(p: &str) -> String {
-    if p == "." || p.is_empty() {
-        "$".to_owned()
-    } else if p.starts_with('[') {
-        format!("${p}")
-    } else {
-        format!("$.{p}")
-    }
-}

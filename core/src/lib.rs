@@ -27,6 +27,7 @@ pub mod dec;
 pub mod engine;
 pub mod error;
 pub mod evaluation;
+mod jsonpath;
 pub mod lint;
 pub mod metrics;
 pub mod moments;

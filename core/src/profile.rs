@@ -120,12 +120,9 @@ pub enum FlowKind {
 impl Profile {
     /// Parses a profile from JSON text, naming the field of the first syntax problem.
     pub fn from_json(json: &str) -> Result<Self, ProfileErrors> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            ProfileErrors(vec![ProfileError::Parse {
-                path: crate::error::json_path(&e.path().to_string()),
-                message: e.inner().to_string(),
-            }])
+        serde_json::from_str(json).map_err(|e| {
+            let (path, message) = crate::jsonpath::parse_error(json, &e);
+            ProfileErrors(vec![ProfileError::Parse { path, message }])
         })
     }
 }

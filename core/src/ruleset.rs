@@ -451,7 +451,7 @@ pub struct Comparison {
 }
 
 /// A threshold as written: a decimal or a level name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -460,6 +460,34 @@ pub enum Threshold {
     Number(Dec),
     /// A named level (education).
     Name(String),
+}
+
+// By hand rather than `untagged`: a bad number is then reported at the value itself, with
+// the decimal's own message, instead of "did not match any variant" at the criterion.
+impl<'de> Deserialize<'de> for Threshold {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Threshold;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a decimal string such as \"50000\", or a level name")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Threshold, E> {
+                Ok(v.parse::<Dec>()
+                    .map_or_else(|_| Threshold::Name(v.to_owned()), Threshold::Number))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Threshold, E> {
+                crate::dec::DecVisitor.visit_i64(v).map(Threshold::Number)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Threshold, E> {
+                crate::dec::DecVisitor.visit_u64(v).map(Threshold::Number)
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Threshold, E> {
+                crate::dec::DecVisitor.visit_f64(v).map(Threshold::Number)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Comparison operators.

@@ -7,7 +7,6 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::error::json_path;
 use crate::recommend::Options;
 use crate::{Engine, Profile, Ruleset};
 
@@ -179,18 +178,18 @@ impl Issue {
     }
 }
 
+/// Reads a JS value through its JSON text: one parser (`serde_json`) for files and objects
+/// alike, so that every parse error names its field the same way and the bundle carries
+/// one copy of each `Deserialize` impl.
 fn from_js<T: DeserializeOwned>(v: JsValue, kind: &'static str) -> Result<T, JsValue> {
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(v)).map_err(|e| {
-        let issue = [Issue::new(
-            "parse",
-            &json_path(&e.path().to_string()),
-            &e.inner().to_string(),
-        )];
-        into_error(
-            kind,
-            &format!("{}: {}", issue[0].path, issue[0].message),
-            &issue,
-        )
+    let text: String = js_sys::JSON::stringify(&v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| {
+        let (path, message) = crate::jsonpath::parse_error(&text, &e);
+        let issue = [Issue::new("parse", &path, &message)];
+        into_error(kind, &format!("{path}: {message}"), &issue)
     })
 }
 
