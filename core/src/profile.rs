@@ -258,6 +258,14 @@ pub enum Family {
 }
 
 impl Family {
+    /// Whether any amount put into this family raises the balance here: insurance counts in
+    /// AUM at its cash value but a premium is not a deposit, and pension contributions are
+    /// capped by law.
+    #[must_use]
+    pub fn is_investable(self) -> bool {
+        self.is_asset() && !matches!(self, Family::Insurance | Family::Pension)
+    }
+
     /// Whether balances in this family count as financial assets (AUM).
     #[must_use]
     pub fn is_asset(self) -> bool {

@@ -618,8 +618,8 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let tier_bit = 1u64 << i.tier_idx;
     let applies = |pr: &Product, ix: &ProductIndex| -> [bool; 5] {
         [
-            pr.family.is_asset() && i.next.is_some(),
-            pr.family.is_asset() && external > Decimal::ZERO,
+            pr.family.is_investable() && i.next.is_some(),
+            pr.family.is_investable() && external > Decimal::ZERO,
             held_mask & (1 << (pr.family as u32)) == 0,
             ix.tags & scenario_mask != 0,
             ix.bundles & tier_bit != 0,

@@ -29,7 +29,7 @@ test('tabs, product detail and the back button keep the customer and the date', 
 
   // The first recommendation's details: an expired questionnaire limits the risk.
   await page.getByTestId('rec').first().getByRole('link').click();
-  await expect(page).toHaveURL(/\/product\/life-annuity-10y\?/);
+  await expect(page).toHaveURL(/\/product\/td-3y-large-cd\?/);
   await expect(page.getByTestId('tolerance')).toHaveText('C4 成长型（已过期）');
   await expect(page.getByTestId('reasons')).toContainText('¥58万 存入此产品即可升级为高端客户');
   await page.goBack();

@@ -6,10 +6,10 @@ import { at, trackErrors } from './helpers.mjs';
 
 const PERSONAS = [
   { id: 'wang-jianguo', tier: ['私人银行客户', 'Private banking'], gap: null, rec: ['个人养老金账户', 'Personal pension account'], reason: ['您尚未持有养老金，可分散配置', "You don't hold any pension plans yet"] },
-  { id: 'zhao-min', tier: ['高端客户', 'High-end'], gap: ['¥720万', '¥7,200,000'], rec: ['年金保险（10年交）', 'Annuity insurance (10-year premiums)'], reason: ['¥720万 存入此产品即可升级为私人银行客户', '¥7,200,000 in this product would lift you to Private banking'], moment: ['将于3天后到期', 'matures in 3 days'] },
+  { id: 'zhao-min', tier: ['高端客户', 'High-end'], gap: ['¥720万', '¥7,200,000'], rec: ['积存金', 'Gold accumulation plan'], reason: ['¥720万 存入此产品即可升级为私人银行客户', '¥7,200,000 in this product would lift you to Private banking'], moment: ['将于3天后到期', 'matures in 3 days'] },
   { id: 'zhou-tao', tier: ['高端客户', 'High-end'], gap: ['¥914万', '¥9,140,000'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'], basis: ['如2026年12月31日评级时仍未达标', 'if still below at the review on 31 Dec 2026'] },
-  { id: 'xu-hui', tier: ['中端客户（高）', 'Mid-tier (upper)'], gap: ['¥58万', '¥580,000'], rec: ['年金保险（10年交）', 'Annuity insurance (10-year premiums)'], moment: ['风险测评已于2026年9月3日过期', 'risk assessment expired on 3 Sep 2026'] },
-  { id: 'chen-jing', tier: ['中端客户（高）', 'Mid-tier (upper)'], gap: ['¥52.4万', '¥524,000'], rec: ['个人养老金账户', 'Personal pension account'], moment: ['生日快乐！2026年11月30日是您的55岁生日', 'Happy birthday! You turn 55 on 30 Nov 2026'] },
+  { id: 'xu-hui', tier: ['中端客户（高）', 'Mid-tier (upper)'], gap: ['¥58万', '¥580,000'], rec: ['3年期大额存单', '3-year large-denomination CD'], moment: ['风险测评已于2026年9月3日过期', 'risk assessment expired on 3 Sep 2026'] },
+  { id: 'chen-jing', tier: ['中端客户（高）', 'Mid-tier (upper)'], gap: ['¥52.4万', '¥524,000'], rec: ['纯债基金（C类）', 'Bond fund (C shares)'], moment: ['生日快乐！2026年11月30日是您的55岁生日', 'Happy birthday! You turn 55 on 30 Nov 2026'] },
   { id: 'li-wei', tier: ['中端客户（低）', 'Mid-tier (lower)'], gap: ['¥3.75万', '¥37,500'], rec: ['纯债基金（C类）', 'Bond fund (C shares)'], reason: ['¥3.75万 存入此产品即可升级为中端客户（高）', '¥37,500 in this product would lift you to Mid-tier (upper)'], moment: ['将于6天后到期', 'matures in 6 days'] },
   { id: 'sun-li', tier: ['中端客户（低）', 'Mid-tier (lower)'], gap: ['¥2万', '¥20,000'], rec: ['纯债基金（C类）', 'Bond fund (C shares)'], potential: ['即可成为高端客户', 'you become High-end'] },
   { id: 'liu-yang', tier: ['中端客户（低）', 'Mid-tier (lower)'], gap: ['¥15万', '¥150,000'], rec: ['纯债基金（C类）', 'Bond fund (C shares)'], moment: ['您的资产接近中端客户（低）门槛', 'close to the Mid-tier (lower) bar'] },
