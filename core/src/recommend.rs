@@ -510,6 +510,16 @@ pub(crate) struct ProductIndex {
     tags: u16,
     /// Bit `t`: in tier `t`'s bundle.
     bundles: u64,
+    /// Business priority in millionths, for integer ranking.
+    priority_micros: i64,
+}
+
+/// A small non-negative decimal in millionths, saturating.
+fn micros(d: Decimal) -> i64 {
+    (d * Decimal::from(1_000_000))
+        .round()
+        .mantissa()
+        .clamp(0, i128::from(i64::MAX)) as i64
 }
 
 fn scenario_bit(s: Scenario) -> u16 {
@@ -543,6 +553,7 @@ pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Vec<ProductIndex> {
                 .filter(|(_, b)| b.products.contains(&p.id))
                 .map(|(t, _)| bit(t))
                 .fold(0, |a, b| a | b),
+            priority_micros: micros(p.priority.0),
         })
         .collect()
 }
@@ -632,9 +643,12 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             r * v
         })
         .collect();
+    // Ranking runs on integers (millionths): decimal arithmetic per product dominated the
+    // cost in wasm. The exact decimal score is computed for the offers shown.
+    let combo_micros: Vec<i64> = combos.iter().map(|d| micros(*d)).collect();
     let explain = i.options.explain;
     let mut excluded = Vec::new();
-    let mut ranked: Vec<(Decimal, &Product, [bool; 5])> = Vec::new();
+    let mut ranked: Vec<(i64, &Product, [bool; 5])> = Vec::new();
     for (pr, ix) in c.products.iter().zip(i.index) {
         if let Some(rule) = exclusion(pr, ix.tiers & tier_bit != 0, i, age, means) {
             if explain {
@@ -646,18 +660,11 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             continue;
         }
         let a = applies(pr, ix);
-        ranked.push((combos[usize::from(bits(a))] * pr.priority.0, pr, a));
+        let key = combo_micros[usize::from(bits(a))].saturating_mul(ix.priority_micros);
+        ranked.push((key, pr, a));
     }
     // Highest score first; ties keep catalog order (the sort is stable).
-    // Sort on an integer key: comparing decimals of mixed scale rescales them each time,
-    // which dominated ranking in wasm. Scores are small, so 10⁻⁹ steps lose nothing.
-    let key = |d: &Decimal| {
-        (d * Decimal::from(1_000_000_000))
-            .trunc()
-            .mantissa()
-            .clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
-    };
-    ranked.sort_by_cached_key(|(score, _, _)| std::cmp::Reverse(key(score)));
+    ranked.sort_by_key(|(key, _, _)| std::cmp::Reverse(*key));
     let build = |pr: &Product, a: [bool; 5], score: Decimal| {
         let (relevance, value) = parts(&weights, a);
         let factors = KINDS
@@ -721,7 +728,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let top_n = i.options.top_n.unwrap_or(c.policy.top_n) as usize;
     let mut per_family: BTreeMap<Family, u32> = BTreeMap::new();
     let mut out = Vec::new();
-    for (rank, (score, pr, a)) in ranked.into_iter().enumerate() {
+    for (rank, (_, pr, a)) in ranked.into_iter().enumerate() {
         let count = per_family.entry(pr.family).or_default();
         let rule = if *count >= c.policy.per_family {
             ExclusionRule::FamilyLimit
@@ -729,7 +736,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             ExclusionRule::RankedOut { rank: rank + 1 }
         } else {
             *count += 1;
-            out.push(build(pr, a, score));
+            out.push(build(pr, a, combos[usize::from(bits(a))] * pr.priority.0));
             continue;
         };
         if explain {
