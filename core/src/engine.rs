@@ -912,14 +912,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn text(&mut self, t: &Text, path: &str) {
-        for l in &self.rs.locales {
-            if t.0.get(l).is_none_or(|s| s.trim().is_empty()) {
-                self.err(RulesetError::MissingTranslation {
-                    path: path.to_owned(),
-                    locale: l.clone(),
-                });
-            }
-        }
+        self.errors.extend(t.missing(&self.rs.locales, path));
     }
 
     /// Everything but criteria and their order.

@@ -344,14 +344,7 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
             });
         }
         for (field, text) in [("name", &pr.name), ("pitch", &pr.pitch)] {
-            for l in &c.locales {
-                if text.0.get(l).is_none_or(|s| s.trim().is_empty()) {
-                    errs.push(RulesetError::MissingTranslation {
-                        path: format!("{path}.{field}"),
-                        locale: l.clone(),
-                    });
-                }
-            }
+            errs.extend(text.missing(&c.locales, &format!("{path}.{field}")));
         }
         match (pr.risk, is_investment(pr.family), is_riskless(pr.family)) {
             (None, true, _) => invalid(
@@ -418,14 +411,7 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
                 message: format!("unknown tier `{tier}`"),
             });
         }
-        for l in &c.locales {
-            if b.name.0.get(l).is_none_or(|s| s.trim().is_empty()) {
-                errs.push(RulesetError::MissingTranslation {
-                    path: format!("{path}.name"),
-                    locale: l.clone(),
-                });
-            }
-        }
+        errs.extend(b.name.missing(&c.locales, &format!("{path}.name")));
         for (k, id) in b.products.iter().enumerate() {
             match c.products.iter().find(|p| &p.id == id) {
                 None => errs.push(RulesetError::Invalid {

@@ -22,6 +22,20 @@ impl Text {
             .map_or("", String::as_str)
     }
 
+    /// A `MissingTranslation` error at `path` for each of `locales` this text lacks (or has
+    /// only blank).
+    #[must_use]
+    pub fn missing(&self, locales: &[String], path: &str) -> Vec<crate::RulesetError> {
+        locales
+            .iter()
+            .filter(|l| self.0.get(*l).is_none_or(|s| s.trim().is_empty()))
+            .map(|l| crate::RulesetError::MissingTranslation {
+                path: path.to_owned(),
+                locale: l.clone(),
+            })
+            .collect()
+    }
+
     /// Whether there is no text at all.
     #[must_use]
     pub fn is_empty(&self) -> bool {
