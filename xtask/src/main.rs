@@ -6,6 +6,7 @@
 //! cargo xtask build                  release build of the app into dist/
 //! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/
+//! cargo xtask perf                   release build, then the tier card's first render (4× CPU)
 //! cargo xtask bench [-- ARGS]        the engine's benchmarks (divan)
 //! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
 //! cargo xtask engine                 the engine alone as a JS package in dist-engine/
@@ -18,6 +19,7 @@
 mod check;
 mod engine;
 mod install;
+mod perf;
 mod proc;
 mod size;
 
@@ -42,6 +44,8 @@ commands:
                         headless Chromium, release build, end-to-end tests;
                         --quick stops before the release build
   size                  release build, then raw and gzip sizes of dist/
+  perf                  release build, then the tier card's first render in
+                        Chromium at 360x640 with 4x CPU throttling (5 runs, median)
   bench [-- ARGS]       cargo bench -p strata-core --bench '*' [-- ARGS]
   bench-wasm            the engine through its JS API in V8 (Node), µs per profile
   engine                the engine alone (no UI) as a JS package in dist-engine/
@@ -84,6 +88,12 @@ fn run(args: &[String]) -> Result {
             install::all(&tools, install::Options { chromium: false })?;
             build_release(&tools)?;
             size::report(&tools.root.join("dist"))
+        }
+        "perf" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: true })?;
+            build_release(&tools)?;
+            perf::first_render(&tools)
         }
         "bench" => bench(&tools, rest),
         "bench-wasm" => {

@@ -96,7 +96,8 @@ pub fn TierCard(props: &Props) -> Html {
         <section class="tier-card" aria-labelledby={props.heading_id.clone()}
                  style={format!("--tier-colour: {}", colour(tier))}>
             <p class="tier-label">{ props.label.clone().unwrap_or(AttrValue::Static(t(locale, Msg::YourTier))) }</p>
-            <h2 id={props.heading_id.clone()} class="tier-name" data-tier={e.tier.id.clone()}>{ e.tier.name.get(tag) }</h2>
+            <h2 id={props.heading_id.clone()} class="tier-name" data-tier={e.tier.id.clone()}
+                elementtiming="tier-card">{ e.tier.name.get(tag) }</h2>
             if upgraded {
                 <p class="note">{ t(locale, Msg::Congrats) }</p>
             }

@@ -1,0 +1,185 @@
+// First render of the tier card on a throttled phone: a measurement, not a test.
+//
+//   node tests/perf/first-render.mjs [--runs N] [--rate R] [--dist DIR]
+//
+// Serves the release build (../../dist, `cargo xtask build`) with ../serve.mjs on a
+// free port, then N times (5) opens Home at 360×640 in Debian's Chromium with the CPU
+// slowed R× (4) and the cache disabled, and prints the time from navigation start to
+// the tier card on screen, and the median. `cargo xtask perf` builds and runs it.
+//
+// "On screen" is the tier name's paint time from the Element Timing API (the app marks
+// it `elementtiming="tier-card"`); where that is missing, the first animation frame
+// after the card entered the DOM, seen by a MutationObserver injected before any script
+// of the page runs. Both are `performance.now()` values, i.e. milliseconds since the
+// navigation started. It always exits 0 unless the browser or the server cannot run:
+// the numbers are for people to read (the budget is 1000 ms), not an assertion.
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { chromium } from '@playwright/test';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    rate: { type: 'string', default: '4' },
+    dist: { type: 'string', default: join(here, '..', '..', 'dist') },
+  },
+});
+const RUNS = Number.parseInt(values.runs, 10);
+const RATE = Number.parseFloat(values.rate);
+const BUDGET_MS = 1000;
+const PATH = '/?asof=2026-11-25';
+const CARD = '.tier-card';
+
+// The same flags as playwright.config.mjs: root needs --no-sandbox, the network is closed.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+];
+
+/** Runs in the page before its own scripts: records when the tier card shows. */
+function watchTierCard(selector) {
+  const marks = { inserted: null, frame: null, paint: null };
+  window.__strataFirstRender = marks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier === 'tier-card' && marks.paint === null) {
+          marks.paint = entry.renderTime || entry.loadTime;
+        }
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch {
+    // No Element Timing: the frame time stands in.
+  }
+  const seen = () => {
+    if (marks.inserted !== null || !document.querySelector(selector)) return false;
+    marks.inserted = performance.now();
+    requestAnimationFrame(() => {
+      marks.frame = performance.now();
+    });
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (seen()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** A port nobody listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts serve.mjs as a child and resolves once it listens. */
+function serve(root, port) {
+  const child = spawn(process.execPath, [join(here, '..', 'serve.mjs'), '--root', root, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited early (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      if (String(chunk).includes('serving')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+  });
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function measure(browser, url) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchTierCard, CARD);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(CARD).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const marks = await page.waitForFunction(
+      () => {
+        const m = window.__strataFirstRender;
+        return m && m.frame !== null && m;
+      },
+      null,
+      { timeout: 10_000 },
+    ).then((handle) => handle.jsonValue());
+    // Give Element Timing a moment to report the paint (it is queued after the frame).
+    const paint = await page
+      .waitForFunction(() => window.__strataFirstRender.paint, null, { timeout: 2_000 })
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    const resources = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .concat(performance.getEntriesByType('navigation'))
+        .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
+    );
+    return { paint, frame: marks.frame, inserted: marks.inserted, bytes: resources };
+  } finally {
+    await context.close();
+  }
+}
+
+const port = await freePort();
+const server = await serve(values.dist, port);
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const url = `http://127.0.0.1:${port}${PATH}`;
+  console.log(`first render of the tier card: ${url}, 360×640, CPU ${RATE}× slower, cache disabled`);
+  const times = [];
+  let bytes = 0;
+  for (let i = 1; i <= RUNS; i++) {
+    const r = await measure(browser, url);
+    const ms = r.paint ?? r.frame;
+    const how = r.paint === null ? 'next frame after insertion' : 'painted (Element Timing)';
+    times.push(ms);
+    bytes = r.bytes;
+    console.log(
+      `  run ${i}: ${ms.toFixed(0).padStart(5)} ms  ${how}; in the DOM at ${r.inserted.toFixed(0)} ms`,
+    );
+  }
+  const m = median(times);
+  console.log(`median: ${m.toFixed(0)} ms (budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'within' : 'over'})`);
+  console.log(
+    `bytes fetched: ${bytes.toLocaleString('en')} uncompressed (serve.mjs does not gzip; gzip sizes: cargo xtask size)`,
+  );
+} finally {
+  await browser?.close();
+  server.kill('SIGTERM');
+}
