@@ -1,5 +1,6 @@
 // Every demo persona on Home at the phone viewport, in Chinese then English: the right
-// tier, the gap to the next tier and the first recommendation with its reason.
+// tier, the gap to the next tier and the first recommendation with its reason; then that the
+// three recommendation cards give three different reasons.
 
 import { expect, test } from '@playwright/test';
 import { at, trackErrors } from './helpers.mjs';
@@ -37,6 +38,38 @@ for (const p of PERSONAS) {
       if (p.moment) await expect(page.getByTestId('moment').filter({ hasText: p.moment[i] })).toBeVisible();
       if (p.basis) await expect(page.getByTestId('basis')).toContainText(p.basis[i]);
       if (p.potential) await expect(page.getByTestId('potential')).toContainText(p.potential[i]);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+// Each card on Home gives the first reason no card above it gives, so the three read
+// differently instead of repeating "… would lift you to …"; the first keeps its first reason.
+const CARD_REASONS = [
+  {
+    id: 'li-wei',
+    reasons: [
+      ['¥3.75万 存入此产品即可升级为中端客户（高）', '您尚未持有基金，可分散配置', '您尚未持有债券，可分散配置'],
+      ['¥37,500 in this product would lift you to Mid-tier (upper)', "You don't hold any funds yet", "You don't hold any bonds yet"],
+    ],
+  },
+  {
+    id: 'sun-li',
+    reasons: [
+      ['¥2万 存入此产品即可升级为中端客户（高）', '把您在他行的¥90万集中到本行管理', '您尚未持有定期存款，可分散配置'],
+      ['¥20,000 in this product would lift you to Mid-tier (upper)', 'Brings your ¥900,000 held elsewhere under one roof', "You don't hold any time deposits yet"],
+    ],
+  },
+];
+
+for (const p of CARD_REASONS) {
+  test(`${p.id}: the three recommendation cards give different reasons`, async ({ page }) => {
+    const errors = trackErrors(page);
+    await page.goto(at('/', { persona: p.id }));
+    for (const [i, lang] of ['zh-CN', 'en'].entries()) {
+      if (i === 1) await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByTestId('rec').getByTestId('reason')).toHaveText(p.reasons[i]);
     }
     expect(errors).toEqual([]);
   });

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::moment_list::MomentList;
 use crate::components::nav_link::NavLink;
-use crate::components::rec_card::RecCard;
+use crate::components::rec_card::{RecCard, shown_reasons};
 use crate::components::tier_card::TierCard;
 use crate::i18n::{Msg, t};
 use crate::route::Route;
@@ -39,6 +39,9 @@ pub fn Home(props: &Props) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let recs = &v.eval.recommendations[..v.eval.recommendations.len().min(TOP)];
+    // One reason per card, each saying something the cards above do not.
+    let reasons = shown_reasons(recs.iter().map(|r| r.reasons.as_slice()));
     html! {
         <>
             <h1 tabindex="-1">{ t(l, Msg::Title) }</h1>
@@ -50,12 +53,12 @@ pub fn Home(props: &Props) -> Html {
             </section>
             <section aria-labelledby="recs-title" class="section">
                 <h2 id="recs-title">{ t(l, Msg::Recommendations) }</h2>
-                if v.eval.recommendations.is_empty() {
+                if recs.is_empty() {
                     <p class="muted">{ t(l, Msg::NoRecommendations) }</p>
                 } else {
                     <ul class="cards">
-                        { for v.eval.recommendations.iter().take(TOP).map(|r| html! {
-                            <RecCard view={v.clone()} rec={r.clone()} />
+                        { for recs.iter().zip(reasons).map(|(r, reason)| html! {
+                            <RecCard view={v.clone()} rec={r.clone()} reason={reason.cloned()} />
                         }) }
                     </ul>
                 }
