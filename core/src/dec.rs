@@ -89,9 +89,11 @@ impl Visitor<'_> for DecVisitor {
         if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
             Ok(Dec(Decimal::from(v as i64)))
         } else {
-            Err(E::custom(format!(
-                "{v} is a fractional number; write it as a decimal string such as \"{v}\""
-            )))
+            // No `{v}` in the message: formatting an f64 would pull float printing into
+            // the wasm bundle for one error message.
+            Err(E::custom(
+                "a fractional number: write it as a decimal string, such as \"1234.56\"",
+            ))
         }
     }
 }
