@@ -7,6 +7,8 @@
 
 import { defineConfig } from '@playwright/test';
 
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
+
 const PORT = 4173;
 const isCI = Boolean(process.env.CI);
 
@@ -28,19 +30,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      // As root Chromium needs --no-sandbox; the network is closed, so every
-      // background fetch (updates, sync, field trials) is turned off.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

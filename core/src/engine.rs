@@ -172,6 +172,14 @@ impl Engine {
         self.ruleset.tiers.iter().map(|t| t.id.as_str())
     }
 
+    /// How the metric a comparison names is computed.
+    fn kind_of(&self, metric: &str) -> Option<&Kind> {
+        self.metrics
+            .iter()
+            .find(|d| d.id == metric)
+            .map(|d| &d.kind)
+    }
+
     fn tier_index(&self, id: &str) -> Option<usize> {
         self.ruleset.tiers.iter().position(|t| t.id == id)
     }
@@ -679,11 +687,7 @@ impl Engine {
     }
 
     fn shortfall(&self, c: &Comparison) -> Shortfall {
-        let kind = self
-            .metrics
-            .iter()
-            .find(|d| d.id == c.metric)
-            .map(|d| &d.kind);
+        let kind = self.kind_of(&c.metric);
         let step = if kind.is_some_and(Kind::is_integral) {
             Decimal::ONE
         } else {
@@ -765,11 +769,7 @@ impl Engine {
     fn requirements(&self, t: &Trace, out: &mut Vec<Requirement>) {
         match &t.node {
             TraceNode::Compare(c) => {
-                let kind = self
-                    .metrics
-                    .iter()
-                    .find(|d| d.id == c.metric)
-                    .map(|d| &d.kind);
+                let kind = self.kind_of(&c.metric);
                 if matches!(c.op, Op::Gte | Op::Gt) && kind.is_some_and(actionable) {
                     out.push(Requirement {
                         comparison: c.clone(),

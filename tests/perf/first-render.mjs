@@ -22,6 +22,8 @@ import { parseArgs } from 'node:util';
 
 import { chromium } from '@playwright/test';
 
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
+
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
   options: {
@@ -36,17 +38,6 @@ const BUDGET_MS = 1000;
 const PATH = '/?asof=2026-11-25';
 const CARD = '.tier-card';
 
-// The same flags as playwright.config.mjs: root needs --no-sandbox, the network is closed.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-];
 
 /** Runs in the page before its own scripts: records when the tier card shows. */
 function watchTierCard(selector) {
@@ -159,7 +150,7 @@ const port = await freePort();
 const server = await serve(values.dist, port);
 let browser;
 try {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const url = `http://127.0.0.1:${port}${PATH}`;
   console.log(`first render of the tier card: ${url}, 360×640, CPU ${RATE}× slower, cache disabled`);
   const times = [];
