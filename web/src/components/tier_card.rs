@@ -6,6 +6,7 @@ use strata_core::evaluation::{ChangeReason, Evaluation, Gap};
 use strata_core::ruleset::Ruleset;
 use yew::prelude::*;
 
+use crate::hooks::use_css;
 use crate::i18n::{Locale, Msg, t};
 use crate::sentences::{self, Ctx};
 use crate::view::colour;
@@ -64,28 +65,32 @@ pub fn TierCard(props: &Props) -> Html {
     };
     let tag = locale.tag();
     let tier = ruleset.tiers.get(e.tier.rank);
-    let progress = e
-        .above
-        .iter()
-        .find(|g| g.reachable && g.amount.is_some())
-        .map(|gap| {
-            let amount = gap.amount.unwrap_or_default().0;
-            let pct = progress_percent(gap);
-            let label = t(locale, Msg::ToNext).replace("{tier}", gap.tier.name.get(tag));
-            html! {
-                <div class="progress">
-                    <p class="progress-label">
-                        <span>{ label }</span>
-                        <strong data-testid="gap-amount">{ c.money(amount) }</strong>
-                    </p>
-                    <div class="bar" role="progressbar" aria-label={t(locale, Msg::Progress)}
-                         aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()}
-                         aria-valuetext={format!("{pct}%")}>
-                        <div class="bar-fill" style={format!("width: {pct}%")}></div>
-                    </div>
+    let next = e.above.iter().find(|g| g.reachable && g.amount.is_some());
+    let card = use_node_ref();
+    let bar = use_node_ref();
+    use_css(card.clone(), vec![("--tier-colour", colour(tier))]);
+    use_css(
+        bar.clone(),
+        vec![("width", format!("{}%", next.map_or(0, progress_percent)))],
+    );
+    let progress = next.map(|gap| {
+        let amount = gap.amount.unwrap_or_default().0;
+        let pct = progress_percent(gap);
+        let label = t(locale, Msg::ToNext).replace("{tier}", gap.tier.name.get(tag));
+        html! {
+            <div class="progress">
+                <p class="progress-label">
+                    <span>{ label }</span>
+                    <strong data-testid="gap-amount">{ c.money(amount) }</strong>
+                </p>
+                <div class="bar" role="progressbar" aria-label={t(locale, Msg::Progress)}
+                     aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()}
+                     aria-valuetext={format!("{pct}%")}>
+                    <div class="bar-fill" ref={bar}></div>
                 </div>
-            }
-        });
+            </div>
+        }
+    });
     let basis = sentences::basis(&c, &e.basis);
     let potential = e.potential.as_ref().map(|p| sentences::potential(&c, p));
     let upgraded = e
@@ -93,8 +98,7 @@ pub fn TierCard(props: &Props) -> Html {
         .as_ref()
         .is_some_and(|ch| ch.reason == ChangeReason::Upgrade);
     html! {
-        <section class="tier-card" aria-labelledby={props.heading_id.clone()}
-                 style={format!("--tier-colour: {}", colour(tier))}>
+        <section class="tier-card" aria-labelledby={props.heading_id.clone()} ref={card}>
             <p class="tier-label">{ props.label.clone().unwrap_or(AttrValue::Static(t(locale, Msg::YourTier))) }</p>
             <h2 id={props.heading_id.clone()} class="tier-name" data-tier={e.tier.id.clone()}
                 elementtiming="tier-card">{ e.tier.name.get(tag) }</h2>

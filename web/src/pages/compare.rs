@@ -16,17 +16,44 @@ pub fn Compare(props: &Props) -> Html {
     let l = v.locale;
     let tag = l.tag();
     let c = v.ctx();
+    // Tier colours through the CSSOM: a strict CSP blocks style attributes.
+    let list = use_node_ref();
+    {
+        let colours: Vec<String> = v
+            .engine()
+            .ruleset()
+            .tiers
+            .iter()
+            .map(|t| colour(Some(t)))
+            .collect();
+        let list = list.clone();
+        use_effect_with(colours, move |colours| {
+            if let Some(ol) = list.cast::<web_sys::Element>() {
+                let items = ol.children();
+                for (i, c) in colours.iter().enumerate() {
+                    if let Some(li) =
+                        items
+                            .item(u32::try_from(i).unwrap_or(u32::MAX))
+                            .and_then(|e| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                            })
+                    {
+                        let _ = li.style().set_property("--tier-colour", c);
+                    }
+                }
+            }
+        });
+    }
     html! {
         <>
             <h1 tabindex="-1">{ t(l, Msg::CompareTitle) }</h1>
             <p class="intro">{ t(l, Msg::CompareIntro) }</p>
-            <ol class="tier-list">
+            <ol class="tier-list" ref={list}>
                 { for v.engine().ruleset().tiers.iter().enumerate().map(|(rank, tier)| {
                     let current = rank == v.eval.tier.rank;
                     let id = format!("tier-{}", tier.id);
                     html! {
                         <li class={classes!("card", "tier-col", current.then_some("current"))}
-                            style={format!("--tier-colour: {}", colour(Some(tier)))}
                             aria-current={current.then_some("true")} data-tier={tier.id.clone()}>
                             <article aria-labelledby={id.clone()}>
                                 <div class="tier-head">
