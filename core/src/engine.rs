@@ -431,11 +431,7 @@ impl Engine {
         }
         for (i, m) in p.monthly.iter().enumerate() {
             for (f, v) in &m.avg_daily {
-                let key = serde_json::to_value(f)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                neg(format!("$.monthly[{i}].avg_daily.{key}"), *v);
+                neg(format!("$.monthly[{i}].avg_daily.{}", f.as_str()), *v);
             }
             if let Some(fee) = m.fee_income {
                 neg(format!("$.monthly[{i}].fee_income"), fee);

@@ -258,6 +258,29 @@ pub enum Family {
 }
 
 impl Family {
+    /// The family's JSON name (`time_deposit`), without a serializer: error paths use it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Deposit => "deposit",
+            Family::TimeDeposit => "time_deposit",
+            Family::WealthProduct => "wealth_product",
+            Family::Fund => "fund",
+            Family::Bond => "bond",
+            Family::Stock => "stock",
+            Family::Fx => "fx",
+            Family::Trust => "trust",
+            Family::PreciousMetal => "precious_metal",
+            Family::Derivative => "derivative",
+            Family::Insurance => "insurance",
+            Family::Pension => "pension",
+            Family::Loan => "loan",
+            Family::Card => "card",
+            Family::Payment => "payment",
+            Family::SafeDepositBox => "safe_deposit_box",
+        }
+    }
+
     /// Whether any amount put into this family raises the balance here: insurance counts in
     /// AUM at its cash value but a premium is not a deposit, and pension contributions are
     /// capped by law.
@@ -438,4 +461,38 @@ pub struct ManualAssignment {
     pub reason: String,
     /// First day it no longer applies.
     pub expires: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Family;
+
+    #[test]
+    fn family_names_are_the_json_names() {
+        use Family::*;
+        for f in [
+            Deposit,
+            TimeDeposit,
+            WealthProduct,
+            Fund,
+            Bond,
+            Stock,
+            Fx,
+            Trust,
+            PreciousMetal,
+            Derivative,
+            Insurance,
+            Pension,
+            Loan,
+            Card,
+            Payment,
+            SafeDepositBox,
+        ] {
+            assert_eq!(serde_json::to_value(f).ok(), Some(f.as_str().into()));
+            assert_eq!(
+                serde_json::from_value::<Family>(f.as_str().into()).ok(),
+                Some(f)
+            );
+        }
+    }
 }
