@@ -298,6 +298,10 @@ pub fn Shell(props: &ShellProps) -> Html {
         )
     };
 
+    if route == Route::Kiosk {
+        // The branch kiosk is full screen on its own: no top bar, tab bar or persona.
+        return html! { <pages::kiosk::Kiosk engine={state.engine.clone()} {locale} /> };
+    }
     let page = match (&*evaluation, profile) {
         (None, _) | (_, None) => {
             html! { <p class="loading" role="status">{ t(locale, Msg::Loading) }</p> }
@@ -344,6 +348,8 @@ pub fn Shell(props: &ShellProps) -> Html {
                         current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
                 },
                 Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
+                // Rendered full screen above.
+                Route::Kiosk => Html::default(),
             }
         }
     };

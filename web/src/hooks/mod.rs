@@ -1,5 +1,7 @@
 //! Hooks: derived data, memoised so it is recomputed only when its inputs change.
 
+pub mod idle;
+
 use std::rc::Rc;
 
 use rust_decimal::Decimal;

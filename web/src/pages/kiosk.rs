@@ -1,0 +1,269 @@
+//! The branch kiosk (`/kiosk`), for the lobby's "identify & guide" step: an attract screen, a
+//! three-step touch questionnaire (assets, age, education) with an optional fourth (assets at
+//! other banks), and the result — the tier the answers give, its main benefits, the way to the
+//! next tier and where to go today — from the app's engine.
+//!
+//! Full screen on its own (no top bar, tabs or persona). After `?idle=` seconds (default 60)
+//! without activity it warns for `?warn=` seconds (default 30, at least 20), then starts a
+//! new session: the session component is remounted under a fresh key, so its reducer, every
+//! answer and every node showing one are dropped. Nothing is ever stored, and nothing is
+//! fetched: the ruleset is already in the page.
+
+pub mod model;
+pub mod screens;
+pub mod text;
+pub mod warning;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use self::model::{Bands, KioskAction, KioskState, Question, Screen};
+use self::screens::{Attract, QuestionScreen, ResultScreen};
+use self::warning::IdleWarning;
+use crate::hooks::idle::{idle_seconds, use_idle, warn_seconds};
+use crate::i18n::{Locale, Msg, t};
+use crate::services::{clock, url};
+use crate::state::EngineRef;
+
+/// Props of [`Kiosk`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The app's engine (the default ruleset, or the bank's).
+    pub engine: EngineRef,
+    /// The language each session starts in.
+    pub locale: Locale,
+}
+
+/// One session's identity: a fresh key and the date it evaluates on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Session {
+    key: u32,
+    as_of: NaiveDate,
+}
+
+/// The kiosk: reads its timings once and starts a new session on every reset.
+#[component]
+pub fn Kiosk(props: &Props) -> Html {
+    let timings = use_memo((), |()| {
+        (
+            idle_seconds(url::param("idle").as_deref()),
+            warn_seconds(url::param("warn").as_deref()),
+        )
+    });
+    let session = use_state(|| Session {
+        key: 0,
+        as_of: clock::as_of(),
+    });
+    let on_reset = {
+        let session = session.clone();
+        // A kiosk runs for days: each session reads today's date afresh.
+        Callback::from(move |()| {
+            session.set(Session {
+                key: session.key.wrapping_add(1),
+                as_of: clock::as_of(),
+            });
+        })
+    };
+    let (idle, warn) = *timings;
+    html! {
+        <KioskSession key={session.key.to_string()} engine={props.engine.clone()}
+                      locale={props.locale} as_of={session.as_of} {idle} {warn} {on_reset} />
+    }
+}
+
+/// Props of [`KioskSession`].
+#[derive(Properties, PartialEq)]
+pub struct SessionProps {
+    /// The engine.
+    pub engine: EngineRef,
+    /// The language the session starts in.
+    pub locale: Locale,
+    /// The date evaluated on.
+    pub as_of: NaiveDate,
+    /// Seconds without activity before the warning.
+    pub idle: u32,
+    /// Seconds the warning gives.
+    pub warn: u32,
+    /// Forget everything and start a new session.
+    pub on_reset: Callback<()>,
+}
+
+/// Focuses the screen's heading (or `el` when given and still in the page).
+fn focus(el: Option<web_sys::HtmlElement>) {
+    let el = el.filter(|e| e.is_connected()).or_else(|| {
+        gloo_utils::document()
+            .query_selector("#main h1")
+            .ok()
+            .flatten()
+            .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+    });
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// One customer's session: the screens, the answers and the idle warning.
+#[component]
+pub fn KioskSession(props: &SessionProps) -> Html {
+    let state = {
+        let locale = props.locale;
+        use_reducer(move || KioskState::new(locale))
+    };
+    let bands = use_memo(props.engine.clone(), |e| Bands::of(e.0.ruleset()));
+    let l = state.locale;
+    // Where focus was when the warning opened, to return it there.
+    let before_warning = use_mut_ref(|| None::<web_sys::HtmlElement>);
+
+    use_effect_with(l, |l| {
+        if let Some(el) = gloo_utils::document().document_element() {
+            let _ = el.set_attribute("lang", l.tag());
+        }
+        gloo_utils::document().set_title(t(*l, Msg::Brand));
+    });
+    // A new screen: back to the top, focus on its heading.
+    use_effect_with(state.screen, |_| {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        focus(None);
+    });
+    {
+        let before_warning = before_warning.clone();
+        use_effect_with(state.warning, move |&warning| {
+            if !warning && let Some(el) = before_warning.borrow_mut().take() {
+                focus(Some(el));
+            }
+        });
+    }
+    let on_idle = {
+        let dispatcher = state.dispatcher();
+        let before_warning = before_warning.clone();
+        Callback::from(move |()| {
+            *before_warning.borrow_mut() = gloo_utils::document()
+                .active_element()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            dispatcher.dispatch(KioskAction::Idle);
+        })
+    };
+    use_idle(
+        state.screen != Screen::Attract && !state.warning,
+        props.idle,
+        on_idle,
+    );
+
+    let evaluation = {
+        let shown = state.screen == Screen::Result;
+        use_memo(
+            (
+                props.engine.clone(),
+                bands.clone(),
+                state.answers,
+                props.as_of,
+                shown,
+            ),
+            |(engine, bands, answers, as_of, shown)| {
+                if !*shown {
+                    return None;
+                }
+                let profile = bands.profile(answers, *as_of)?;
+                engine
+                    .0
+                    .evaluate(&profile, *as_of)
+                    .ok()
+                    .map(std::rc::Rc::new)
+            },
+        )
+    };
+
+    let dispatch = |a: KioskAction| {
+        let d = state.dispatcher();
+        Callback::from(move |()| d.dispatch(a))
+    };
+    let currency = props.engine.0.ruleset().currency.clone();
+    let labels = |q: Question| -> Vec<AttrValue> {
+        match q {
+            Question::Assets | Question::External => bands
+                .assets
+                .iter()
+                .map(|b| text::money_band(l, &currency, *b).into())
+                .collect(),
+            Question::Age => bands
+                .ages
+                .iter()
+                .map(|b| text::age_band(l, *b).into())
+                .collect(),
+            Question::Education => bands
+                .education
+                .iter()
+                .map(|b| text::education_band(l, *b).into())
+                .collect(),
+        }
+    };
+    let screen = match state.screen {
+        Screen::Attract => html! { <Attract locale={l} on_start={dispatch(KioskAction::Start)} /> },
+        Screen::Ask(q) => {
+            let on_answer = {
+                let d = state.dispatcher();
+                Callback::from(move |i: usize| d.dispatch(KioskAction::Answer(q, i)))
+            };
+            html! {
+                <QuestionScreen key={format!("{q:?}")} locale={l} question={q} options={labels(q)}
+                                chosen={state.answers.get(q)} {on_answer}
+                                on_back={dispatch(KioskAction::Back)} on_skip={dispatch(KioskAction::Skip)} />
+            }
+        }
+        Screen::Result => match (&*evaluation, bands.chosen(&state.answers)) {
+            (Some(eval), Some(chosen)) => {
+                let a = &state.answers;
+                let pick =
+                    |q: Question, i: Option<usize>| i.and_then(|i| labels(q).into_iter().nth(i));
+                let answers = [
+                    pick(Question::Assets, a.assets),
+                    pick(Question::Age, a.age),
+                    pick(Question::Education, a.education),
+                    pick(Question::External, a.external),
+                ];
+                html! {
+                    <ResultScreen locale={l} engine={props.engine.clone()}
+                                  eval={eval.clone()} {chosen} {answers}
+                                  on_restart={props.on_reset.clone()} />
+                }
+            }
+            _ => html! {
+                <section class="kiosk-card" aria-labelledby="kiosk-error">
+                    <h1 id="kiosk-error" tabindex="-1">{ t(l, Msg::ErrorTitle) }</h1>
+                    <p>{ t(l, Msg::KioskError) }</p>
+                    <button type="button" class="kiosk-primary" onclick={props.on_reset.reform(|_: MouseEvent| ())}>
+                        { t(l, Msg::KioskStartOver) }
+                    </button>
+                </section>
+            },
+        },
+    };
+    let switch = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(KioskAction::SetLocale(l.other())))
+    };
+    let name = match state.screen {
+        Screen::Attract => "attract",
+        Screen::Ask(_) => "question",
+        Screen::Result => "result",
+    };
+    html! {
+        <div class="kiosk" data-screen={name}>
+            <div class="kiosk-screen" inert={state.warning}>
+                <header class="kiosk-bar">
+                    <span class="kiosk-brand">{ t(l, Msg::Brand) }</span>
+                    <button type="button" class="lang kiosk-lang" onclick={switch}
+                            lang={l.other().tag()}>{ t(l, Msg::SwitchLanguage) }</button>
+                </header>
+                <main id="main" class="kiosk-main">{ screen }</main>
+            </div>
+            if state.warning {
+                <IdleWarning locale={l} seconds={props.warn}
+                             on_still_here={dispatch(KioskAction::StillHere)}
+                             on_timeout={props.on_reset.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,239 @@
+//! The kiosk's screens: attract, one question, the result. Props in, callbacks out; each
+//! screen has one `h1` (focused by the session when the screen appears).
+
+use std::rc::Rc;
+
+use strata_core::evaluation::Evaluation;
+use yew::prelude::*;
+
+use super::model::{Chosen, Question, STEPS, next_step};
+use super::text;
+use crate::hooks::use_css;
+use crate::i18n::{Locale, Msg, t};
+use crate::sentences;
+use crate::state::EngineRef;
+use crate::view::colour;
+
+/// Props of [`Attract`].
+#[derive(Properties, PartialEq)]
+pub struct AttractProps {
+    /// Display language.
+    pub locale: Locale,
+    /// "Touch to start".
+    pub on_start: Callback<()>,
+}
+
+/// The attract screen: what the kiosk does and a large start button.
+#[component]
+pub fn Attract(props: &AttractProps) -> Html {
+    let l = props.locale;
+    let start = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <section class="kiosk-attract" aria-labelledby="kiosk-title">
+            <h1 id="kiosk-title" tabindex="-1">{ t(l, Msg::KioskTitle) }</h1>
+            <p class="kiosk-tagline">{ t(l, Msg::KioskTagline) }</p>
+            <button type="button" class="kiosk-primary kiosk-start" onclick={start}>
+                { t(l, Msg::KioskStart) }
+            </button>
+            <p class="kiosk-privacy">{ t(l, Msg::KioskPrivacy) }</p>
+        </section>
+    }
+}
+
+/// Props of [`QuestionScreen`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    /// Display language.
+    pub locale: Locale,
+    /// The question.
+    pub question: Question,
+    /// The answers offered, in order.
+    pub options: Vec<AttrValue>,
+    /// The answer given before, if the customer came back.
+    pub chosen: Option<usize>,
+    /// An answer (its index); the session moves on.
+    pub on_answer: Callback<usize>,
+    /// One screen back.
+    pub on_back: Callback<()>,
+    /// Skip (the optional question only).
+    pub on_skip: Callback<()>,
+}
+
+/// One question with large answer buttons, the step indicator and a back button.
+#[component]
+pub fn QuestionScreen(props: &QuestionProps) -> Html {
+    let l = props.locale;
+    let (title, hint) = match props.question {
+        Question::Assets => (Msg::KioskAssetsQuestion, Msg::KioskAssetsHint),
+        Question::Age => (Msg::KioskAgeQuestion, Msg::KioskAgeHint),
+        Question::Education => (Msg::KioskEducationQuestion, Msg::KioskEducationHint),
+        Question::External => (Msg::KioskExternalQuestion, Msg::KioskExternalHint),
+    };
+    let step = match props.question.step() {
+        Some(n) => html! {
+            <p class="kiosk-step" data-testid="kiosk-step">
+                <span aria-hidden="true">{ format!("{n}/{STEPS}") }</span>
+                <span class="visually-hidden">
+                    { t(l, Msg::KioskStep).replace("{n}", &n.to_string()).replace("{total}", &STEPS.to_string()) }
+                </span>
+            </p>
+        },
+        None => html! {
+            <p class="kiosk-step" data-testid="kiosk-step">{ t(l, Msg::KioskOptional) }</p>
+        },
+    };
+    let back = props.on_back.reform(|_: MouseEvent| ());
+    let skip = props.on_skip.reform(|_: MouseEvent| ());
+    html! {
+        <section class="kiosk-question" aria-labelledby="kiosk-question">
+            { step }
+            <h1 id="kiosk-question" tabindex="-1">{ t(l, title) }</h1>
+            <p class="kiosk-hint">{ t(l, hint) }</p>
+            <ul class="kiosk-options" aria-labelledby="kiosk-question">
+                { for props.options.iter().enumerate().map(|(i, label)| {
+                    let chosen = props.chosen == Some(i);
+                    let on = props.on_answer.reform(move |_: MouseEvent| i);
+                    html! {
+                        <li>
+                            <button type="button" class={classes!("kiosk-option", chosen.then_some("chosen"))}
+                                    data-testid="kiosk-option" onclick={on}>
+                                { label.clone() }
+                                if chosen {
+                                    <span class="visually-hidden">{ t(l, Msg::KioskChosen) }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <div class="kiosk-nav">
+                <button type="button" class="kiosk-secondary kiosk-back" onclick={back}>
+                    { t(l, Msg::KioskBack) }
+                </button>
+                if props.question == Question::External {
+                    <button type="button" class="kiosk-secondary kiosk-skip" onclick={skip}>
+                        { t(l, Msg::KioskSkip) }
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`ResultScreen`].
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    /// Display language.
+    pub locale: Locale,
+    /// The engine (the ruleset's benefits, colours, currency).
+    pub engine: EngineRef,
+    /// The evaluation of the synthetic profile.
+    pub eval: Rc<Evaluation>,
+    /// The bands the customer chose.
+    pub chosen: Chosen,
+    /// The answers as the questions showed them: assets, age, education, elsewhere.
+    pub answers: [Option<AttrValue>; 4],
+    /// "Start over".
+    pub on_restart: Callback<()>,
+}
+
+/// The result: the tier with its colour, today's route, the main benefits, the way to the
+/// next tier, what assets elsewhere would bring, and the answers it rests on.
+#[component]
+pub fn ResultScreen(props: &ResultProps) -> Html {
+    let l = props.locale;
+    let tag = l.tag();
+    let e = &props.eval;
+    let rs = props.engine.0.ruleset();
+    let currency = rs.currency.as_str();
+    let tier = rs.tiers.get(e.tier.rank);
+    let card = use_node_ref();
+    use_css(card.clone(), vec![("--tier-colour", colour(tier))]);
+    let benefits: Vec<&str> = tier
+        .map(|t| {
+            t.benefits
+                .categories()
+                .iter()
+                .filter_map(|(_, items)| items.first().map(|i| i.get(tag)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let (place, what) = text::route(l, e.service.route);
+    // The route's id as the ruleset writes it (`priority_counter`), for tests and styling.
+    let route_id = serde_json::to_value(e.service.route)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned));
+    let next = next_step(e).map(|n| text::next_tier(l, currency, &n));
+    let potential = text::potential(l, currency, e, &props.chosen);
+    let lo = props.chosen.assets.lo;
+    let assumed = (!lo.is_zero())
+        .then(|| t(l, Msg::KioskAssumed).replace("{x}", &crate::format::money(lo, currency, l)));
+    let colon = if l == Locale::ZhCn { "：" } else { ": " };
+    let not_answered = AttrValue::Static(t(l, Msg::KioskNotAnswered));
+    let rows = [
+        Msg::Assets,
+        Msg::KioskAge,
+        Msg::KioskEducation,
+        Msg::KioskExternal,
+    ];
+    let restart = props.on_restart.reform(|_: MouseEvent| ());
+    html! {
+        <div class="kiosk-result">
+            <div class="kiosk-tier" ref={card}>
+                <h1 tabindex="-1" data-testid="kiosk-tier" data-tier={e.tier.id.clone()}>
+                    <span class="kiosk-eyebrow">{ t(l, Msg::KioskYourTier) }</span>
+                    { " " }
+                    <span class="kiosk-tier-name">{ e.tier.name.get(tag) }</span>
+                </h1>
+                if let Some(a) = assumed {
+                    <p class="kiosk-assumed">{ a }</p>
+                }
+            </div>
+            <section class="kiosk-card kiosk-route" aria-labelledby="kiosk-route-title"
+                     data-route={route_id}>
+                <h2 id="kiosk-route-title">{ t(l, Msg::KioskRoute) }</h2>
+                <p class="kiosk-place" data-testid="kiosk-route">{ place }</p>
+                <p>{ what }</p>
+                if e.service.priority {
+                    <p class="kiosk-badge" data-testid="kiosk-priority">{ t(l, Msg::KioskPriority) }</p>
+                }
+                <p class="kiosk-muted">
+                    { t(l, Msg::ServedBy) }{ colon }{ sentences::maintainer(l, e.service.maintained_by) }
+                </p>
+            </section>
+            <section class="kiosk-card" aria-labelledby="kiosk-benefits-title">
+                <h2 id="kiosk-benefits-title">{ t(l, Msg::KioskBenefits) }</h2>
+                <ul class="checklist" data-testid="kiosk-benefits">
+                    { for benefits.into_iter().map(|b| html! { <li>{ b }</li> }) }
+                </ul>
+            </section>
+            if next.is_some() || e.tier.rank == 0 {
+                <section class="kiosk-card" aria-labelledby="kiosk-next-title">
+                    <h2 id="kiosk-next-title">{ t(l, Msg::KioskNext) }</h2>
+                    <p data-testid="kiosk-next">{ next.unwrap_or_else(|| t(l, Msg::TopTier).to_owned()) }</p>
+                </section>
+            }
+            if let Some(p) = potential {
+                <section class="kiosk-card" aria-labelledby="kiosk-potential-title">
+                    <h2 id="kiosk-potential-title">{ t(l, Msg::KioskPotential) }</h2>
+                    <p data-testid="kiosk-potential">{ p }</p>
+                </section>
+            }
+            <section class="kiosk-card" aria-labelledby="kiosk-answers-title">
+                <h2 id="kiosk-answers-title">{ t(l, Msg::KioskAnswers) }</h2>
+                <dl class="kiosk-answers" data-testid="kiosk-answers">
+                    { for rows.iter().zip(props.answers.iter()).map(|(m, a)| html! {
+                        <div>
+                            <dt>{ t(l, *m) }</dt>
+                            <dd>{ a.clone().unwrap_or_else(|| not_answered.clone()) }</dd>
+                        </div>
+                    }) }
+                </dl>
+                <p class="kiosk-muted">{ t(l, Msg::KioskEstimate) }</p>
+            </section>
+            <button type="button" class="kiosk-primary kiosk-restart" onclick={restart}>
+                { t(l, Msg::KioskStartOver) }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,78 @@
+//! The idle warning: a modal alert dialog with a visible countdown and a large "I'm still
+//! here" button (WCAG 2.2.1: at least 20 s to respond with a simple action).
+//!
+//! Screen readers hear the warning once, assertively, when it opens, then a polite update
+//! every 10 s and at 5 s, never every second. The visible count is plain text in the
+//! dialog's description.
+
+use yew::prelude::*;
+
+use crate::hooks::idle::{polite_mark, use_countdown};
+use crate::i18n::{Locale, Msg, t};
+
+/// Props of [`IdleWarning`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Display language.
+    pub locale: Locale,
+    /// Seconds the countdown gives.
+    pub seconds: u32,
+    /// "I'm still here" (or Escape).
+    pub on_still_here: Callback<()>,
+    /// The countdown reached zero.
+    pub on_timeout: Callback<()>,
+}
+
+/// The warning, counting down from the moment it is mounted.
+#[component]
+pub fn IdleWarning(props: &Props) -> Html {
+    let l = props.locale;
+    let left = use_countdown(props.seconds, props.on_timeout.clone());
+    let button = use_node_ref();
+    // The assertive region is filled after it is in the page, so it is announced.
+    let opened = use_state_eq(|| false);
+    {
+        let button = button.clone();
+        let opened = opened.setter();
+        use_effect_with((), move |()| {
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+            opened.set(true);
+        });
+    }
+    let sentence = t(l, Msg::KioskIdleText);
+    let (before, after) = sentence.split_once("{n}").unwrap_or((sentence, ""));
+    let still = props.on_still_here.reform(|_: MouseEvent| ());
+    let on_key = {
+        let on = props.on_still_here.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on.emit(());
+            }
+        })
+    };
+    let assertive = (*opened).then(|| sentence.replace("{n}", &props.seconds.to_string()));
+    let polite = polite_mark(left, props.seconds)
+        .map(|n| t(l, Msg::KioskIdleLeft).replace("{n}", &n.to_string()));
+    html! {
+        <div class="kiosk-backdrop">
+            <div class="kiosk-dialog" role="alertdialog" aria-modal="true"
+                 aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-text"
+                 onkeydown={on_key}>
+                <h2 id="kiosk-idle-title">{ t(l, Msg::KioskIdleTitle) }</h2>
+                <p id="kiosk-idle-text">
+                    { before }<strong class="kiosk-countdown" data-testid="kiosk-countdown">{ left }</strong>{ after }
+                </p>
+                <p class="visually-hidden" aria-live="assertive" aria-atomic="true"
+                   data-testid="kiosk-announce">{ assertive }</p>
+                <p class="visually-hidden" aria-live="polite" aria-atomic="true"
+                   data-testid="kiosk-announce-polite">{ polite }</p>
+                <button type="button" class="kiosk-primary" ref={button} onclick={still}>
+                    { t(l, Msg::KioskStillHere) }
+                </button>
+            </div>
+        </div>
+    }
+}
