@@ -157,6 +157,13 @@ messages! {
     NotFound => "页面不存在", "Page not found";
     GoHome => "返回首页", "Back to home";
     Congrats => "恭喜升级！", "Congratulations on your upgrade!";
+    // Widget.
+    WidgetRegion => "客户等级", "Customer tier";
+    WidgetTalkToManager => "联系我的客户经理", "Talk to my manager";
+    WidgetCatalogErrorTitle => "产品目录有误", "The product catalog has a problem";
+    WidgetOptionsErrorTitle => "组件参数有误", "The widget's options have a problem";
+    WidgetErrorNote => "等级暂时无法显示，请稍后再试或联系银行。", "Your tier cannot be shown right now; please try again later or contact your bank.";
+    WidgetSummary => "{tier}：距离{next}还差{amount}", "{tier}: {amount} to go to {next}";
     // Kiosk.
     KioskTitle => "了解您的客户等级", "Find your customer tier";
     KioskTagline => "回答三个问题，看看您的客户等级、主要权益，以及今天到哪里办理业务。", "Answer three questions to see your customer tier, its main benefits and where to be served today.";

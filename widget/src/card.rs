@@ -1,0 +1,369 @@
+//! The widget's view: a labelled region holding the app's [`TierCard`] (compact), plus the
+//! tier's main benefits, the top recommendation with its reason and two buttons (full); or
+//! an error card naming every bad field; or a loading line. Props in, [`Action`]s out: the
+//! widget never navigates, the host decides what a tap does.
+
+use std::rc::Rc;
+
+use strata_core::Engine;
+use strata_core::evaluation::Evaluation;
+use strata_core::profile::Profile;
+use strata_web::components::tier_card::TierCard;
+use strata_web::i18n::{Locale, Msg, t};
+use strata_web::sentences::{self, Ctx};
+use strata_web::what_if;
+use yew::prelude::*;
+
+use crate::input::Failure;
+
+/// How much the card shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variant {
+    /// Tier name and badge colour, progress to the next tier with the amount missing.
+    Compact,
+    /// Compact, plus assets, main benefits, the top recommendation and two buttons.
+    Full,
+}
+
+impl Variant {
+    /// `compact` or `full` (the default for anything else).
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.trim().eq_ignore_ascii_case("compact") {
+            Variant::Compact
+        } else {
+            Variant::Full
+        }
+    }
+
+    /// The name the host uses.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Variant::Compact => "compact",
+            Variant::Full => "full",
+        }
+    }
+}
+
+/// What the widget shows.
+#[derive(Clone, Debug)]
+pub enum Shown {
+    /// No profile yet (a custom element waiting for `profile-src` or `.profile`).
+    Loading,
+    /// An input is bad: the error card.
+    Failed(Failure),
+    /// The tier card.
+    Card {
+        /// Ruleset and catalog.
+        engine: Rc<Engine>,
+        /// The customer.
+        profile: Rc<Profile>,
+        /// The customer's evaluation.
+        eval: Rc<Evaluation>,
+    },
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Shown::Loading, Shown::Loading) => true,
+            (Shown::Failed(a), Shown::Failed(b)) => a == b,
+            (
+                Shown::Card {
+                    engine: e1,
+                    profile: p1,
+                    eval: v1,
+                },
+                Shown::Card {
+                    engine: e2,
+                    profile: p2,
+                    eval: v2,
+                },
+            ) => Rc::ptr_eq(e1, e2) && Rc::ptr_eq(p1, p2) && Rc::ptr_eq(v1, v2),
+            _ => false,
+        }
+    }
+}
+
+/// What the customer tapped, for the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionKind {
+    /// A recommended product, by id.
+    Product(String),
+    /// "Talk to my manager".
+    TalkToManager,
+    /// "See all benefits".
+    SeeAllBenefits,
+}
+
+/// A tap, with the customer's tier id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    /// What was tapped.
+    pub kind: ActionKind,
+    /// The tier shown when it was tapped.
+    pub tier: String,
+}
+
+impl ActionKind {
+    /// The `type` the host receives.
+    #[must_use]
+    pub fn tag(&self) -> &'static str {
+        match self {
+            ActionKind::Product(_) => "product",
+            ActionKind::TalkToManager => "talk_to_manager",
+            ActionKind::SeeAllBenefits => "see_all_benefits",
+        }
+    }
+}
+
+/// Props of [`WidgetCard`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// What to show.
+    pub shown: Shown,
+    /// Display language.
+    pub locale: Locale,
+    /// How much to show.
+    pub variant: Variant,
+    /// The region's accessible name (default: "Customer tier").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// Called for every tap the host should handle.
+    pub on_action: Callback<Action>,
+}
+
+/// The widget's root.
+#[component]
+pub fn WidgetCard(props: &Props) -> Html {
+    let l = props.locale;
+    let label = props
+        .label
+        .clone()
+        .unwrap_or(AttrValue::Static(t(l, Msg::WidgetRegion)));
+    let body = match &props.shown {
+        Shown::Loading => html! {
+            <p class="strata-status" role="status">{ t(l, Msg::Loading) }</p>
+        },
+        Shown::Failed(failure) => html! { <ErrorView failure={failure.clone()} locale={l} /> },
+        Shown::Card {
+            engine,
+            profile,
+            eval,
+        } => html! {
+            <Card engine={engine.clone()} profile={profile.clone()} eval={eval.clone()}
+                  locale={l} variant={props.variant} on_action={props.on_action.clone()} />
+        },
+    };
+    html! {
+        <section class={classes!("strata", props.variant.tag())} aria-label={label} lang={l.tag()}
+                 data-variant={props.variant.tag()}>
+            { body }
+        </section>
+    }
+}
+
+/// Props of [`ErrorView`].
+#[derive(Properties, PartialEq)]
+struct ErrorProps {
+    failure: Failure,
+    locale: Locale,
+}
+
+/// Every bad field with its JSON path, in the widget's language. (The app's `ErrorCard`
+/// offers a demo customer and a dismiss button; a widget has neither.)
+#[component]
+fn ErrorView(props: &ErrorProps) -> Html {
+    let l = props.locale;
+    let colon = if l == Locale::ZhCn { "：" } else { ": " };
+    html! {
+        <div class="strata-error" role="alert" aria-labelledby="strata-error-title"
+             data-testid="error-card" data-kind={props.failure.kind.tag()}>
+            <h2 id="strata-error-title">{ t(l, props.failure.kind.title()) }</h2>
+            <ul class="strata-problems">
+                { for props.failure.errors.iter().map(|issue| html! {
+                    <li>
+                        if !issue.path.is_empty() {
+                            <span>{ t(l, Msg::ErrorField) }{ " " }</span>
+                            <code data-testid="error-path">{ issue.path.clone() }</code>
+                            <span>{ colon }</span>
+                        }
+                        <span lang="en">{ issue.message.clone() }</span>
+                    </li>
+                }) }
+            </ul>
+            <p>{ t(l, Msg::WidgetErrorNote) }</p>
+        </div>
+    }
+}
+
+/// Props of [`Card`].
+#[derive(Properties)]
+struct CardProps {
+    engine: Rc<Engine>,
+    profile: Rc<Profile>,
+    eval: Rc<Evaluation>,
+    locale: Locale,
+    variant: Variant,
+    on_action: Callback<Action>,
+}
+
+impl PartialEq for CardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.engine, &other.engine)
+            && Rc::ptr_eq(&self.profile, &other.profile)
+            && Rc::ptr_eq(&self.eval, &other.eval)
+            && self.locale == other.locale
+            && self.variant == other.variant
+            && self.on_action == other.on_action
+    }
+}
+
+/// One sentence for screen readers, announced when an update changes it: the tier and the
+/// amount to the next one.
+fn summary(c: &Ctx, eval: &Evaluation) -> String {
+    let tag = c.locale.tag();
+    let tier = eval.tier.name.get(tag);
+    let sep = if c.locale == Locale::ZhCn {
+        "："
+    } else {
+        ": "
+    };
+    let next = eval
+        .above
+        .iter()
+        .find(|g| g.reachable && g.amount.is_some());
+    match next {
+        Some(gap) => t(c.locale, Msg::WidgetSummary)
+            .replace("{tier}", tier)
+            .replace("{next}", gap.tier.name.get(tag))
+            .replace("{amount}", &c.money(gap.amount.unwrap_or_default().0)),
+        None if eval.tier.rank == 0 => format!("{tier}{sep}{}", t(c.locale, Msg::TopTier)),
+        None => tier.to_owned(),
+    }
+}
+
+/// The tier card, and in the full variant what goes with it.
+#[component]
+fn Card(props: &CardProps) -> Html {
+    let l = props.locale;
+    let tag = l.tag();
+    let ruleset = props.engine.ruleset();
+    let c = Ctx {
+        locale: l,
+        ruleset,
+        catalog: props.engine.catalog(),
+    };
+    let eval = &props.eval;
+    let full = props.variant == Variant::Full;
+    let assets = full.then(|| what_if::aum(&props.profile, eval));
+    let emit = |kind: ActionKind| {
+        let tier = eval.tier.id.clone();
+        props.on_action.reform(move |_: MouseEvent| Action {
+            kind: kind.clone(),
+            tier: tier.clone(),
+        })
+    };
+    let card = html! {
+        <TierCard evaluation={eval.clone()} ruleset={ruleset.clone()} locale={l} {assets}
+                  heading_id="strata-tier-name" />
+    };
+    let status = html! {
+        <p class="strata-visually-hidden" role="status" data-testid="strata-summary">
+            { summary(&c, eval) }
+        </p>
+    };
+    if !full {
+        return html! { <>{ card }{ status }</> };
+    }
+    // The first item of each category: the headline of what the tier brings (as on Home).
+    let benefits: Vec<String> = ruleset
+        .tiers
+        .get(eval.tier.rank)
+        .map(|tier| {
+            tier.benefits
+                .categories()
+                .iter()
+                .filter_map(|(_, items)| items.first().map(|i| i.get(tag).to_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let rec = eval.recommendations.first().map(|r| {
+        let reason = r.reasons.first().map(|x| sentences::reason(&c, x));
+        let name = r.name.get(tag).to_owned();
+        let colon = if l == Locale::ZhCn { "：" } else { ": " };
+        html! {
+            <div class="strata-block strata-rec" data-testid="strata-rec" data-product={r.product.clone()}>
+                <h3>{ t(l, Msg::Recommendations) }</h3>
+                <p class="strata-rec-name">{ name.clone() }</p>
+                <p class="strata-rec-pitch">{ r.pitch.get(tag) }</p>
+                if let Some(reason) = reason {
+                    <p class="strata-rec-reason" data-testid="strata-reason">{ reason }</p>
+                }
+                <button type="button" class="strata-link" onclick={emit(ActionKind::Product(r.product.clone()))}>
+                    { t(l, Msg::Details) }
+                    <span class="strata-visually-hidden">{ colon }{ name }</span>
+                </button>
+            </div>
+        }
+    });
+    html! {
+        <>
+            { card }
+            if !benefits.is_empty() {
+                <div class="strata-block strata-benefits">
+                    <h3>{ t(l, Msg::TopBenefits) }</h3>
+                    <ul>
+                        { for benefits.into_iter().map(|b| html! { <li>{ b }</li> }) }
+                    </ul>
+                </div>
+            }
+            { rec.unwrap_or_default() }
+            <div class="strata-actions">
+                <button type="button" class="strata-button" onclick={emit(ActionKind::SeeAllBenefits)}>
+                    { t(l, Msg::AllBenefits) }
+                </button>
+                <button type="button" class="strata-button strata-primary" onclick={emit(ActionKind::TalkToManager)}>
+                    { t(l, Msg::WidgetTalkToManager) }
+                </button>
+            </div>
+            { status }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_default_to_full() {
+        assert_eq!(Variant::from_tag("compact"), Variant::Compact);
+        assert_eq!(Variant::from_tag(" Compact "), Variant::Compact);
+        assert_eq!(Variant::from_tag("full"), Variant::Full);
+        assert_eq!(Variant::from_tag("huge"), Variant::Full);
+    }
+
+    #[test]
+    fn the_summary_names_tier_and_gap_in_both_languages() {
+        let engine = crate::input::engine(None, None).expect("default engine");
+        let profile = r#"{ "id": "c-1", "birth_date": "1991-04-18", "education": "bachelor",
+            "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "162500.00" }] }"#;
+        let day = "2026-11-25".parse().unwrap_or_default();
+        let (_, eval) = crate::input::evaluate(&engine, profile, day).expect("evaluates");
+        let ctx = |locale| Ctx {
+            locale,
+            ruleset: engine.ruleset(),
+            catalog: engine.catalog(),
+        };
+        assert_eq!(
+            summary(&ctx(Locale::ZhCn), &eval),
+            "中端客户（低）：距离中端客户（高）还差¥3.75万"
+        );
+        assert_eq!(
+            summary(&ctx(Locale::En), &eval),
+            "Mid-tier (lower): ¥37,500 to go to Mid-tier (upper)"
+        );
+    }
+}

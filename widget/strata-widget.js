@@ -1,0 +1,326 @@
+// Strata widget loader: the customer's tier card in any page, no framework needed.
+//
+//   import { mount, update, unmount } from './strata-widget.js';
+//   const handle = await mount(element, { profile, locale: 'en', variant: 'compact' });
+//
+// This file is small and does nothing on import but define <strata-tier-card>: the wasm
+// (and its glue) are fetched on the first mount. Each widget renders in its own shadow
+// root, with strata-widget.css linked inside it, so host CSS and widget CSS stay apart.
+// Nothing here uses eval, inline scripts or style attributes (a strict CSP is fine), nor
+// SharedArrayBuffer (no COOP/COEP headers needed). Full API: README.md next to this file.
+
+const GLUE = new URL('./strata-widget-wasm.js', import.meta.url).href;
+const CSS = new URL('./strata-widget.css', import.meta.url).href;
+
+/** The initialised wasm glue, loaded once for every widget on the page. */
+let glue = null;
+
+function loadGlue() {
+  if (glue === null) {
+    glue = import(GLUE).then(async (module) => {
+      await module.default();
+      return module;
+    });
+    // A failed load (offline?) is retried by the next mount.
+    glue.catch(() => {
+      glue = null;
+    });
+  }
+  return glue;
+}
+
+/** Resolves once the shadow root's stylesheet has loaded (or failed), so nothing shows unstyled. */
+function stylesheet(link) {
+  if (!link.isConnected) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+/** Yew renders in a microtask; a task later, the DOM is there. */
+function settle() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Host callbacks run after the widget's own code has returned, never inside it. */
+function later(callback) {
+  queueMicrotask(() => {
+    try {
+      callback();
+    } catch (error) {
+      // The host's handler failed: report it as the browser would, without breaking the widget.
+      report(error);
+    }
+  });
+}
+
+/** An uncaught error, as the browser reports one (older WebViews lack reportError). */
+function report(error) {
+  if (typeof globalThis.reportError === 'function') {
+    globalThis.reportError(error);
+  } else {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
+/** Sets `theme` ({ accent: '#8a1538', radius: '8px' } or { '--strata-accent': … }) on the host. */
+function setTheme(host, theme) {
+  if (theme === null || typeof theme !== 'object') return;
+  for (const [key, value] of Object.entries(theme)) {
+    const name = key.startsWith('--') ? key : `--strata-${key}`;
+    if (name.startsWith('--strata-') && value !== undefined && value !== null) {
+      host.style.setProperty(name, String(value));
+    }
+  }
+}
+
+/** element → its widget's state. */
+const widgets = new WeakMap();
+
+/** What `mount` returns: `update(profile)` and `unmount()`, and the element. */
+class Handle {
+  #state;
+
+  constructor(state) {
+    this.#state = state;
+  }
+
+  /** The element the widget was mounted on. */
+  get element() {
+    return this.#state.element;
+  }
+
+  /** Re-renders with a new profile. */
+  update(profile) {
+    return update(this, profile);
+  }
+
+  /** Removes the widget. */
+  unmount() {
+    return unmount(this);
+  }
+
+  static state(handle) {
+    return handle.#state;
+  }
+}
+
+function stateOf(target) {
+  if (target instanceof Handle) {
+    const state = Handle.state(target);
+    return state.destroyed ? undefined : state;
+  }
+  return target instanceof Element ? widgets.get(target) : undefined;
+}
+
+function render(state) {
+  const widget = state.widget;
+  widget.setProfile(state.options.profile);
+  if (state.failure) {
+    widget.fail(state.failure.kind, state.failure.path, state.failure.message);
+  }
+  const failure = widget.render();
+  if (failure) {
+    later(() => {
+      if (state.destroyed) return;
+      state.options.onError?.(failure.errors, failure.kind);
+      state.element.dispatchEvent(
+        new CustomEvent('strata-error', { bubbles: true, composed: true, detail: failure }),
+      );
+    });
+  }
+}
+
+function emit(state, action) {
+  later(() => {
+    if (state.destroyed) return;
+    state.options.onAction?.(action);
+    state.element.dispatchEvent(
+      new CustomEvent('strata-action', { bubbles: true, composed: true, detail: action }),
+    );
+  });
+}
+
+async function start(element, options, failure) {
+  if (!(element instanceof Element)) {
+    throw new TypeError('strata-widget: mount() needs a DOM element');
+  }
+  unmount(element);
+  // A child host keeps the element's own content and shadow root untouched, and unmount
+  // takes away exactly what mount added.
+  const host = document.createElement('strata-widget-host');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = CSS;
+  const root = document.createElement('div');
+  root.className = 'strata-root';
+  shadow.append(link, root);
+  setTheme(host, options.theme);
+  (element.shadowRoot ?? element).append(host);
+
+  const state = { element, host, options: { ...options }, failure, widget: null, destroyed: false };
+  const handle = new Handle(state);
+  state.handle = handle;
+  widgets.set(element, state);
+  state.ready = Promise.all([loadGlue(), stylesheet(link)]).then(([module]) => {
+    if (state.destroyed) return;
+    state.widget = new module.Widget(root, (action) => emit(state, action));
+    const o = state.options;
+    state.widget.configure(String(o.locale ?? ''), String(o.variant ?? ''), String(o.asOf ?? ''), String(o.label ?? ''));
+    state.widget.setData(o.ruleset, o.catalog);
+    render(state);
+  });
+  await state.ready;
+  await settle();
+  return handle;
+}
+
+/**
+ * Renders the tier card into `element` (replacing a widget already there) and resolves to a
+ * handle once it shows. Options: `profile` (object or JSON text), `ruleset`, `catalog`
+ * (default: the embedded cn-retail ones), `locale` ('zh-CN' | 'en'), `variant`
+ * ('compact' | 'full'), `theme`, `asOf` ('YYYY-MM-DD', default today), `label`,
+ * `onAction(action)`, `onError(errors, kind)`.
+ */
+export function mount(element, options = {}) {
+  return start(element, options ?? {}, null);
+}
+
+/** Re-renders the widget on `target` (its element or handle) with a new profile. */
+export async function update(target, profile) {
+  const state = stateOf(target);
+  if (state === undefined) {
+    throw new Error('strata-widget: update() on an element with no widget');
+  }
+  state.options.profile = profile;
+  state.failure = null;
+  await state.ready;
+  if (state.widget !== null && !state.destroyed) {
+    render(state);
+  }
+  await settle();
+  return state.handle;
+}
+
+/** Removes the widget on `target` (its element or handle): its DOM and its Yew app. */
+export function unmount(target) {
+  const state = stateOf(target);
+  if (state === undefined) return false;
+  state.destroyed = true;
+  if (widgets.get(state.element) === state) widgets.delete(state.element);
+  const widget = state.widget;
+  state.widget = null;
+  widget?.destroy();
+  state.host.remove();
+  return true;
+}
+
+/** A URL's text, or a failure naming the attribute it came from. */
+async function fetchText(url, attribute) {
+  try {
+    const response = await fetch(new URL(url, document.baseURI));
+    if (!response.ok) {
+      return { failure: { kind: 'network', path: attribute, message: `${url}: HTTP ${response.status}` } };
+    }
+    return { value: await response.text() };
+  } catch (error) {
+    return { failure: { kind: 'network', path: attribute, message: `${url}: ${error?.message ?? error}` } };
+  }
+}
+
+/**
+ * `<strata-tier-card locale="en" variant="compact" profile-src="/me.json">`: attributes
+ * `locale`, `variant`, `profile-src`, `ruleset-src`, `as-of`, `label`; property `.profile`
+ * (object or JSON text). Events: `strata-action`, `strata-error`.
+ */
+class StrataTierCard extends HTMLElement {
+  static observedAttributes = ['locale', 'variant', 'profile-src', 'ruleset-src', 'as-of', 'label'];
+
+  #profile = undefined;
+  #ownProfile = false;
+  #queued = false;
+  #run = 0;
+  #shown = null;
+  #fetched = new Map();
+
+  get profile() {
+    return this.#profile;
+  }
+
+  set profile(value) {
+    this.#profile = value;
+    this.#ownProfile = true;
+    this.#schedule();
+  }
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#run += 1;
+    this.#shown = null;
+    unmount(this);
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (name === 'profile-src' && before !== after) this.#ownProfile = false;
+    this.#schedule();
+  }
+
+  /** One refresh for any number of changes in the same task. */
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (this.isConnected) {
+        this.#refresh().catch(report);
+      }
+    });
+  }
+
+  async #source(attribute) {
+    const url = this.getAttribute(attribute);
+    if (!url) return {};
+    const cached = this.#fetched.get(attribute);
+    if (cached?.url === url && cached.result.value !== undefined) return cached.result;
+    const result = await fetchText(url, attribute);
+    this.#fetched.set(attribute, { url, result });
+    return result;
+  }
+
+  async #refresh() {
+    const run = (this.#run += 1);
+    const [profile, ruleset] = await Promise.all([
+      this.#ownProfile ? { value: this.#profile } : this.#source('profile-src'),
+      this.#source('ruleset-src'),
+    ]);
+    if (run !== this.#run || !this.isConnected) return;
+    const failure = ruleset.failure ?? profile.failure ?? null;
+    const options = {
+      locale: this.getAttribute('locale') ?? undefined,
+      variant: this.getAttribute('variant') ?? undefined,
+      asOf: this.getAttribute('as-of') ?? undefined,
+      label: this.getAttribute('label') ?? undefined,
+      ruleset: ruleset.value,
+      profile: profile.value,
+    };
+    // Only the profile changed: update in place. Anything else: a fresh widget.
+    const key = JSON.stringify([options.locale, options.variant, options.asOf, options.label, this.getAttribute('ruleset-src')]);
+    if (this.#shown === key && failure === null && widgets.has(this)) {
+      await update(this, options.profile);
+      return;
+    }
+    this.#shown = failure === null ? key : null;
+    await start(this, options, failure);
+  }
+}
+
+if (!customElements.get('strata-tier-card')) {
+  customElements.define('strata-tier-card', StrataTierCard);
+}
