@@ -3,7 +3,7 @@
 //!
 //! 1. rustfmt  2. clippy (host)  3. clippy (wasm32)  4. native tests
 //! 5. wasm tests in headless Chromium  6. engine package + TypeScript check
-//! 7. release build  8. end-to-end tests
+//! 7. release build  8. widget bundle  9. end-to-end tests
 //!
 //! `--quick` stops after step 5, for local iteration.
 
@@ -62,7 +62,7 @@ pub fn all(tools: &Tools, quick: bool) -> Result {
     let started = Instant::now();
     install::all(tools, install::Options { chromium: true })?;
     let mut steps = Steps {
-        total: if quick { 5 } else { 8 },
+        total: if quick { 5 } else { 9 },
         done: Vec::new(),
     };
     let outcome = run_steps(tools, &mut steps, quick);
@@ -95,10 +95,18 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
         // (core/Cargo.toml), so benches do not build for wasm32; step 2 lints them.
         let targets = ["--lib", "--bins", "--tests", "--examples"];
         proc::run(
-            cargo(&["clippy", "-p", "strata-core", "-p", "strata-web"])
-                .args(targets)
-                .args(["--features", "strata-core/wasm", "--target", WASM_TARGET])
-                .args(deny_warnings),
+            cargo(&[
+                "clippy",
+                "-p",
+                "strata-core",
+                "-p",
+                "strata-web",
+                "-p",
+                "strata-widget",
+            ])
+            .args(targets)
+            .args(["--features", "strata-core/wasm", "--target", WASM_TARGET])
+            .args(deny_warnings),
         )
     })?;
     steps.run("native tests (unit, integration, doc)", || {
@@ -131,7 +139,7 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
     steps.run(
         "engine package + TypeScript declarations (tsc --strict)",
         || {
-            crate::engine::build(tools, "web", &tools.root.join("dist-engine"))?;
+            crate::engine::package(tools, &tools.root.join("dist-engine"))?;
             proc::run(
                 tools
                     .command("npx")
@@ -142,6 +150,9 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
     )?;
     steps.run("release build (trunk build --release)", || {
         crate::build_release(tools)
+    })?;
+    steps.run("widget bundle (dist-widget/)", || {
+        crate::widget::build(tools, &tools.root.join("dist-widget"))
     })?;
     steps.run("end-to-end tests (Playwright, Chromium)", || {
         proc::run(

@@ -1,6 +1,10 @@
 //! The engine alone as a JS package (strata-core with `--features wasm`, no UI), and its
 //! benchmark in V8.
+//!
+//! [`package`] makes `dist-engine/` an npm package, `@strata/engine`: wasm-bindgen's glue,
+//! wasm and TypeScript declarations, plus a `package.json` and a README.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::Result;
@@ -47,7 +51,70 @@ pub fn build(tools: &Tools, target: &str, out: &Path) -> Result {
     )
 }
 
-fn target_dir(tools: &Tools) -> PathBuf {
+/// The package's name on npm.
+pub const PACKAGE: &str = "@strata/engine";
+
+/// Files of the package besides `package.json`, each checked to exist after the build.
+const FILES: [&str; 5] = [
+    "strata_core.js",
+    "strata_core.d.ts",
+    "strata_core_bg.wasm",
+    "strata_core_bg.wasm.d.ts",
+    "README.md",
+];
+
+/// Builds the engine for browsers and bundlers into `out` and makes it a package.
+pub fn package(tools: &Tools, out: &Path) -> Result {
+    build(tools, "web", out)?;
+    let readme = out.join("README.md");
+    fs::write(&readme, README)
+        .map_err(|error| format!("cannot write {}: {error}", readme.display()))?;
+    let manifest = out.join("package.json");
+    fs::write(&manifest, package_json(env!("CARGO_PKG_VERSION")))
+        .map_err(|error| format!("cannot write {}: {error}", manifest.display()))?;
+    match FILES.iter().find(|name| !out.join(name).is_file()) {
+        Some(missing) => Err(format!("the engine package lacks {missing}")),
+        None => Ok(()),
+    }
+}
+
+/// The package's README (usage, API, errors), written next to the code.
+const README: &str = include_str!("../templates/engine-README.md");
+
+/// `package.json`: an ES module with its declarations; the wasm is fetched next to the glue.
+fn package_json(version: &str) -> String {
+    let files = FILES
+        .iter()
+        .map(|name| format!("\"{name}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"{{
+  "name": "{PACKAGE}",
+  "version": "{version}",
+  "description": "Strata's tiering engine (WebAssembly): a customer's tier, gap, benefits and recommendations, computed on the device.",
+  "license": "Apache-2.0",
+  "type": "module",
+  "main": "strata_core.js",
+  "module": "strata_core.js",
+  "types": "strata_core.d.ts",
+  "exports": {{
+    ".": {{
+      "types": "./strata_core.d.ts",
+      "default": "./strata_core.js"
+    }},
+    "./strata_core_bg.wasm": "./strata_core_bg.wasm",
+    "./package.json": "./package.json"
+  }},
+  "files": [{files}],
+  "sideEffects": false
+}}
+"#
+    )
+}
+
+/// Where cargo puts build output (`CARGO_TARGET_DIR` or `target/`).
+pub fn target_dir(tools: &Tools) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| tools.root.join("target"), PathBuf::from)
 }
 
@@ -61,4 +128,34 @@ pub fn bench(tools: &Tools) -> Result {
             .arg(tools.root.join("tests/bench/engine.mjs"))
             .arg(&out),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_json_names_the_module_and_its_types() {
+        let json = package_json("1.2.3");
+        for field in [
+            r#""name": "@strata/engine""#,
+            r#""version": "1.2.3""#,
+            r#""type": "module""#,
+            r#""main": "strata_core.js""#,
+            r#""types": "strata_core.d.ts""#,
+            r#""strata_core_bg.wasm""#,
+        ] {
+            assert!(json.contains(field), "{field} missing from {json}");
+        }
+        // Balanced braces and brackets: a cheap well-formedness check without a JSON parser.
+        let count = |c: char| json.matches(c).count();
+        assert_eq!(count('{'), count('}'));
+        assert_eq!(count('['), count(']'));
+    }
+
+    #[test]
+    fn the_readme_shows_typescript_use() {
+        assert!(README.contains(PACKAGE));
+        assert!(README.contains("```ts"));
+    }
 }

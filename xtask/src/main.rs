@@ -5,11 +5,13 @@
 //! cargo xtask serve [--port N]       dev server for the app (default port 8080)
 //! cargo xtask build                  release build of the app into dist/
 //! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
-//! cargo xtask size                   release build, then raw and gzip sizes of dist/
+//! cargo xtask size                   release build, then raw and gzip sizes of dist/,
+//!                                    the engine package and the widget bundle
 //! cargo xtask perf                   release build, then the tier card's first render (4× CPU)
 //! cargo xtask bench [-- ARGS]        the engine's benchmarks (divan)
 //! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
 //! cargo xtask engine                 the engine alone as a JS package in dist-engine/
+//! cargo xtask widget                 the embeddable widget bundle in dist-widget/
 //! ```
 //!
 //! Every command installs what it needs first, so a fresh machine needs only
@@ -22,6 +24,7 @@ mod install;
 mod perf;
 mod proc;
 mod size;
+mod widget;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,12 +46,14 @@ commands:
   test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
                         headless Chromium, release build, end-to-end tests;
                         --quick stops before the release build
-  size                  release build, then raw and gzip sizes of dist/
+  size                  release build, then raw and gzip sizes of dist/, of the
+                        engine package and of the widget bundle
   perf                  release build, then the tier card's first render in
                         Chromium at 360x640 with 4x CPU throttling (5 runs, median)
   bench [-- ARGS]       cargo bench -p strata-core --bench '*' [-- ARGS]
   bench-wasm            the engine through its JS API in V8 (Node), µs per profile
   engine                the engine alone (no UI) as a JS package in dist-engine/
+  widget                the embeddable widget (loader, wasm, CSS) in dist-widget/
 ";
 
 fn main() -> ExitCode {
@@ -87,7 +92,20 @@ fn run(args: &[String]) -> Result {
             parse_flags(rest, &[])?;
             install::all(&tools, install::Options { chromium: false })?;
             build_release(&tools)?;
-            size::report(&tools.root.join("dist"))
+            size::report(&tools.root.join("dist"))?;
+            let (engine, widget) = (
+                tools.root.join("dist-engine"),
+                tools.root.join("dist-widget"),
+            );
+            engine::package(&tools, &engine)?;
+            widget::build(&tools, &widget)?;
+            size::packages(&[
+                ("engine package (dist-engine/: glue + wasm)", &engine),
+                (
+                    "widget bundle (dist-widget/: loader + glue + wasm + css)",
+                    &widget,
+                ),
+            ])
         }
         "perf" => {
             parse_flags(rest, &[])?;
@@ -105,7 +123,14 @@ fn run(args: &[String]) -> Result {
             parse_flags(rest, &[])?;
             install::all(&tools, install::Options { chromium: false })?;
             let out = tools.root.join("dist-engine");
-            engine::build(&tools, "web", &out)?;
+            engine::package(&tools, &out)?;
+            size::report(&out)
+        }
+        "widget" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: false })?;
+            let out = tools.root.join("dist-widget");
+            widget::build(&tools, &out)?;
             size::report(&out)
         }
         "help" | "--help" | "-h" => {

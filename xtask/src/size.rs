@@ -1,7 +1,9 @@
 //! `cargo xtask size`: what a phone downloads. Lists dist/'s wasm, js, css and
 //! html assets with raw and gzip sizes (`gzip -9`, as a server would send
-//! them, roughly). It only reports; no threshold fails it.
+//! them, roughly), then the engine package's and the widget bundle's, each
+//! with its total. It only reports; no threshold fails it.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,6 +20,32 @@ struct Asset {
 }
 
 pub fn report(dist: &Path) -> Result {
+    let assets = measure(dist)?;
+    print!("\n{}", table(&assets));
+    Ok(())
+}
+
+/// Each package's table, then one line per package with its total raw and gzip bytes.
+pub fn packages(list: &[(&str, &Path)]) -> Result {
+    let mut lines = String::new();
+    for (label, dir) in list {
+        let assets = measure(dir)?;
+        print!("\n{}", table(&assets));
+        let raw: u64 = assets.iter().map(|asset| asset.raw).sum();
+        let gzip: u64 = assets.iter().map(|asset| asset.gzip).sum();
+        let _ = writeln!(
+            lines,
+            "{label}: {} bytes, {} gzip bytes",
+            grouped(raw),
+            grouped(gzip)
+        );
+    }
+    print!("\n{lines}");
+    Ok(())
+}
+
+/// Raw and gzip sizes of every wasm, js, css and html file below `dist`, biggest first.
+fn measure(dist: &Path) -> Result<Vec<Asset>> {
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     let mut assets = Vec::new();
@@ -45,8 +73,7 @@ pub fn report(dist: &Path) -> Result {
     }
     // Biggest first: that is where the bytes are.
     assets.sort_by(|a, b| b.raw.cmp(&a.raw).then_with(|| a.name.cmp(&b.name)));
-    print!("\n{}", table(&assets));
-    Ok(())
+    Ok(assets)
 }
 
 /// Every file below `dir`, recursively (Trunk puts JS snippets in subfolders).
