@@ -48,7 +48,11 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Resolves a URL path to a file under root, or null if it escapes root. */
+// The widget bundle, the engine package and the examples (cargo xtask widget | engine),
+// at the same paths as in the repository, so the examples' relative URLs work in both.
+const MOUNTS = ['dist-widget', 'dist-engine', 'examples'].map((dir) => [`/${dir}/`, resolve(here, '..', dir)]);
+
+/** Resolves a URL path to a file under root (or a mount), or null if it escapes it. */
 function fileFor(urlPath) {
   let decoded;
   try {
@@ -56,8 +60,9 @@ function fileFor(urlPath) {
   } catch {
     return null;
   }
-  const file = normalize(join(root, decoded));
-  return file === root || file.startsWith(root + sep) ? file : null;
+  const [prefix, dir] = MOUNTS.find(([p]) => decoded.startsWith(p)) ?? ['', root];
+  const file = normalize(join(dir, decoded.slice(prefix.length)));
+  return file === dir || file.startsWith(dir + sep) ? file : null;
 }
 
 async function isFile(path) {
