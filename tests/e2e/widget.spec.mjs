@@ -1,0 +1,407 @@
+// The embeddable widget (dist-widget/, `cargo xtask widget`) on the example bank page
+// (examples/host-page/): a compact widget mounted with mount() in the header and a full one
+// as <strata-tier-card>, under hostile host CSS. Mount, update, unmount, two independent
+// widgets, events with their payloads, CSS isolation both ways, theming, bad input, the
+// custom element's attributes, both languages, axe, no console errors, no CSP violations.
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+import { at, trackErrors } from './helpers.mjs';
+
+const PAGE = '/examples/host-page/';
+const LOADER = '/dist-widget/strata-widget.js';
+
+/** Records CSP violations from the first script on (the server sends the app's policy). */
+async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+}
+
+async function open(page, params = {}) {
+  await recordViolations(page);
+  const errors = trackErrors(page);
+  await page.goto(at(PAGE, params));
+  const header = page.locator('#header-tier');
+  const main = page.locator('#main-tier');
+  return { errors, header, main };
+}
+
+/** The log lines the host page wrote, parsed back: [source, kind, payload]. */
+async function logged(page) {
+  const lines = await page.locator('#event-log li').allTextContents();
+  return lines.map((line) => {
+    const [source, kind, ...rest] = line.split(' ');
+    return [source, kind, JSON.parse(rest.join(' '))];
+  });
+}
+
+/**
+ * No serious or critical axe violations, as helpers.mjs's expectAccessible, but without
+ * axe's CSSOM preload: to read stylesheets inside shadow roots axe adds <style>@import …
+ * elements to a scratch document, which the page's strict CSP (style-src 'self') refuses
+ * and reports. The preload serves one rule, css-orientation-lock.
+ */
+async function expectAccessible(page, label) {
+  const results = await new AxeBuilder({ page }).options({ preload: false }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
+}
+
+async function expectClean(page, errors) {
+  expect(errors).toEqual([]);
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+}
+
+test('both widgets show the tier in Chinese on the bank page, and its hostile CSS stays out', async ({ page }, info) => {
+  const { errors, header, main } = await open(page);
+
+  const compact = header.getByRole('region', { name: '您的等级' });
+  await expect(compact.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(compact.getByTestId('gap-amount')).toHaveText('¥3.75万');
+  await expect(compact).toContainText('距离中端客户（高）还差');
+  await expect(compact.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '81');
+  await expect(compact.getByRole('status')).toHaveText('中端客户（低）：距离中端客户（高）还差¥3.75万');
+  await expect(compact.getByRole('button')).toHaveCount(0);
+
+  const full = main.getByRole('region', { name: '客户等级' });
+  await expect(full.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(full.getByTestId('assets')).toHaveText('¥16.25万');
+  await expect(full.getByRole('heading', { name: '我的主要权益' })).toBeVisible();
+  await expect(full.getByTestId('strata-rec').getByRole('heading', { name: '为您推荐' })).toBeVisible();
+  await expect(full.getByTestId('strata-reason')).not.toBeEmpty();
+  await expect(full.getByRole('button', { name: '查看全部权益' })).toBeVisible();
+  await expect(full.getByRole('button', { name: '联系我的客户经理' })).toBeVisible();
+  await expect(full.getByRole('button', { name: /^详情/ })).toBeVisible();
+
+  // The page's `* { font-size: 30px !important; color: … }` and `button { display: none }`
+  // do not reach inside: computed styles in the shadow roots are the widget's own.
+  const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
+  const tierName = full.locator('.tier-name');
+  expect(await style(tierName, 'fontSize')).toBe('24px');
+  expect(await style(tierName, 'color')).toBe('rgb(255, 255, 255)');
+  expect(await style(full.locator('.strata-benefits li').first(), 'color')).toBe('rgb(28, 32, 36)');
+  expect(await style(full.locator('.strata-benefits li').first(), 'fontSize')).toBe('16px');
+  expect(await style(full.getByRole('button', { name: '查看全部权益' }), 'display')).toBe('flex');
+  expect(await style(compact.locator('.tier-name'), 'fontSize')).toBe('20px');
+  expect(await style(compact.locator('.tier-name'), 'letterSpacing')).toBe('normal');
+  // … and the widget's CSS does not leak out: the host keeps its own (hostile) styles.
+  expect(await style(page.locator('#host-text'), 'marginTop')).toBe('12px');
+  expect(await style(page.locator('#host-text'), 'fontSize')).toBe('30px');
+  expect(await style(page.locator('#controls-title'), 'textTransform')).toBe('uppercase');
+  expect(await style(page.locator('#host-text'), 'color')).toBe('rgb(122, 0, 0)');
+
+  // Theming: `theme` on mount() (radius, font) and custom properties from the page's CSS.
+  expect(await header.locator('strata-widget-host').evaluate((el) => el.style.getPropertyValue('--strata-radius'))).toBe('8px');
+  expect(await style(compact.locator('.tier-card'), 'borderTopLeftRadius')).toBe('8px');
+  expect(await style(header.locator('.strata'), 'fontFamily')).toBe('Georgia, serif');
+  expect(await style(full.locator('.tier-card'), 'borderTopLeftRadius')).toBe('4px');
+  expect(await style(full.getByRole('button', { name: '联系我的客户经理' }), 'backgroundColor')).toBe('rgb(138, 21, 56)');
+  expect(await style(full.getByRole('button', { name: '查看全部权益' }), 'color')).toBe('rgb(138, 21, 56)');
+
+  // Everything the widget adds is inside shadow roots, with a <link> (no <style>, no style attributes).
+  const shadows = await page.evaluate(() =>
+    [...document.querySelectorAll('strata-widget-host')].map((host) => ({
+      links: host.shadowRoot.querySelectorAll('link[rel="stylesheet"]').length,
+      styles: host.shadowRoot.querySelectorAll('style').length,
+      styled: host.shadowRoot.querySelectorAll('[style]').length,
+      light: host.childNodes.length,
+    })),
+  );
+  expect(shadows).toHaveLength(2);
+  for (const shadow of shadows) {
+    expect(shadow.links).toBe(1);
+    expect(shadow.styles).toBe(0);
+    expect(shadow.light).toBe(0);
+  }
+
+  await page.screenshot({ path: info.outputPath('host-page-zh-CN.png'), fullPage: true });
+  await expectAccessible(page, 'host page zh-CN');
+  await expectClean(page, errors);
+});
+
+test('taps reach the host as events with their payloads, and nothing navigates', async ({ page }) => {
+  const { errors, main } = await open(page);
+  const full = main.getByRole('region', { name: '客户等级' });
+  const product = await full.getByTestId('strata-rec').getAttribute('data-product');
+  expect(product).toBeTruthy();
+  const url = page.url();
+
+  await full.getByRole('button', { name: /^详情/ }).click();
+  await full.getByRole('button', { name: '查看全部权益' }).click();
+  await full.getByRole('button', { name: '联系我的客户经理' }).click();
+
+  await expect(page.locator('#event-log li')).toHaveCount(3);
+  expect(await logged(page)).toEqual([
+    ['main-tier', 'strata-action', { type: 'product', tier: 'mid_lower', product }],
+    ['main-tier', 'strata-action', { type: 'see_all_benefits', tier: 'mid_lower' }],
+    ['main-tier', 'strata-action', { type: 'talk_to_manager', tier: 'mid_lower' }],
+  ]);
+  expect(page.url()).toBe(url);
+  await expectClean(page, errors);
+});
+
+test('update re-renders, a bad profile shows the error card and onError, unmount empties the element', async ({ page }, info) => {
+  const { errors, header, main } = await open(page);
+  const compact = header.getByRole('region', { name: '您的等级' });
+  const full = main.getByRole('region', { name: '客户等级' });
+  await expect(full.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+
+  // A deposit: both widgets show the new tier (update() and the .profile property).
+  await page.locator('#deposit').click();
+  await expect(compact.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(full.getByTestId('assets')).toHaveText('¥21.25万');
+  await expect(compact.getByRole('status')).toContainText('中端客户（高）：距离');
+
+  // A negative balance: an error card naming the field in each widget; the page goes on.
+  await page.locator('#bad').click();
+  for (const widget of [compact, full]) {
+    const card = widget.getByTestId('error-card');
+    await expect(card).toBeVisible();
+    await expect(card.getByRole('heading')).toHaveText('客户资料有误');
+    await expect(card.getByTestId('error-path')).toHaveText('$.holdings[0].balance');
+    await expect(card).toContainText('must not be negative');
+  }
+  // onError for the mounted widget, and a strata-error event from each.
+  await expect(page.locator('#event-log li')).toHaveCount(3);
+  const issue = { type: 'negative', path: '$.holdings[0].balance', message: 'must not be negative (got -500)' };
+  const failure = { kind: 'profile', errors: [issue] };
+  expect((await logged(page)).sort()).toEqual(
+    [
+      ['header-tier', 'onError', failure],
+      ['header-tier', 'strata-error', failure],
+      ['main-tier', 'strata-error', failure],
+    ].sort(),
+  );
+  await page.screenshot({ path: info.outputPath('host-page-error-zh-CN.png'), fullPage: true });
+  await expectAccessible(page, 'error cards zh-CN');
+
+  // A good profile again: both recover.
+  await page.locator('#deposit').click();
+  await expect(compact.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(page.getByTestId('error-card')).toHaveCount(0);
+
+  // Unmount: the header element is left exactly as it was (empty); mounting again works.
+  await page.locator('#remove').click();
+  await expect(page.locator('strata-widget-host')).toHaveCount(0);
+  expect(await header.evaluate((el) => el.childNodes.length)).toBe(0);
+  await page.locator('#restore').click();
+  await expect(compact.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(page.locator('strata-widget-host')).toHaveCount(2);
+  await expectClean(page, errors);
+});
+
+test('the bank page in English', async ({ page }, info) => {
+  const { errors, header, main } = await open(page, { lang: 'en' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const compact = header.getByRole('region', { name: 'Your tier' });
+  await expect(compact.getByRole('heading', { name: 'Mid-tier (lower)' })).toBeVisible();
+  await expect(compact.getByTestId('gap-amount')).toHaveText('¥37,500');
+  await expect(compact).toContainText('To reach Mid-tier (upper)');
+  const full = main.getByRole('region', { name: 'Customer tier' });
+  await expect(full).toHaveAttribute('lang', 'en');
+  await expect(full.getByTestId('assets')).toHaveText('¥162,500');
+  await expect(full.getByRole('heading', { name: 'My main benefits' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: 'Recommended for you' })).toBeVisible();
+  await expect(full.getByRole('button', { name: 'See all benefits' })).toBeVisible();
+  await expect(full.getByRole('button', { name: 'Talk to my manager' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('host-page-en.png'), fullPage: true });
+  await expectAccessible(page, 'host page en');
+
+  await page.locator('#bad').click();
+  const card = full.getByTestId('error-card');
+  await expect(card.getByRole('heading')).toHaveText('The customer profile has a problem');
+  await expect(card).toContainText('Field');
+  await expect(card).toContainText('please try again later');
+  await expectAccessible(page, 'error cards en');
+  await expectClean(page, errors);
+});
+
+test('two widgets on one page are independent: profiles, languages, themes, updates, unmount', async ({ page }) => {
+  const { errors } = await open(page);
+  await expect(page.locator('#main-tier .tier-name')).toBeVisible();
+  await page.evaluate(async (loader) => {
+    const { mount } = await import(loader);
+    const rich = {
+      id: 'rich',
+      birth_date: '1970-01-01',
+      education: 'master',
+      holdings: [{ product: 'demand-cny', family: 'deposit', balance: '1200000.00' }],
+    };
+    const young = JSON.stringify({
+      id: 'young',
+      birth_date: '1990-05-12',
+      education: 'bachelor',
+      holdings: [{ product: 'demand-cny', family: 'deposit', balance: '60000.00' }],
+    });
+    window.__actions = { a: [], b: [] };
+    for (const id of ['a', 'b']) {
+      const div = document.createElement('div');
+      div.id = `extra-${id}`;
+      document.querySelector('main').prepend(div);
+    }
+    window.__a = await mount(document.getElementById('extra-a'), {
+      profile: rich,
+      locale: 'en',
+      asOf: '2026-11-25',
+      label: 'Widget A',
+      theme: { accent: '#006400' },
+      onAction: (action) => window.__actions.a.push(action),
+    });
+    window.__b = await mount(document.getElementById('extra-b'), {
+      profile: young,
+      locale: 'zh-CN',
+      asOf: '2026-11-25',
+      label: '组件乙',
+      theme: { '--strata-accent': '#4b0082' },
+      onAction: (action) => window.__actions.b.push(action),
+    });
+  }, LOADER);
+  const a = page.getByRole('region', { name: 'Widget A' });
+  const b = page.getByRole('region', { name: '组件乙' });
+  await expect(a.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expect(b.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  const colour = (locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await colour(a.getByRole('button', { name: 'Talk to my manager' }))).toBe('rgb(0, 100, 0)');
+  expect(await colour(b.getByRole('button', { name: '联系我的客户经理' }))).toBe('rgb(75, 0, 130)');
+
+  // Events go to their own widget's handler only.
+  await a.getByRole('button', { name: 'See all benefits' }).click();
+  await b.getByRole('button', { name: '联系我的客户经理' }).click();
+  await expect.poll(() => page.evaluate(() => window.__actions)).toEqual({
+    a: [{ type: 'see_all_benefits', tier: 'high_end' }],
+    b: [{ type: 'talk_to_manager', tier: 'mid_lower' }],
+  });
+
+  // Updating one leaves the other alone; so does unmounting it.
+  await page.evaluate(() =>
+    window.__b.update({
+      id: 'young',
+      birth_date: '1990-05-12',
+      education: 'bachelor',
+      holdings: [{ product: 'demand-cny', family: 'deposit', balance: '250000.00' }],
+    }),
+  );
+  await expect(b.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  expect(await page.evaluate(() => window.__a.unmount())).toBe(true);
+  await expect(a).toHaveCount(0);
+  expect(await page.locator('#extra-a').evaluate((el) => el.childNodes.length)).toBe(0);
+  await b.getByRole('button', { name: '查看全部权益' }).click();
+  await expect.poll(() => page.evaluate(() => window.__actions.b.length)).toBe(2);
+  // The page's own widgets are untouched.
+  await expect(page.locator('#main-tier').getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expectClean(page, errors);
+});
+
+test('a bad ruleset, catalog or option shows its error card and calls onError; the page keeps working', async ({ page }) => {
+  const { errors } = await open(page);
+  await expect(page.locator('#main-tier .tier-name')).toBeVisible();
+  const reports = await page.evaluate(async (loader) => {
+    const { mount, update, unmount } = await import(loader);
+    const seen = [];
+    const profile = {
+      id: 'x',
+      birth_date: '1990-05-12',
+      education: 'bachelor',
+      holdings: [{ product: 'demand-cny', family: 'deposit', balance: '60000.00' }],
+    };
+    const div = document.createElement('div');
+    document.querySelector('main').prepend(div);
+    const onError = (list, kind) => seen.push({ kind, paths: list.map((e) => e.path), types: list.map((e) => e.type) });
+    await mount(div, { profile, ruleset: '{"id": 3}', locale: 'en', onError });
+    const ruleset = div.querySelector('strata-widget-host').shadowRoot.querySelector('[data-testid="error-card"] h2').textContent;
+    await mount(div, { profile, catalog: { id: 'c' }, locale: 'zh-CN', onError });
+    const catalog = div.querySelector('strata-widget-host').shadowRoot.querySelector('[data-testid="error-card"] h2').textContent;
+    await mount(div, { profile, asOf: 'tomorrow', onError });
+    const option = div.querySelector('strata-widget-host').shadowRoot.querySelector('[data-testid="error-card"] h2').textContent;
+    await mount(div, { profile: '{ "id": ', onError });
+    await update(div, profile);
+    const recovered = div.querySelector('strata-widget-host').shadowRoot.querySelector('.tier-name')?.textContent;
+    unmount(div);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { seen, ruleset, catalog, option, recovered, left: div.childNodes.length };
+  }, LOADER);
+  expect(reports.ruleset).toBe('The tier rules have a problem');
+  expect(reports.catalog).toBe('产品目录有误');
+  expect(reports.option).toBe('组件参数有误');
+  expect(reports.recovered).toBe('中端客户（低）');
+  expect(reports.left).toBe(0);
+  expect(reports.seen.map((s) => s.kind)).toEqual(['ruleset', 'catalog', 'input', 'profile']);
+  expect(reports.seen[2]).toEqual({ kind: 'input', paths: ['asOf'], types: ['invalid'] });
+  expect(reports.seen[3].types).toEqual(['parse']);
+  for (const s of reports.seen) expect(s.paths.length).toBeGreaterThan(0);
+  // The page's own widgets still work.
+  // (The host logged the four strata-error events too: they bubble from any widget.)
+  await expect(page.locator('#event-log li')).toHaveCount(4);
+  await page.locator('#main-tier').getByRole('button', { name: '查看全部权益' }).click();
+  await expect(page.locator('#event-log li')).toHaveCount(5);
+  await expect(page.locator('#event-log li').last()).toHaveText(/^main-tier strata-action /);
+  await expectClean(page, errors);
+});
+
+test('<strata-tier-card> follows its attributes and its profile property', async ({ page }) => {
+  // The browser logs the failed request for a missing profile-src; nothing else may be logged.
+  await recordViolations(page);
+  const errors = trackErrors(page, (text) => text.includes('Failed to load resource'));
+  await page.goto(at(PAGE));
+  const card = page.locator('#main-tier');
+  await expect(card.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+
+  await card.evaluate((el) => el.setAttribute('locale', 'en'));
+  await expect(card.getByRole('heading', { name: 'Mid-tier (lower)' })).toBeVisible();
+  await expect(card.getByRole('region', { name: 'Customer tier' })).toHaveAttribute('lang', 'en');
+
+  await card.evaluate((el) => el.setAttribute('variant', 'compact'));
+  await expect(card.locator('.strata')).toHaveAttribute('data-variant', 'compact');
+  await expect(card.getByRole('button')).toHaveCount(0);
+  await expect(card.getByTestId('gap-amount')).toHaveText('¥37,500');
+
+  await card.evaluate((el) => el.setAttribute('label', 'Tier summary'));
+  await expect(card.getByRole('region', { name: 'Tier summary' })).toBeVisible();
+
+  // A profile-src that cannot be fetched: the network error card names the attribute.
+  await card.evaluate((el) => el.setAttribute('profile-src', 'missing.json'));
+  const error = card.getByTestId('error-card');
+  await expect(error.getByRole('heading')).toHaveText('The data could not be loaded');
+  await expect(error.getByTestId('error-path')).toHaveText('profile-src');
+  await expect(page.locator('#event-log li')).toHaveCount(1);
+  expect((await logged(page))[0][2].kind).toBe('network');
+
+  // Back to a good source, then a profile set as a property (JSON text works too).
+  await card.evaluate((el) => el.setAttribute('profile-src', 'customer.json'));
+  await expect(card.getByTestId('gap-amount')).toHaveText('¥37,500');
+  await card.evaluate((el) => {
+    el.profile = JSON.stringify({
+      id: 'p',
+      birth_date: '1970-01-01',
+      education: 'master',
+      holdings: [{ product: 'demand-cny', family: 'deposit', balance: '1200000.00' }],
+    });
+  });
+  await expect(card.getByRole('heading', { name: 'High-end' })).toBeVisible();
+
+  // A ruleset by URL: a bad one is reported as a ruleset problem.
+  await card.evaluate((el) => el.setAttribute('ruleset-src', 'customer.json'));
+  await expect(error.getByRole('heading')).toHaveText('The tier rules have a problem');
+  await card.evaluate((el) => el.removeAttribute('ruleset-src'));
+  await expect(card.getByRole('heading', { name: 'High-end' })).toBeVisible();
+
+  // Removed from the page: everything it added goes; put back, it renders again.
+  await card.evaluate((el) => {
+    window.__card = el;
+    el.remove();
+  });
+  expect(await page.evaluate(() => window.__card.childNodes.length)).toBe(0);
+  await page.evaluate(() => document.querySelector('main').append(window.__card));
+  await expect(card.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expectAccessible(page, 'custom element');
+  await expectClean(page, errors);
+});
