@@ -405,3 +405,32 @@ test('<strata-tier-card> follows its attributes and its profile property', async
   await expectAccessible(page, 'custom element');
   await expectClean(page, errors);
 });
+
+test('the loader is lazy: no glue or wasm until the first mount, and no cross-origin isolation needed', async ({ page }) => {
+  await recordViolations(page);
+  const errors = trackErrors(page);
+  // The engine-only page knows nothing of the widget: import the loader there, then mount.
+  await page.goto(at('/examples/engine-only/'));
+  const fetched = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()));
+  await page.evaluate((loader) => import(loader), LOADER);
+  expect(await page.evaluate(() => customElements.get('strata-tier-card') !== undefined)).toBe(true);
+  expect(await fetched()).toContain('strata-widget.js');
+  expect(await fetched()).not.toContain('strata-widget-wasm.js');
+  expect(await fetched()).not.toContain('strata-widget-wasm_bg.wasm');
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+
+  await page.evaluate(async (loader) => {
+    const { mount } = await import(loader);
+    const div = document.createElement('div');
+    document.body.prepend(div);
+    await mount(div, {
+      profile: { id: 'x', birth_date: '1990-05-12', education: 'bachelor', holdings: [] },
+      locale: 'en',
+      variant: 'compact',
+    });
+  }, LOADER);
+  await expect(page.getByRole('region', { name: 'Customer tier' }).getByRole('heading', { name: 'Ordinary' })).toBeVisible();
+  expect(await fetched()).toEqual(expect.arrayContaining(['strata-widget-wasm.js', 'strata-widget-wasm_bg.wasm', 'strata-widget.css']));
+  await expectClean(page, errors);
+});
