@@ -207,7 +207,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                 Callback::from(move |i: usize| d.dispatch(KioskAction::Answer(q, i)))
             };
             html! {
-                <QuestionScreen key={format!("{q:?}")} locale={l} question={q} options={labels(q)}
+                <QuestionScreen key={q.id()} locale={l} question={q} options={labels(q)}
                                 chosen={state.answers.get(q)} {on_answer}
                                 on_back={dispatch(KioskAction::Back)} on_skip={dispatch(KioskAction::Skip)} />
             }

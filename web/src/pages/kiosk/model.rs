@@ -77,6 +77,14 @@ fn is_asset_metric(id: &str) -> bool {
     id == "aum" || id.starts_with("aum_avg_")
 }
 
+/// Adds `c` to the sorted, distinct `cuts`. A ruleset has a handful of thresholds, so an
+/// insertion keeps the bundle free of a sort routine per type.
+fn add_cut<T: Ord>(cuts: &mut Vec<T>, c: T) {
+    if let Err(i) = cuts.binary_search(&c) {
+        cuts.insert(i, c);
+    }
+}
+
 /// Bands between sorted, distinct cut points, starting at `zero`.
 fn bands_from<T: Copy + PartialOrd>(zero: T, cuts: &[T]) -> Vec<Band<T>> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -115,14 +123,19 @@ impl Bands {
             };
             if is_asset_metric(&cmp.metric) {
                 averaged |= cmp.metric != "aum";
-                if let Some(v) = number {
-                    money.extend(cuts_of(cmp.op, v, cent));
+                for c in number.map_or_else(Vec::new, |v| cuts_of(cmp.op, v, cent)) {
+                    if c > Decimal::ZERO {
+                        add_cut(&mut money, c);
+                    }
                 }
             } else if cmp.metric == "age" {
-                if let Some(v) = number {
-                    // Ages are whole years: `> 28.5` and `>= 29` cut at the same place.
-                    let cuts = cuts_of(cmp.op, v.ceil(), Decimal::ONE);
-                    ages.extend(cuts.iter().filter_map(|c| u32::try_from(*c).ok()));
+                // Ages are whole years: `> 28.5` and `>= 29` cut at the same place.
+                for c in number.map_or_else(Vec::new, |v| cuts_of(cmp.op, v.ceil(), Decimal::ONE)) {
+                    if let Ok(a) = u32::try_from(c)
+                        && (1..=120).contains(&a)
+                    {
+                        add_cut(&mut ages, a);
+                    }
                 }
             } else if cmp.metric == "education" {
                 // Levels by name, or by rank (1 = primary).
@@ -132,30 +145,26 @@ impl Bands {
                         .ok()
                         .and_then(|r| r.checked_sub(1)),
                 };
-                if let Some(i) = index {
-                    let cuts = cuts_of(cmp.op, Decimal::from(i), Decimal::ONE);
-                    levels.extend(cuts.iter().filter_map(|c| usize::try_from(*c).ok()));
+                for c in index.map_or_else(Vec::new, |i| {
+                    cuts_of(cmp.op, Decimal::from(i), Decimal::ONE)
+                }) {
+                    if let Ok(l) = usize::try_from(c)
+                        && (1..Education::ALL.len()).contains(&l)
+                    {
+                        add_cut(&mut levels, l);
+                    }
                 }
             }
         }
-        money.retain(|m| *m > Decimal::ZERO);
-        money.sort();
-        money.dedup();
         if money.is_empty() {
             money = DEFAULT_ASSET_CUTS
                 .iter()
                 .map(|&v| Decimal::from(v))
                 .collect();
         }
-        ages.retain(|a| (1..=120).contains(a));
-        ages.sort_unstable();
-        ages.dedup();
         if ages.is_empty() {
             ages = DEFAULT_AGE_CUTS.to_vec();
         }
-        levels.retain(|l| (1..Education::ALL.len()).contains(l));
-        levels.sort_unstable();
-        levels.dedup();
         if levels.is_empty() {
             levels = DEFAULT_EDUCATION_CUTS.to_vec();
         }
@@ -208,6 +217,17 @@ pub enum Question {
 pub const STEPS: u8 = 3;
 
 impl Question {
+    /// A short stable id (keys, tests).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Question::Assets => "assets",
+            Question::Age => "age",
+            Question::Education => "education",
+            Question::External => "external",
+        }
+    }
+
     /// The step number of a required question (1–3); `None` for the optional one.
     #[must_use]
     pub fn step(self) -> Option<u8> {

@@ -159,10 +159,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         })
         .unwrap_or_default();
     let (place, what) = text::route(l, e.service.route);
-    // The route's id as the ruleset writes it (`priority_counter`), for tests and styling.
-    let route_id = serde_json::to_value(e.service.route)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned));
+    let route_id = text::route_id(e.service.route);
     let next = next_step(e).map(|n| text::next_tier(l, currency, &n));
     let potential = text::potential(l, currency, e, &props.chosen);
     let lo = props.chosen.assets.lo;

@@ -98,6 +98,21 @@ pub fn route(l: Locale, r: ServiceRoute) -> (&'static str, &'static str) {
     (t(l, name), t(l, text))
 }
 
+/// A route's id as rulesets write it (`priority_counter`), for tests and styling; by hand,
+/// so the bundle needs no JSON serializer for it.
+#[must_use]
+pub fn route_id(r: ServiceRoute) -> &'static str {
+    match r {
+        ServiceRoute::PrivateBankingCentre => "private_banking_centre",
+        ServiceRoute::RelationshipManager => "relationship_manager",
+        ServiceRoute::WealthCentre => "wealth_centre",
+        ServiceRoute::PriorityCounter => "priority_counter",
+        ServiceRoute::SelfService => "self_service",
+        ServiceRoute::Counter => "counter",
+        ServiceRoute::CorporateDepartment => "corporate_department",
+    }
+}
+
 /// How to reach the next tier, in words; the amount is the most that is missing.
 #[must_use]
 pub fn next_tier(l: Locale, currency: &str, n: &NextStep) -> String {
@@ -214,6 +229,9 @@ mod tests {
                 let (a, b) = route(l, r);
                 assert!(!a.is_empty() && !b.is_empty());
             }
+            // The id is the ruleset's own spelling.
+            let json = serde_json::to_string(&r).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", route_id(r)));
         }
         assert_eq!(
             route(Locale::En, ServiceRoute::WealthCentre).0,
