@@ -6,8 +6,10 @@
 // It serves files with correct MIME types (browsers compile .wasm streaming
 // only when it comes as application/wasm) and falls back to index.html for
 // unknown paths that look like app routes, as a single-page app needs.
+// Every response carries the Content-Security-Policy the build wrote to
+// csp-header.txt (see xtask/src/harden.rs), as a bank's server would send it.
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -24,6 +26,15 @@ const { values } = parseArgs({
 });
 const root = resolve(values.root);
 const port = Number.parseInt(values.port, 10);
+
+/** The policy of the current build, read per request so a rebuild needs no restart. */
+function policy() {
+  try {
+    return readFileSync(join(root, 'csp-header.txt'), 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -76,7 +87,10 @@ async function isFile(path) {
 function send(res, status, path, method) {
   const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
   // Tests must always see the latest build.
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+  const csp = policy();
+  if (csp) headers['Content-Security-Policy'] = csp;
+  res.writeHead(status, headers);
   if (method === 'HEAD') {
     res.end();
     return;

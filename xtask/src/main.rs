@@ -20,6 +20,7 @@
 
 mod check;
 mod engine;
+mod harden;
 mod install;
 mod perf;
 mod proc;
@@ -208,10 +209,12 @@ fn serve(tools: &Tools, port: u16) -> Result {
     ]))
 }
 
-/// `trunk build --release` into dist/. Shared by `build`, `size` and `test`.
+/// `trunk build --release` into dist/, then the CSP and SRI hardening. Shared by `build`,
+/// `size` and `test`.
 pub fn build_release(tools: &Tools) -> Result {
     install::fetch_crates(tools)?;
-    proc::run(tools.trunk().args(["build", "--release", "--offline"]))
+    proc::run(tools.trunk().args(["build", "--release", "--offline"]))?;
+    harden::app(&tools.root.join("dist"))
 }
 
 fn bench(tools: &Tools, args: &[String]) -> Result {
