@@ -91,6 +91,8 @@ messages! {
     ProfileErrorTitle => "客户资料有误", "The customer profile has a problem";
     RulesetErrorTitle => "等级规则有误", "The tier rules have a problem";
     NetworkErrorTitle => "无法读取数据", "The data could not be loaded";
+    CatalogErrorTitle => "产品目录有误", "The product catalog has a problem";
+    IntegrityErrorTitle => "数据校验未通过，已拒绝使用", "The data failed its integrity check and was refused";
     ErrorField => "字段", "Field";
     ErrorFallback => "正在显示演示客户。", "Showing a demo customer instead.";
     Dismiss => "知道了", "Dismiss";

@@ -76,6 +76,46 @@ pub fn check_profile(
     Ok(profile)
 }
 
+/// The text at `u`, pinned to `?<name>_sha256=` when the host gives one, or the error card
+/// saying why not.
+async fn fetch_pinned(name: &str, u: &str) -> Result<String, LoadError> {
+    let pin = url::param(&format!("{name}_sha256"));
+    fetch::text(u, pin.as_deref()).await.map_err(|e| LoadError {
+        kind: match e {
+            fetch::FetchError::Network(_) => ErrorKind::Network,
+            _ => ErrorKind::Integrity,
+        },
+        source: Some(u.to_owned()),
+        problems: vec![(String::new(), e.to_string())],
+    })
+}
+
+/// The engine for a bank's ruleset and/or catalog by URL: the ruleset replaces the default
+/// one (with its shipped catalog when there is one); a catalog replaces the offers.
+async fn load_engine(
+    engine: &Engine,
+    ruleset_url: Option<String>,
+    catalog_url: Option<String>,
+) -> Result<Engine, LoadError> {
+    let failed = |kind, u: &str, e: &RulesetErrors| LoadError {
+        kind,
+        source: Some(u.to_owned()),
+        problems: problems_of_ruleset(e),
+    };
+    let mut engine = match ruleset_url {
+        Some(u) => data::engine_from_json(&fetch_pinned("ruleset", &u).await?)
+            .map_err(|e| failed(ErrorKind::Ruleset, &u, &e))?,
+        None => engine.clone(),
+    };
+    if let Some(u) = catalog_url {
+        let json = fetch_pinned("catalog", &u).await?;
+        engine = strata_core::parse_catalog(&json)
+            .and_then(|c| engine.with_catalog(c))
+            .map_err(|e| failed(ErrorKind::Catalog, &u, &e))?;
+    }
+    Ok(engine)
+}
+
 /// The persona to show for an id, falling back to the default.
 fn persona<'a>(all: &'a [Persona], id: &str) -> Option<&'a Persona> {
     all.iter()
@@ -162,64 +202,40 @@ pub fn Shell(props: &ShellProps) -> Html {
         });
     }
     {
-        // The bank's data by URL: ruleset first (the profile is checked against it).
+        // The bank's data by URL: ruleset and catalog first (the profile is checked
+        // against them).
         let dispatcher = state.dispatcher();
         let engine = state.engine.0.clone();
         let as_of = state.as_of;
         use_effect_with((), move |()| {
-            let ruleset_url = url::param("ruleset");
-            let profile_url = url::param("profile");
-            if ruleset_url.is_some() || profile_url.is_some() {
+            let [ruleset_url, catalog_url, profile_url] =
+                ["ruleset", "catalog", "profile"].map(url::param);
+            if ruleset_url.is_some() || catalog_url.is_some() || profile_url.is_some() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let fallback = url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into());
-                    let fail = |kind, source: &str, problems| Action::Failed {
-                        error: LoadError {
-                            kind,
-                            source: Some(source.to_owned()),
-                            problems,
-                        },
-                        fallback: fallback.clone(),
+                    let fail = |error| {
+                        dispatcher.dispatch(Action::Failed {
+                            error,
+                            fallback: fallback.clone(),
+                        });
                     };
                     let mut engine = engine;
-                    if let Some(u) = ruleset_url {
-                        match fetch::text(&u).await {
-                            Err(m) => {
-                                dispatcher.dispatch(fail(
-                                    ErrorKind::Network,
-                                    &u,
-                                    vec![(String::new(), m)],
-                                ));
+                    if ruleset_url.is_some() || catalog_url.is_some() {
+                        match load_engine(&engine, ruleset_url, catalog_url).await {
+                            Ok(e) => {
+                                engine = Rc::new(e);
+                                dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));
                             }
-                            Ok(json) => match data::engine_from_json(&json) {
-                                Ok(e) => {
-                                    engine = Rc::new(e);
-                                    dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));
-                                }
-                                Err(e) => dispatcher.dispatch(fail(
-                                    ErrorKind::Ruleset,
-                                    &u,
-                                    problems_of_ruleset(&e),
-                                )),
-                            },
+                            Err(error) => fail(error),
                         }
                     }
                     if let Some(u) = profile_url {
-                        match fetch::text(&u).await {
-                            Err(m) => {
-                                dispatcher.dispatch(fail(
-                                    ErrorKind::Network,
-                                    &u,
-                                    vec![(String::new(), m)],
-                                ));
-                            }
-                            Ok(json) => match check_profile(&engine, &json, as_of, Some(u.clone()))
-                            {
-                                Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Rc::new(p))),
-                                Err(error) => dispatcher.dispatch(Action::Failed {
-                                    error,
-                                    fallback: fallback.clone(),
-                                }),
-                            },
+                        match fetch_pinned("profile", &u)
+                            .await
+                            .and_then(|json| check_profile(&engine, &json, as_of, Some(u.clone())))
+                        {
+                            Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Rc::new(p))),
+                            Err(error) => fail(error),
                         }
                     }
                 });

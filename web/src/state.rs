@@ -36,10 +36,14 @@ pub enum Customer {
 pub enum ErrorKind {
     /// The profile is not valid for the ruleset.
     Profile,
-    /// The ruleset (or its catalog) is not valid.
+    /// The ruleset is not valid.
     Ruleset,
+    /// The catalog is not valid for the ruleset.
+    Catalog,
     /// The data could not be fetched at all.
     Network,
+    /// The data is not what the host pinned (its SHA-256 differs), or cannot be checked.
+    Integrity,
 }
 
 /// A load failure: what, from where, and every problem with its JSON path.

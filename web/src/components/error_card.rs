@@ -24,7 +24,9 @@ pub fn ErrorCard(props: &Props) -> Html {
     let title = match props.error.kind {
         ErrorKind::Profile => Msg::ProfileErrorTitle,
         ErrorKind::Ruleset => Msg::RulesetErrorTitle,
+        ErrorKind::Catalog => Msg::CatalogErrorTitle,
         ErrorKind::Network => Msg::NetworkErrorTitle,
+        ErrorKind::Integrity => Msg::IntegrityErrorTitle,
     };
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
