@@ -6,13 +6,13 @@
 // It serves files with correct MIME types (browsers compile .wasm streaming
 // only when it comes as application/wasm) and falls back to index.html for
 // unknown paths that look like app routes, as a single-page app needs.
-// Every response carries the Content-Security-Policy the build wrote to
-// csp-header.txt (see xtask/src/harden.rs), as a bank's server would send it.
+// Every response carries a strict Content-Security-Policy, as a bank's server would send
+// it: the one the build wrote to csp-header.txt (see xtask/src/harden.rs), else STRICT.
 
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -27,13 +27,26 @@ const { values } = parseArgs({
 const root = resolve(values.root);
 const port = Number.parseInt(values.port, 10);
 
-/** The policy of the current build, read per request so a rebuild needs no restart. */
-function policy() {
-  try {
-    return readFileSync(join(root, 'csp-header.txt'), 'utf8').trim();
-  } catch {
-    return null;
+// The same policy without script hashes, for pages with no inline script at all (the
+// widget's and the engine package's example pages).
+const STRICT =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/**
+ * The policy for a file: the csp-header.txt nearest above it (the app's in dist/, the
+ * kiosk's in dist/kiosk/), read per request so a rebuild needs no restart; else STRICT.
+ */
+function policy(file) {
+  for (let dir = dirname(file); dir === root || dir.startsWith(root + sep); dir = dirname(dir)) {
+    try {
+      return readFileSync(join(dir, 'csp-header.txt'), 'utf8').trim();
+    } catch {
+      // Not here: look one folder up.
+    }
   }
+  return STRICT;
 }
 
 const MIME = {
@@ -88,8 +101,7 @@ function send(res, status, path, method) {
   const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
   // Tests must always see the latest build.
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
-  const csp = policy();
-  if (csp) headers['Content-Security-Policy'] = csp;
+  headers['Content-Security-Policy'] = policy(path);
   res.writeHead(status, headers);
   if (method === 'HEAD') {
     res.end();

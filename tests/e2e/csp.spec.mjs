@@ -55,3 +55,15 @@ test('an injected inline script or style attribute is refused', async ({ page })
   const colour = await page.locator('#styled').evaluate((el) => getComputedStyle(el).color);
   expect(colour).not.toBe('rgb(255, 0, 0)');
 });
+
+test('the kiosk build has its own policy and runs under it', async ({ page }) => {
+  await recordViolations(page);
+  const response = await page.goto(at('/kiosk/', { lang: 'en' }));
+  const header = response.headers()['content-security-policy'];
+  expect(header).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(header.startsWith(meta)).toBe(true);
+  await page.getByRole('button', { name: /touch to start/i }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+});

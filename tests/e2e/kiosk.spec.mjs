@@ -68,7 +68,7 @@ const h1 = (page) => page.getByRole('heading', { level: 1 });
 
 /** Opens the kiosk and waits for the attract screen. */
 async function open(page, lang, params = {}) {
-  await page.goto(at('/kiosk', { lang, ...params }));
+  await page.goto(at('/kiosk/', { lang, ...params }));
   await expect(h1(page)).toHaveText(T[lang].title);
   await expect(h1(page)).toBeFocused();
 }

@@ -54,30 +54,36 @@ impl Locale {
 
 // One table keeps both languages side by side, so a missing translation is a compile error
 // rather than a blank on screen. The English text doubles as the variant's doc comment.
+// Each screen set that ships as its own binary (app, kiosk) has its own table, so one
+// binary does not carry the other's strings.
 macro_rules! messages {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// Every fixed string the app shows, keyed by use.
+    ($(#[$meta:meta])* $msg:ident, $t:ident { $($key:ident => $zh:literal, $en:literal;)* }) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg {
+        pub enum $msg {
             $(#[doc = $en] $key,)*
         }
 
-        impl Msg {
+        impl $msg {
             /// Every message, for tests.
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            pub const ALL: &'static [$msg] = &[$($msg::$key,)*];
         }
 
         /// The text of `msg` in `locale`.
         #[must_use]
-        pub fn t(locale: Locale, msg: Msg) -> &'static str {
+        pub fn $t(locale: $crate::i18n::Locale, msg: $msg) -> &'static str {
+            use $crate::i18n::Locale;
             match (locale, msg) {
-                $((Locale::ZhCn, Msg::$key) => $zh, (Locale::En, Msg::$key) => $en,)*
+                $((Locale::ZhCn, $msg::$key) => $zh, (Locale::En, $msg::$key) => $en,)*
             }
         }
     };
 }
+pub(crate) use messages;
 
 messages! {
+    /// Every fixed string the app shows, keyed by use.
+    Msg, t {
     Brand => "Strata 财富", "Strata Wealth";
     Title => "我的客户等级", "My customer tier";
     YourTier => "当前等级", "Your tier";
@@ -166,79 +172,7 @@ messages! {
     WidgetOptionsErrorTitle => "组件参数有误", "The widget's options have a problem";
     WidgetErrorNote => "等级暂时无法显示，请稍后再试或联系银行。", "Your tier cannot be shown right now; please try again later or contact your bank.";
     WidgetSummary => "{tier}：距离{next}还差{amount}", "{tier}: {amount} to go to {next}";
-    // Kiosk.
-    KioskTitle => "了解您的客户等级", "Find your customer tier";
-    KioskTagline => "回答三个问题，看看您的客户等级、主要权益，以及今天到哪里办理业务。", "Answer three questions to see your customer tier, its main benefits and where to be served today.";
-    KioskStart => "点击开始", "Touch to start";
-    KioskPrivacy => "您的回答只用于本次计算，不会保存；无人操作时屏幕会自动清除。", "Your answers are used for this result only and never stored; the screen clears itself when left alone.";
-    KioskStep => "第{n}步，共{total}步", "Step {n} of {total}";
-    KioskOptional => "可选问题", "Optional question";
-    KioskBack => "上一步", "Back";
-    KioskSkip => "跳过", "Skip";
-    KioskChosen => "（已选）", " (chosen)";
-    KioskAssetsQuestion => "您在本行的金融资产大约有多少？", "About how much do you hold with us in financial assets?";
-    KioskAssetsHint => "包括存款、理财、基金、债券、保险等，不含贷款。", "Deposits, wealth products, funds, bonds, insurance and the like; not loans.";
-    KioskAgeQuestion => "您的年龄是？", "How old are you?";
-    KioskAgeHint => "部分等级面向年轻客户。", "Some tiers are for young customers.";
-    KioskEducationQuestion => "您的最高学历是？", "What is your highest level of education?";
-    KioskEducationHint => "潜力客户等级面向受过高等教育的年轻客户。", "The potential tier is for young customers with a college education.";
-    KioskExternalQuestion => "您在其他银行还有金融资产吗？", "Do you hold financial assets at other banks?";
-    KioskExternalHint => "可以跳过。回答后，我们会告诉您把它们转入本行能达到的等级。", "You can skip this. If you answer, we show the tier you would reach by bringing them here.";
-    KioskMoneyUnder => "{x}以下", "Under {x}";
-    KioskMoneyRange => "{lo}（含）至{hi}", "{lo} to under {hi}";
-    KioskMoneyAtLeast => "{x}及以上", "{x} or more";
-    KioskAgeUnder => "{n}岁以下", "Under {n}";
-    KioskAgeRange => "{lo}–{hi}岁", "{lo} to {hi}";
-    KioskAgeOne => "{n}岁", "{n}";
-    KioskAgeAtLeast => "{n}岁及以上", "{n} or over";
-    KioskEducationBelow => "{x}以下", "Below {x}";
-    KioskEducationRange => "{lo}至{hi}", "{lo} to {hi}";
-    KioskEducationAtLeast => "{x}及以上", "{x} or above";
-    KioskPrimary => "小学", "primary school";
-    KioskJuniorSecondary => "初中", "junior secondary school";
-    KioskSeniorSecondary => "高中/中专", "senior secondary school";
-    KioskCollege => "大专", "college";
-    KioskBachelor => "本科", "bachelor's degree";
-    KioskMaster => "硕士", "master's degree";
-    KioskDoctorate => "博士", "doctorate";
-    KioskYourTier => "根据您的回答，您是", "From your answers, you are";
-    KioskAssumed => "按您所选区间的下限{x}计算；资产更多时，升级所需更少。", "Worked out from the lower end of your band, {x}; if you hold more, you need less to move up.";
-    KioskRoute => "今天请到", "Where to go today";
-    KioskRoutePrivateBanking => "私人银行中心", "The private-banking centre";
-    KioskRoutePrivateBankingText => "您的专属客户经理将在那里接待您。", "Your own relationship manager will receive you there.";
-    KioskRouteManager => "财富管理中心", "The wealth-management centre";
-    KioskRouteManagerText => "客户经理将为您提供一对一服务。", "A relationship manager will see you one to one.";
-    KioskRouteWealthCentre => "理财中心", "The wealth centre";
-    KioskRouteWealthCentreText => "理财经理为您提供咨询与办理。", "A wealth adviser will advise you and handle your business.";
-    KioskRoutePriority => "优先窗口", "The priority counter";
-    KioskRoutePriorityText => "无需与普通客户一起排队。", "You are served ahead of the general queue.";
-    KioskRouteSelfService => "自助服务区", "The self-service area";
-    KioskRouteSelfServiceText => "自助设备和手机银行可办理大部分业务，大堂经理随时为您提供帮助。", "Machines and mobile banking handle most needs; the lobby manager is there to help.";
-    KioskRouteCounter => "普通柜台", "The counter";
-    KioskRouteCounterText => "请取号等候叫号。", "Please take a number and wait to be called.";
-    KioskRouteCorporate => "公司业务部", "The corporate department";
-    KioskRouteCorporateText => "请联系对公客户经理。", "Please ask for a corporate relationship manager.";
-    KioskPriority => "优先办理", "Priority service";
-    KioskBenefits => "主要权益", "Main benefits";
-    KioskNext => "如何升级", "How to move up";
-    KioskNextThreshold => "本行金融资产达到{threshold}即可成为{tier}，在您现有资产基础上最多再增加{gap}。", "Reach {threshold} in financial assets with us to become {tier}: at most {gap} more than you hold now.";
-    KioskNextAmount => "最多再增加{gap}即可成为{tier}。", "At most {gap} more and you become {tier}.";
-    KioskPotential => "他行资产", "Your assets at other banks";
-    KioskPotentialMove => "您在他行至少有{ext}；将其中最多{move}转入本行，即可成为{tier}。", "You hold at least {ext} elsewhere; moving at most {move} of it here makes you {tier}.";
-    KioskPotentialCounted => "计入您在他行至少{ext}的资产，您可成为{tier}。", "Counting the at least {ext} you hold elsewhere, you would be {tier}.";
-    KioskPotentialSame => "您在他行的资产（{band}）还不足以确保更高的等级。", "Your assets at other banks ({band}) are not enough to be sure of a higher tier.";
-    KioskAnswers => "您的回答", "Your answers";
-    KioskAge => "年龄", "Age";
-    KioskEducation => "学历", "Education";
-    KioskExternal => "他行金融资产", "Assets at other banks";
-    KioskNotAnswered => "未回答", "Not answered";
-    KioskEstimate => "这是根据您的回答做出的估算，大堂经理会根据您的账户为您确认。", "This is an estimate from your answers; a lobby manager confirms it from your accounts.";
-    KioskStartOver => "重新开始", "Start over";
-    KioskError => "无法根据这些回答计算等级，请咨询大堂经理。", "Your tier could not be worked out from these answers; please ask the lobby manager.";
-    KioskIdleTitle => "您还在吗？", "Are you still there?";
-    KioskIdleText => "为保护您的隐私，屏幕将在{n}秒后清除您的回答。", "To protect your privacy, the screen clears your answers in {n} seconds.";
-    KioskIdleLeft => "还剩{n}秒", "{n} seconds left";
-    KioskStillHere => "我还在", "I'm still here";
+    }
 }
 
 #[cfg(test)]

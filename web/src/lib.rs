@@ -78,7 +78,7 @@ pub fn check_profile(
 
 /// The text at `u`, pinned to `?<name>_sha256=` when the host gives one, or the error card
 /// saying why not.
-async fn fetch_pinned(name: &str, u: &str) -> Result<String, LoadError> {
+pub(crate) async fn fetch_pinned(name: &str, u: &str) -> Result<String, LoadError> {
     let pin = url::param(&format!("{name}_sha256"));
     fetch::text(u, pin.as_deref()).await.map_err(|e| LoadError {
         kind: match e {
@@ -92,7 +92,7 @@ async fn fetch_pinned(name: &str, u: &str) -> Result<String, LoadError> {
 
 /// The engine for a bank's ruleset and/or catalog by URL: the ruleset replaces the default
 /// one (with its shipped catalog when there is one); a catalog replaces the offers.
-async fn load_engine(
+pub(crate) async fn load_engine(
     engine: &Engine,
     ruleset_url: Option<String>,
     catalog_url: Option<String>,
@@ -314,10 +314,6 @@ pub fn Shell(props: &ShellProps) -> Html {
         )
     };
 
-    if route == Route::Kiosk {
-        // The branch kiosk is full screen on its own: no top bar, tab bar or persona.
-        return html! { <pages::kiosk::Kiosk engine={state.engine.clone()} {locale} /> };
-    }
     let page = match (&*evaluation, profile) {
         (None, _) | (_, None) => {
             html! { <p class="loading" role="status">{ t(locale, Msg::Loading) }</p> }
@@ -365,7 +361,6 @@ pub fn Shell(props: &ShellProps) -> Html {
                 },
                 Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
                 // Rendered full screen above.
-                Route::Kiosk => Html::default(),
             }
         }
     };
@@ -402,4 +397,10 @@ pub fn Shell(props: &ShellProps) -> Html {
 /// Mounts the app on the document body.
 pub fn start() {
     yew::Renderer::<App>::new().render();
+}
+
+/// Mounts the branch kiosk on the document body: its own binary (`strata-kiosk`, built to
+/// `dist/kiosk/`), so customers' phones never download the kiosk's screens.
+pub fn start_kiosk() {
+    yew::Renderer::<pages::kiosk::KioskApp>::new().render();
 }

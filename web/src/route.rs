@@ -26,9 +26,6 @@ pub enum Route {
     /// Language and demo persona.
     #[at("/settings")]
     Settings,
-    /// The branch kiosk: full screen, a touch questionnaire for the lobby.
-    #[at("/kiosk")]
-    Kiosk,
     /// Anything else.
     #[not_found]
     #[at("/404")]

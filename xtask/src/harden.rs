@@ -28,13 +28,14 @@ const HEADER_ONLY: &str = "; frame-ancestors 'self'";
 /// The file holding the header value, next to index.html.
 pub const HEADER_FILE: &str = "csp-header.txt";
 
-/// Hardens `dist/index.html` in place and writes the header file.
-pub fn app(dist: &Path) -> Result {
+/// Hardens `dist/index.html` (built with Trunk's `--public-url public_url`) in place and
+/// writes the header file.
+pub fn app(dist: &Path, public_url: &str) -> Result {
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index)
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
     let (html, policy) = harden(&html, |name| {
-        let path = dist.join(name.trim_start_matches('/'));
+        let path = dist.join(name.strip_prefix(public_url).unwrap_or(name));
         fs::read(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))
     })?;
     fs::write(&index, html)

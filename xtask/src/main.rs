@@ -209,12 +209,24 @@ fn serve(tools: &Tools, port: u16) -> Result {
     ]))
 }
 
-/// `trunk build --release` into dist/, then the CSP and SRI hardening. Shared by `build`,
-/// `size` and `test`.
+/// `trunk build --release`: the app into dist/ and the branch kiosk into dist/kiosk/, each
+/// then hardened (CSP and SRI). Shared by `build`, `size` and `test`.
 pub fn build_release(tools: &Tools) -> Result {
     install::fetch_crates(tools)?;
     proc::run(tools.trunk().args(["build", "--release", "--offline"]))?;
-    harden::app(&tools.root.join("dist"))
+    harden::app(&tools.root.join("dist"), "/")?;
+    // The kiosk after the app: Trunk empties the dist folder it builds into.
+    proc::run(tools.trunk().args([
+        "build",
+        "kiosk.html",
+        "--release",
+        "--offline",
+        "--dist",
+        "dist/kiosk",
+        "--public-url",
+        "/kiosk/",
+    ]))?;
+    harden::app(&tools.root.join("dist/kiosk"), "/kiosk/")
 }
 
 fn bench(tools: &Tools, args: &[String]) -> Result {

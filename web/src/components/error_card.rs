@@ -15,6 +15,9 @@ pub struct Props {
     pub locale: Locale,
     /// Hide the card.
     pub on_dismiss: Callback<()>,
+    /// Whether the app goes on with a demo customer (the kiosk does not: it stops).
+    #[prop_or(true)]
+    pub fallback: bool,
 }
 
 /// A load failure, named field by field.
@@ -47,8 +50,10 @@ pub fn ErrorCard(props: &Props) -> Html {
                     </li>
                 }) }
             </ul>
-            <p>{ t(l, Msg::ErrorFallback) }</p>
-            <button type="button" class="button" onclick={dismiss}>{ t(l, Msg::Dismiss) }</button>
+            if props.fallback {
+                <p>{ t(l, Msg::ErrorFallback) }</p>
+                <button type="button" class="button" onclick={dismiss}>{ t(l, Msg::Dismiss) }</button>
+            }
         </section>
     }
 }

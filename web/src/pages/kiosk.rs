@@ -9,21 +9,27 @@
 //! answer and every node showing one are dropped. Nothing is ever stored, and nothing is
 //! fetched: the ruleset is already in the page.
 
+pub mod i18n;
 pub mod model;
 pub mod screens;
 pub mod text;
 pub mod warning;
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use self::i18n::{KioskMsg, kt};
 use self::model::{Bands, KioskAction, KioskState, Question, Screen};
 use self::screens::{Attract, QuestionScreen, ResultScreen};
 use self::warning::IdleWarning;
+use crate::components::error_card::ErrorCard;
+use crate::data;
 use crate::hooks::idle::{idle_seconds, use_idle, warn_seconds};
 use crate::i18n::{Locale, Msg, t};
-use crate::services::{clock, url};
-use crate::state::EngineRef;
+use crate::services::{clock, storage, url};
+use crate::state::{EngineRef, LoadError};
 
 /// Props of [`Kiosk`].
 #[derive(Properties, PartialEq)]
@@ -32,6 +38,55 @@ pub struct Props {
     pub engine: EngineRef,
     /// The language each session starts in.
     pub locale: Locale,
+}
+
+/// The kiosk build's root: the default engine, or the bank's ruleset and catalog by URL
+/// (`?ruleset=`, `?catalog=`, each pinnable with `?…_sha256=`, as in the app), fetched once at
+/// start-up; after that the kiosk needs no network.
+#[component]
+pub fn KioskApp() -> Html {
+    let engine = use_state(|| data::default_engine().map(Rc::new));
+    let locale = use_memo((), |()| {
+        url::param("lang")
+            .and_then(|l| Locale::from_tag(&l))
+            .or_else(storage::load_locale)
+            .unwrap_or(Locale::ZhCn)
+    });
+    let failed = use_state(|| None::<LoadError>);
+    {
+        let engine = engine.clone();
+        let failed = failed.clone();
+        use_effect_with((), move |()| {
+            let (ruleset, catalog) = (url::param("ruleset"), url::param("catalog"));
+            if let (Ok(base), true) = (&*engine, ruleset.is_some() || catalog.is_some()) {
+                let base = base.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::load_engine(&base, ruleset, catalog).await {
+                        Ok(e) => engine.set(Ok(Rc::new(e))),
+                        Err(e) => failed.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
+    match (&*engine, &*failed) {
+        (Ok(engine), None) => html! {
+            <Kiosk engine={EngineRef(engine.clone())} locale={*locale} />
+        },
+        // The bank's data did not load: say so, in full, for the branch staff to fix.
+        (_, Some(error)) => html! {
+            <main id="main" class="kiosk-main">
+                <ErrorCard error={error.clone()} locale={*locale} on_dismiss={Callback::noop()}
+                           fallback={false} />
+            </main>
+        },
+        (Err(e), None) => html! {
+            <main id="main" class="kiosk-main" role="alert">
+                <h1>{ t(*locale, Msg::ErrorTitle) }</h1>
+                <p>{ e.to_string() }</p>
+            </main>
+        },
+    }
 }
 
 /// One session's identity: a fresh key and the date it evaluates on.
@@ -232,9 +287,9 @@ pub fn KioskSession(props: &SessionProps) -> Html {
             _ => html! {
                 <section class="kiosk-card" aria-labelledby="kiosk-error">
                     <h1 id="kiosk-error" tabindex="-1">{ t(l, Msg::ErrorTitle) }</h1>
-                    <p>{ t(l, Msg::KioskError) }</p>
+                    <p>{ kt(l, KioskMsg::Error) }</p>
                     <button type="button" class="kiosk-primary" onclick={props.on_reset.reform(|_: MouseEvent| ())}>
-                        { t(l, Msg::KioskStartOver) }
+                        { kt(l, KioskMsg::StartOver) }
                     </button>
                 </section>
             },

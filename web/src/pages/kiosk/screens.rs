@@ -6,6 +6,7 @@ use std::rc::Rc;
 use strata_core::evaluation::Evaluation;
 use yew::prelude::*;
 
+use super::i18n::{KioskMsg, kt};
 use super::model::{Chosen, Question, STEPS, next_step};
 use super::text;
 use crate::hooks::use_css;
@@ -30,12 +31,12 @@ pub fn Attract(props: &AttractProps) -> Html {
     let start = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section class="kiosk-attract" aria-labelledby="kiosk-title">
-            <h1 id="kiosk-title" tabindex="-1">{ t(l, Msg::KioskTitle) }</h1>
-            <p class="kiosk-tagline">{ t(l, Msg::KioskTagline) }</p>
+            <h1 id="kiosk-title" tabindex="-1">{ kt(l, KioskMsg::Title) }</h1>
+            <p class="kiosk-tagline">{ kt(l, KioskMsg::Tagline) }</p>
             <button type="button" class="kiosk-primary kiosk-start" onclick={start}>
-                { t(l, Msg::KioskStart) }
+                { kt(l, KioskMsg::Start) }
             </button>
-            <p class="kiosk-privacy">{ t(l, Msg::KioskPrivacy) }</p>
+            <p class="kiosk-privacy">{ kt(l, KioskMsg::Privacy) }</p>
         </section>
     }
 }
@@ -64,22 +65,22 @@ pub struct QuestionProps {
 pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let l = props.locale;
     let (title, hint) = match props.question {
-        Question::Assets => (Msg::KioskAssetsQuestion, Msg::KioskAssetsHint),
-        Question::Age => (Msg::KioskAgeQuestion, Msg::KioskAgeHint),
-        Question::Education => (Msg::KioskEducationQuestion, Msg::KioskEducationHint),
-        Question::External => (Msg::KioskExternalQuestion, Msg::KioskExternalHint),
+        Question::Assets => (KioskMsg::AssetsQuestion, KioskMsg::AssetsHint),
+        Question::Age => (KioskMsg::AgeQuestion, KioskMsg::AgeHint),
+        Question::Education => (KioskMsg::EducationQuestion, KioskMsg::EducationHint),
+        Question::External => (KioskMsg::ExternalQuestion, KioskMsg::ExternalHint),
     };
     let step = match props.question.step() {
         Some(n) => html! {
             <p class="kiosk-step" data-testid="kiosk-step">
                 <span aria-hidden="true">{ format!("{n}/{STEPS}") }</span>
                 <span class="visually-hidden">
-                    { t(l, Msg::KioskStep).replace("{n}", &n.to_string()).replace("{total}", &STEPS.to_string()) }
+                    { kt(l, KioskMsg::Step).replace("{n}", &n.to_string()).replace("{total}", &STEPS.to_string()) }
                 </span>
             </p>
         },
         None => html! {
-            <p class="kiosk-step" data-testid="kiosk-step">{ t(l, Msg::KioskOptional) }</p>
+            <p class="kiosk-step" data-testid="kiosk-step">{ kt(l, KioskMsg::Optional) }</p>
         },
     };
     let back = props.on_back.reform(|_: MouseEvent| ());
@@ -87,8 +88,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     html! {
         <section class="kiosk-question" aria-labelledby="kiosk-question">
             { step }
-            <h1 id="kiosk-question" tabindex="-1">{ t(l, title) }</h1>
-            <p class="kiosk-hint">{ t(l, hint) }</p>
+            <h1 id="kiosk-question" tabindex="-1">{ kt(l, title) }</h1>
+            <p class="kiosk-hint">{ kt(l, hint) }</p>
             <ul class="kiosk-options" aria-labelledby="kiosk-question">
                 { for props.options.iter().enumerate().map(|(i, label)| {
                     let chosen = props.chosen == Some(i);
@@ -99,7 +100,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                                     data-testid="kiosk-option" onclick={on}>
                                 { label.clone() }
                                 if chosen {
-                                    <span class="visually-hidden">{ t(l, Msg::KioskChosen) }</span>
+                                    <span class="visually-hidden">{ kt(l, KioskMsg::Chosen) }</span>
                                 }
                             </button>
                         </li>
@@ -108,11 +109,11 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             </ul>
             <div class="kiosk-nav">
                 <button type="button" class="kiosk-secondary kiosk-back" onclick={back}>
-                    { t(l, Msg::KioskBack) }
+                    { kt(l, KioskMsg::Back) }
                 </button>
                 if props.question == Question::External {
                     <button type="button" class="kiosk-secondary kiosk-skip" onclick={skip}>
-                        { t(l, Msg::KioskSkip) }
+                        { kt(l, KioskMsg::Skip) }
                     </button>
                 }
             </div>
@@ -164,21 +165,21 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let potential = text::potential(l, currency, e, &props.chosen);
     let lo = props.chosen.assets.lo;
     let assumed = (!lo.is_zero())
-        .then(|| t(l, Msg::KioskAssumed).replace("{x}", &crate::format::money(lo, currency, l)));
+        .then(|| kt(l, KioskMsg::Assumed).replace("{x}", &crate::format::money(lo, currency, l)));
     let colon = if l == Locale::ZhCn { "：" } else { ": " };
-    let not_answered = AttrValue::Static(t(l, Msg::KioskNotAnswered));
+    let not_answered = AttrValue::Static(kt(l, KioskMsg::NotAnswered));
     let rows = [
-        Msg::Assets,
-        Msg::KioskAge,
-        Msg::KioskEducation,
-        Msg::KioskExternal,
+        t(l, Msg::Assets),
+        kt(l, KioskMsg::Age),
+        kt(l, KioskMsg::Education),
+        kt(l, KioskMsg::External),
     ];
     let restart = props.on_restart.reform(|_: MouseEvent| ());
     html! {
         <div class="kiosk-result">
             <div class="kiosk-tier" ref={card}>
                 <h1 tabindex="-1" data-testid="kiosk-tier" data-tier={e.tier.id.clone()}>
-                    <span class="kiosk-eyebrow">{ t(l, Msg::KioskYourTier) }</span>
+                    <span class="kiosk-eyebrow">{ kt(l, KioskMsg::YourTier) }</span>
                     { " " }
                     <span class="kiosk-tier-name">{ e.tier.name.get(tag) }</span>
                 </h1>
@@ -188,48 +189,48 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </div>
             <section class="kiosk-card kiosk-route" aria-labelledby="kiosk-route-title"
                      data-route={route_id}>
-                <h2 id="kiosk-route-title">{ t(l, Msg::KioskRoute) }</h2>
+                <h2 id="kiosk-route-title">{ kt(l, KioskMsg::Route) }</h2>
                 <p class="kiosk-place" data-testid="kiosk-route">{ place }</p>
                 <p>{ what }</p>
                 if e.service.priority {
-                    <p class="kiosk-badge" data-testid="kiosk-priority">{ t(l, Msg::KioskPriority) }</p>
+                    <p class="kiosk-badge" data-testid="kiosk-priority">{ kt(l, KioskMsg::Priority) }</p>
                 }
                 <p class="kiosk-muted">
                     { t(l, Msg::ServedBy) }{ colon }{ sentences::maintainer(l, e.service.maintained_by) }
                 </p>
             </section>
             <section class="kiosk-card" aria-labelledby="kiosk-benefits-title">
-                <h2 id="kiosk-benefits-title">{ t(l, Msg::KioskBenefits) }</h2>
+                <h2 id="kiosk-benefits-title">{ kt(l, KioskMsg::Benefits) }</h2>
                 <ul class="checklist" data-testid="kiosk-benefits">
                     { for benefits.into_iter().map(|b| html! { <li>{ b }</li> }) }
                 </ul>
             </section>
             if next.is_some() || e.tier.rank == 0 {
                 <section class="kiosk-card" aria-labelledby="kiosk-next-title">
-                    <h2 id="kiosk-next-title">{ t(l, Msg::KioskNext) }</h2>
+                    <h2 id="kiosk-next-title">{ kt(l, KioskMsg::Next) }</h2>
                     <p data-testid="kiosk-next">{ next.unwrap_or_else(|| t(l, Msg::TopTier).to_owned()) }</p>
                 </section>
             }
             if let Some(p) = potential {
                 <section class="kiosk-card" aria-labelledby="kiosk-potential-title">
-                    <h2 id="kiosk-potential-title">{ t(l, Msg::KioskPotential) }</h2>
+                    <h2 id="kiosk-potential-title">{ kt(l, KioskMsg::Potential) }</h2>
                     <p data-testid="kiosk-potential">{ p }</p>
                 </section>
             }
             <section class="kiosk-card" aria-labelledby="kiosk-answers-title">
-                <h2 id="kiosk-answers-title">{ t(l, Msg::KioskAnswers) }</h2>
+                <h2 id="kiosk-answers-title">{ kt(l, KioskMsg::Answers) }</h2>
                 <dl class="kiosk-answers" data-testid="kiosk-answers">
                     { for rows.iter().zip(props.answers.iter()).map(|(m, a)| html! {
                         <div>
-                            <dt>{ t(l, *m) }</dt>
+                            <dt>{ *m }</dt>
                             <dd>{ a.clone().unwrap_or_else(|| not_answered.clone()) }</dd>
                         </div>
                     }) }
                 </dl>
-                <p class="kiosk-muted">{ t(l, Msg::KioskEstimate) }</p>
+                <p class="kiosk-muted">{ kt(l, KioskMsg::Estimate) }</p>
             </section>
             <button type="button" class="kiosk-primary kiosk-restart" onclick={restart}>
-                { t(l, Msg::KioskStartOver) }
+                { kt(l, KioskMsg::StartOver) }
             </button>
         </div>
     }

@@ -6,9 +6,10 @@ use strata_core::evaluation::Evaluation;
 use strata_core::profile::Education;
 use strata_core::ruleset::ServiceRoute;
 
+use super::i18n::{KioskMsg, kt};
 use super::model::{Band, Chosen, NextStep};
 use crate::format;
-use crate::i18n::{Locale, Msg, t};
+use crate::i18n::Locale;
 
 /// The first letter in upper case (English labels that start with a level's name).
 fn capitalised(s: &str) -> String {
@@ -23,11 +24,11 @@ fn capitalised(s: &str) -> String {
 pub fn money_band(l: Locale, currency: &str, b: Band<Decimal>) -> String {
     let m = |d| format::money(d, currency, l);
     match b.hi {
-        Some(hi) if b.lo.is_zero() => t(l, Msg::KioskMoneyUnder).replace("{x}", &m(hi)),
-        Some(hi) => t(l, Msg::KioskMoneyRange)
+        Some(hi) if b.lo.is_zero() => kt(l, KioskMsg::MoneyUnder).replace("{x}", &m(hi)),
+        Some(hi) => kt(l, KioskMsg::MoneyRange)
             .replace("{lo}", &m(b.lo))
             .replace("{hi}", &m(hi)),
-        None => t(l, Msg::KioskMoneyAtLeast).replace("{x}", &m(b.lo)),
+        None => kt(l, KioskMsg::MoneyAtLeast).replace("{x}", &m(b.lo)),
     }
 }
 
@@ -35,28 +36,28 @@ pub fn money_band(l: Locale, currency: &str, b: Band<Decimal>) -> String {
 #[must_use]
 pub fn age_band(l: Locale, b: Band<u32>) -> String {
     match b.hi {
-        Some(hi) if b.lo == 0 => t(l, Msg::KioskAgeUnder).replace("{n}", &hi.to_string()),
-        Some(hi) if hi == b.lo + 1 => t(l, Msg::KioskAgeOne).replace("{n}", &b.lo.to_string()),
-        Some(hi) => t(l, Msg::KioskAgeRange)
+        Some(hi) if b.lo == 0 => kt(l, KioskMsg::AgeUnder).replace("{n}", &hi.to_string()),
+        Some(hi) if hi == b.lo + 1 => kt(l, KioskMsg::AgeOne).replace("{n}", &b.lo.to_string()),
+        Some(hi) => kt(l, KioskMsg::AgeRange)
             .replace("{lo}", &b.lo.to_string())
             .replace("{hi}", &(hi - 1).to_string()),
-        None => t(l, Msg::KioskAgeAtLeast).replace("{n}", &b.lo.to_string()),
+        None => kt(l, KioskMsg::AgeAtLeast).replace("{n}", &b.lo.to_string()),
     }
 }
 
 /// An education level's name.
 #[must_use]
 pub fn level(l: Locale, e: Education) -> &'static str {
-    t(
+    kt(
         l,
         match e {
-            Education::Primary => Msg::KioskPrimary,
-            Education::JuniorSecondary => Msg::KioskJuniorSecondary,
-            Education::SeniorSecondary => Msg::KioskSeniorSecondary,
-            Education::College => Msg::KioskCollege,
-            Education::Bachelor => Msg::KioskBachelor,
-            Education::Master => Msg::KioskMaster,
-            Education::Doctorate => Msg::KioskDoctorate,
+            Education::Primary => KioskMsg::Primary,
+            Education::JuniorSecondary => KioskMsg::JuniorSecondary,
+            Education::SeniorSecondary => KioskMsg::SeniorSecondary,
+            Education::College => KioskMsg::College,
+            Education::Bachelor => KioskMsg::Bachelor,
+            Education::Master => KioskMsg::Master,
+            Education::Doctorate => KioskMsg::Doctorate,
         },
     )
 }
@@ -66,12 +67,12 @@ pub fn level(l: Locale, e: Education) -> &'static str {
 pub fn education_band(l: Locale, b: Band<usize>) -> String {
     let name = |i: usize| Education::ALL.get(i).map_or("", |e| level(l, *e));
     let text = match b.hi {
-        Some(hi) if b.lo == 0 => t(l, Msg::KioskEducationBelow).replace("{x}", name(hi)),
+        Some(hi) if b.lo == 0 => kt(l, KioskMsg::EducationBelow).replace("{x}", name(hi)),
         Some(hi) if hi == b.lo + 1 => name(b.lo).to_owned(),
-        Some(hi) => t(l, Msg::KioskEducationRange)
+        Some(hi) => kt(l, KioskMsg::EducationRange)
             .replace("{lo}", name(b.lo))
             .replace("{hi}", name(hi - 1)),
-        None => t(l, Msg::KioskEducationAtLeast).replace("{x}", name(b.lo)),
+        None => kt(l, KioskMsg::EducationAtLeast).replace("{x}", name(b.lo)),
     };
     capitalised(&text)
 }
@@ -81,21 +82,21 @@ pub fn education_band(l: Locale, b: Band<usize>) -> String {
 pub fn route(l: Locale, r: ServiceRoute) -> (&'static str, &'static str) {
     let (name, text) = match r {
         ServiceRoute::PrivateBankingCentre => (
-            Msg::KioskRoutePrivateBanking,
-            Msg::KioskRoutePrivateBankingText,
+            KioskMsg::RoutePrivateBanking,
+            KioskMsg::RoutePrivateBankingText,
         ),
-        ServiceRoute::RelationshipManager => (Msg::KioskRouteManager, Msg::KioskRouteManagerText),
+        ServiceRoute::RelationshipManager => (KioskMsg::RouteManager, KioskMsg::RouteManagerText),
         ServiceRoute::WealthCentre => {
-            (Msg::KioskRouteWealthCentre, Msg::KioskRouteWealthCentreText)
+            (KioskMsg::RouteWealthCentre, KioskMsg::RouteWealthCentreText)
         }
-        ServiceRoute::PriorityCounter => (Msg::KioskRoutePriority, Msg::KioskRoutePriorityText),
-        ServiceRoute::SelfService => (Msg::KioskRouteSelfService, Msg::KioskRouteSelfServiceText),
-        ServiceRoute::Counter => (Msg::KioskRouteCounter, Msg::KioskRouteCounterText),
+        ServiceRoute::PriorityCounter => (KioskMsg::RoutePriority, KioskMsg::RoutePriorityText),
+        ServiceRoute::SelfService => (KioskMsg::RouteSelfService, KioskMsg::RouteSelfServiceText),
+        ServiceRoute::Counter => (KioskMsg::RouteCounter, KioskMsg::RouteCounterText),
         ServiceRoute::CorporateDepartment => {
-            (Msg::KioskRouteCorporate, Msg::KioskRouteCorporateText)
+            (KioskMsg::RouteCorporate, KioskMsg::RouteCorporateText)
         }
     };
-    (t(l, name), t(l, text))
+    (kt(l, name), kt(l, text))
 }
 
 /// A route's id as rulesets write it (`priority_counter`), for tests and styling; by hand,
@@ -119,11 +120,11 @@ pub fn next_tier(l: Locale, currency: &str, n: &NextStep) -> String {
     let m = |d| format::money(d, currency, l);
     let tier = n.gap.tier.name.get(l.tag());
     match n.threshold {
-        Some(threshold) => t(l, Msg::KioskNextThreshold)
+        Some(threshold) => kt(l, KioskMsg::NextThreshold)
             .replace("{threshold}", &m(threshold))
             .replace("{tier}", tier)
             .replace("{gap}", &m(n.amount)),
-        None => t(l, Msg::KioskNextAmount)
+        None => kt(l, KioskMsg::NextAmount)
             .replace("{tier}", tier)
             .replace("{gap}", &m(n.amount)),
     }
@@ -139,16 +140,16 @@ pub fn potential(l: Locale, currency: &str, eval: &Evaluation, chosen: &Chosen) 
             let tier = p.tier.name.get(l.tag());
             let ext = m(p.external_assets.0);
             match p.move_needed {
-                Some(mv) => t(l, Msg::KioskPotentialMove)
+                Some(mv) => kt(l, KioskMsg::PotentialMove)
                     .replace("{ext}", &ext)
                     .replace("{move}", &m(mv.0))
                     .replace("{tier}", tier),
-                None => t(l, Msg::KioskPotentialCounted)
+                None => kt(l, KioskMsg::PotentialCounted)
                     .replace("{ext}", &ext)
                     .replace("{tier}", tier),
             }
         }
-        None => t(l, Msg::KioskPotentialSame).replace("{band}", &money_band(l, currency, band)),
+        None => kt(l, KioskMsg::PotentialSame).replace("{band}", &money_band(l, currency, band)),
     })
 }
 

@@ -7,8 +7,9 @@
 
 use yew::prelude::*;
 
+use super::i18n::{KioskMsg, kt};
 use crate::hooks::idle::{polite_mark, use_countdown};
-use crate::i18n::{Locale, Msg, t};
+use crate::i18n::Locale;
 
 /// Props of [`IdleWarning`].
 #[derive(Properties, PartialEq)]
@@ -41,7 +42,7 @@ pub fn IdleWarning(props: &Props) -> Html {
             opened.set(true);
         });
     }
-    let sentence = t(l, Msg::KioskIdleText);
+    let sentence = kt(l, KioskMsg::IdleText);
     let (before, after) = sentence.split_once("{n}").unwrap_or((sentence, ""));
     let still = props.on_still_here.reform(|_: MouseEvent| ());
     let on_key = {
@@ -55,13 +56,13 @@ pub fn IdleWarning(props: &Props) -> Html {
     };
     let assertive = (*opened).then(|| sentence.replace("{n}", &props.seconds.to_string()));
     let polite = polite_mark(left, props.seconds)
-        .map(|n| t(l, Msg::KioskIdleLeft).replace("{n}", &n.to_string()));
+        .map(|n| kt(l, KioskMsg::IdleLeft).replace("{n}", &n.to_string()));
     html! {
         <div class="kiosk-backdrop">
             <div class="kiosk-dialog" role="alertdialog" aria-modal="true"
                  aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-text"
                  onkeydown={on_key}>
-                <h2 id="kiosk-idle-title">{ t(l, Msg::KioskIdleTitle) }</h2>
+                <h2 id="kiosk-idle-title">{ kt(l, KioskMsg::IdleTitle) }</h2>
                 <p id="kiosk-idle-text">
                     { before }<strong class="kiosk-countdown" data-testid="kiosk-countdown">{ left }</strong>{ after }
                 </p>
@@ -70,7 +71,7 @@ pub fn IdleWarning(props: &Props) -> Html {
                 <p class="visually-hidden" aria-live="polite" aria-atomic="true"
                    data-testid="kiosk-announce-polite">{ polite }</p>
                 <button type="button" class="kiosk-primary" ref={button} onclick={still}>
-                    { t(l, Msg::KioskStillHere) }
+                    { kt(l, KioskMsg::StillHere) }
                 </button>
             </div>
         </div>
