@@ -100,7 +100,9 @@ fn run(args: &[String]) -> Result {
             );
             engine::package(&tools, &engine)?;
             widget::build(&tools, &widget)?;
+            let kiosk = tools.root.join("dist/kiosk");
             size::packages(&[
+                ("branch kiosk (dist/kiosk/: its own build)", &kiosk),
                 ("engine package (dist-engine/: glue + wasm)", &engine),
                 (
                     "widget bundle (dist-widget/: loader + glue + wasm + css)",

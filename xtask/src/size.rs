@@ -76,7 +76,7 @@ fn measure(dist: &Path) -> Result<Vec<Asset>> {
     Ok(assets)
 }
 
-/// Every file below `dir`, recursively (Trunk puts JS snippets in subfolders).
+/// Every file below `dir`, recursively, except other builds' folders (Trunk puts JS snippets in subfolders).
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
     let entries =
         fs::read_dir(dir).map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
@@ -85,7 +85,10 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
             .map_err(|error| format!("cannot read {}: {error}", dir.display()))?
             .path();
         if path.is_dir() {
-            collect(&path, files)?;
+            // A folder with its own index.html is another build (dist/kiosk/): reported apart.
+            if !path.join("index.html").is_file() {
+                collect(&path, files)?;
+            }
         } else {
             files.push(path);
         }
