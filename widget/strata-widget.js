@@ -219,14 +219,45 @@ export function unmount(target) {
   return true;
 }
 
-/** A URL's text, or a failure naming the attribute it came from. */
-async function fetchText(url, attribute) {
+/** Lower-case hex and standard base64 of a digest. */
+function encodings(digest) {
+  const bytes = new Uint8Array(digest);
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return { hex, base64: btoa(String.fromCharCode(...bytes)) };
+}
+
+/**
+ * Checks a body against a pinned SHA-256 (64 hex digits or `sha256-<base64>`, as the app's
+ * `?ruleset_sha256=`): null when it matches, else the failure's message.
+ */
+async function pinFailure(url, body, pin) {
+  const trimmed = pin.trim();
+  const sri = trimmed.startsWith('sha256-');
+  if (!(sri ? /^sha256-[A-Za-z0-9+/]{43}=$/ : /^[0-9a-fA-F]{64}$/).test(trimmed)) {
+    return `${url}: the pinned SHA-256 \`${trimmed}\` is neither 64 hex digits nor sha256-<base64>`;
+  }
+  if (!globalThis.crypto?.subtle) return `${url}: Web Crypto is not available here, so the pin cannot be checked`;
+  const { hex, base64 } = encodings(await crypto.subtle.digest('SHA-256', body));
+  const [expected, actual] = sri ? [trimmed, `sha256-${base64}`] : [trimmed.toLowerCase(), hex];
+  return expected === actual ? null : `${url}: SHA-256 is ${actual}, but ${expected} was pinned`;
+}
+
+/**
+ * A URL's text, or a failure naming the attribute it came from; with a pin, a body whose
+ * SHA-256 differs is refused before anything parses it.
+ */
+async function fetchText(url, attribute, pin) {
   try {
     const response = await fetch(new URL(url, document.baseURI));
     if (!response.ok) {
       return { failure: { kind: 'network', path: attribute, message: `${url}: HTTP ${response.status}` } };
     }
-    return { value: await response.text() };
+    const body = await response.arrayBuffer();
+    if (pin) {
+      const message = await pinFailure(url, body, pin);
+      if (message) return { failure: { kind: 'integrity', path: `${attribute.replace(/-src$/, '')}-sha256`, message } };
+    }
+    return { value: new TextDecoder().decode(body) };
   } catch (error) {
     return { failure: { kind: 'network', path: attribute, message: `${url}: ${error?.message ?? error}` } };
   }
@@ -234,11 +265,21 @@ async function fetchText(url, attribute) {
 
 /**
  * `<strata-tier-card locale="en" variant="compact" profile-src="/me.json">`: attributes
- * `locale`, `variant`, `profile-src`, `ruleset-src`, `as-of`, `label`; property `.profile`
+ * `locale`, `variant`, `profile-src`, `ruleset-src` (each pinnable by `profile-sha256`,
+ * `ruleset-sha256`), `as-of`, `label`; property `.profile`
  * (object or JSON text). Events: `strata-action`, `strata-error`.
  */
 class StrataTierCard extends HTMLElement {
-  static observedAttributes = ['locale', 'variant', 'profile-src', 'ruleset-src', 'as-of', 'label'];
+  static observedAttributes = [
+    'locale',
+    'variant',
+    'profile-src',
+    'profile-sha256',
+    'ruleset-src',
+    'ruleset-sha256',
+    'as-of',
+    'label',
+  ];
 
   #profile = undefined;
   #ownProfile = false;
@@ -287,10 +328,11 @@ class StrataTierCard extends HTMLElement {
   async #source(attribute) {
     const url = this.getAttribute(attribute);
     if (!url) return {};
+    const pin = this.getAttribute(attribute.replace(/-src$/, '-sha256'));
     const cached = this.#fetched.get(attribute);
-    if (cached?.url === url && cached.result.value !== undefined) return cached.result;
-    const result = await fetchText(url, attribute);
-    this.#fetched.set(attribute, { url, result });
+    if (cached?.url === url && cached.pin === pin && cached.result.value !== undefined) return cached.result;
+    const result = await fetchText(url, attribute, pin);
+    this.#fetched.set(attribute, { url, pin, result });
     return result;
   }
 
@@ -311,7 +353,14 @@ class StrataTierCard extends HTMLElement {
       profile: profile.value,
     };
     // Only the profile changed: update in place. Anything else: a fresh widget.
-    const key = JSON.stringify([options.locale, options.variant, options.asOf, options.label, this.getAttribute('ruleset-src')]);
+    const key = JSON.stringify([
+      options.locale,
+      options.variant,
+      options.asOf,
+      options.label,
+      this.getAttribute('ruleset-src'),
+      this.getAttribute('ruleset-sha256'),
+    ]);
     if (this.#shown === key && failure === null && widgets.has(this)) {
       await update(this, options.profile);
       return;

@@ -4,6 +4,9 @@
 // widgets, events with their payloads, CSS isolation both ways, theming, bad input, the
 // custom element's attributes, both languages, axe, no console errors, no CSP violations.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
@@ -432,5 +435,33 @@ test('the loader is lazy: no glue or wasm until the first mount, and no cross-or
   }, LOADER);
   await expect(page.getByRole('region', { name: 'Customer tier' }).getByRole('heading', { name: 'Ordinary' })).toBeVisible();
   expect(await fetched()).toEqual(expect.arrayContaining(['strata-widget-wasm.js', 'strata-widget-wasm_bg.wasm', 'strata-widget.css']));
+  await expectClean(page, errors);
+});
+
+test('<strata-tier-card> checks a pinned SHA-256 before using what it fetched', async ({ page }) => {
+  const customer = readFileSync(new URL('../../examples/host-page/customer.json', import.meta.url));
+  const sha = (body, enc) => createHash('sha256').update(body).digest(enc);
+  const { errors, main } = await open(page);
+  await expect(main.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await main.evaluate((el) => el.setAttribute('locale', 'en'));
+
+  // The right digest, in either notation: shown as before.
+  await main.evaluate((el, pin) => el.setAttribute('profile-sha256', pin), sha(customer, 'hex'));
+  await expect(main.getByTestId('gap-amount')).toHaveText('¥37,500');
+  await main.evaluate((el, pin) => el.setAttribute('profile-sha256', pin), `sha256-${sha(customer, 'base64')}`);
+  await expect(main.getByTestId('gap-amount')).toHaveText('¥37,500');
+
+  // Another digest: refused with the integrity card, reported to the host as such.
+  const other = sha(Buffer.from('something else'), 'hex');
+  await main.evaluate((el, pin) => el.setAttribute('profile-sha256', pin), other);
+  const card = main.getByTestId('error-card');
+  await expect(card.getByRole('heading')).toHaveText('The data failed its integrity check and was refused');
+  await expect(card.getByTestId('error-path')).toHaveText('profile-sha256');
+  await expect(card).toContainText(`but ${other} was pinned`);
+  expect((await logged(page)).at(-1)[2].kind).toBe('integrity');
+
+  // A malformed pin is refused too.
+  await main.evaluate((el) => el.setAttribute('profile-sha256', 'abc'));
+  await expect(card).toContainText('neither 64 hex digits nor sha256-<base64>');
   await expectClean(page, errors);
 });

@@ -54,8 +54,10 @@ impl Locale {
 
 // One table keeps both languages side by side, so a missing translation is a compile error
 // rather than a blank on screen. The English text doubles as the variant's doc comment.
-// Each screen set that ships as its own binary (app, kiosk) has its own table, so one
-// binary does not carry the other's strings.
+// Each screen set that ships as its own binary (app, kiosk, widget) has its own table, so
+// one binary does not carry the other's strings.
+/// Declares a message enum and its lookup function from `Key => "中文", "English";` lines.
+#[macro_export]
 macro_rules! messages {
     ($(#[$meta:meta])* $msg:ident, $t:ident { $($key:ident => $zh:literal, $en:literal;)* }) => {
         $(#[$meta])*
@@ -79,7 +81,6 @@ macro_rules! messages {
         }
     };
 }
-pub(crate) use messages;
 
 messages! {
     /// Every fixed string the app shows, keyed by use.
@@ -165,13 +166,6 @@ messages! {
     NotFound => "页面不存在", "Page not found";
     GoHome => "返回首页", "Back to home";
     Congrats => "恭喜升级！", "Congratulations on your upgrade!";
-    // Widget.
-    WidgetRegion => "客户等级", "Customer tier";
-    WidgetTalkToManager => "联系我的客户经理", "Talk to my manager";
-    WidgetCatalogErrorTitle => "产品目录有误", "The product catalog has a problem";
-    WidgetOptionsErrorTitle => "组件参数有误", "The widget's options have a problem";
-    WidgetErrorNote => "等级暂时无法显示，请稍后再试或联系银行。", "Your tier cannot be shown right now; please try again later or contact your bank.";
-    WidgetSummary => "{tier}：距离{next}还差{amount}", "{tier}: {amount} to go to {next}";
     }
 }
 

@@ -14,6 +14,7 @@ use strata_web::sentences::{self, Ctx};
 use strata_web::what_if;
 use yew::prelude::*;
 
+use crate::i18n::{WidgetMsg, wt};
 use crate::input::Failure;
 
 /// How much the card shows.
@@ -141,7 +142,7 @@ pub fn WidgetCard(props: &Props) -> Html {
     let label = props
         .label
         .clone()
-        .unwrap_or(AttrValue::Static(t(l, Msg::WidgetRegion)));
+        .unwrap_or(AttrValue::Static(wt(l, WidgetMsg::Region)));
     let body = match &props.shown {
         Shown::Loading => html! {
             <p class="strata-status" role="status">{ t(l, Msg::Loading) }</p>
@@ -180,7 +181,7 @@ fn ErrorView(props: &ErrorProps) -> Html {
     html! {
         <div class="strata-error" role="alert" aria-labelledby="strata-error-title"
              data-testid="error-card" data-kind={props.failure.kind.tag()}>
-            <h2 id="strata-error-title">{ t(l, props.failure.kind.title()) }</h2>
+            <h2 id="strata-error-title">{ props.failure.kind.title(l) }</h2>
             <ul class="strata-problems">
                 { for props.failure.errors.iter().map(|issue| html! {
                     <li>
@@ -193,7 +194,7 @@ fn ErrorView(props: &ErrorProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <p>{ t(l, Msg::WidgetErrorNote) }</p>
+            <p>{ wt(l, WidgetMsg::ErrorNote) }</p>
         </div>
     }
 }
@@ -235,7 +236,7 @@ fn summary(c: &Ctx, eval: &Evaluation) -> String {
         .iter()
         .find(|g| g.reachable && g.amount.is_some());
     match next {
-        Some(gap) => t(c.locale, Msg::WidgetSummary)
+        Some(gap) => wt(c.locale, WidgetMsg::Summary)
             .replace("{tier}", tier)
             .replace("{next}", gap.tier.name.get(tag))
             .replace("{amount}", &c.money(gap.amount.unwrap_or_default().0)),
@@ -325,7 +326,7 @@ fn Card(props: &CardProps) -> Html {
                     { t(l, Msg::AllBenefits) }
                 </button>
                 <button type="button" class="strata-button strata-primary" onclick={emit(ActionKind::TalkToManager)}>
-                    { t(l, Msg::WidgetTalkToManager) }
+                    { wt(l, WidgetMsg::TalkToManager) }
                 </button>
             </div>
             { status }

@@ -10,7 +10,9 @@ use serde::Serialize;
 use strata_core::evaluation::Evaluation;
 use strata_core::recommend::Options;
 use strata_core::{Engine, Profile, RulesetErrors, catalogs, parse_catalog};
-use strata_web::i18n::Msg;
+use strata_web::i18n::{Locale, Msg, t};
+
+use crate::i18n::{WidgetMsg, wt};
 
 /// Which input was at fault (the `kind` of the engine's `StrataError`, plus `network`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub enum FailureKind {
     Profile,
     /// A `profile-src` or `ruleset-src` that could not be fetched.
     Network,
+    /// A fetched body whose SHA-256 is not the pinned one (`ruleset-sha256`).
+    Integrity,
 }
 
 impl FailureKind {
@@ -37,6 +41,7 @@ impl FailureKind {
             FailureKind::Catalog => "catalog",
             FailureKind::Profile => "profile",
             FailureKind::Network => "network",
+            FailureKind::Integrity => "integrity",
         }
     }
 
@@ -48,20 +53,23 @@ impl FailureKind {
             "ruleset" => FailureKind::Ruleset,
             "catalog" => FailureKind::Catalog,
             "profile" => FailureKind::Profile,
+            "integrity" => FailureKind::Integrity,
             _ => FailureKind::Network,
         }
     }
 
     /// The error card's title.
     #[must_use]
-    pub fn title(self) -> Msg {
-        match self {
-            FailureKind::Input => Msg::WidgetOptionsErrorTitle,
+    pub fn title(self, l: Locale) -> &'static str {
+        let msg = match self {
+            FailureKind::Input => return wt(l, WidgetMsg::OptionsErrorTitle),
             FailureKind::Ruleset => Msg::RulesetErrorTitle,
-            FailureKind::Catalog => Msg::WidgetCatalogErrorTitle,
+            FailureKind::Catalog => Msg::CatalogErrorTitle,
             FailureKind::Profile => Msg::ProfileErrorTitle,
             FailureKind::Network => Msg::NetworkErrorTitle,
-        }
+            FailureKind::Integrity => Msg::IntegrityErrorTitle,
+        };
+        t(l, msg)
     }
 }
 

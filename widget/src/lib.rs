@@ -12,6 +12,7 @@
 //! the host's `onError`. Nothing here throws on bad data and nothing navigates.
 
 pub mod card;
+pub mod i18n;
 pub mod input;
 
 use std::rc::Rc;

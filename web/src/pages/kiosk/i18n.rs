@@ -1,7 +1,7 @@
 //! The kiosk's own strings in zh-CN and en: a table of their own, so the customer app's
 //! binary does not carry them (and the kiosk's carries only the app strings it uses).
 
-use crate::i18n::messages;
+use crate::messages;
 
 messages! {
     /// Every fixed string the kiosk shows, keyed by use.
