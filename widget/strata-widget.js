@@ -10,15 +10,40 @@
 // SharedArrayBuffer (no COOP/COEP headers needed). Full API: README.md next to this file.
 
 const GLUE = new URL('./strata-widget-wasm.js', import.meta.url).href;
+const WASM = new URL('./strata-widget-wasm_bg.wasm', import.meta.url).href;
 const CSS = new URL('./strata-widget.css', import.meta.url).href;
+
+// Subresource Integrity of the files this loader fetches: empty here, filled in with their
+// SHA-384 by `cargo xtask widget`, so a tampered glue, wasm or stylesheet is refused.
+const INTEGRITY = { glue: '', wasm: '', css: '' };
+
+/** The glue module, fetched with its integrity when there is one. */
+async function importGlue() {
+  if (!INTEGRITY.glue) return import(GLUE);
+  // A module import cannot carry integrity itself; a modulepreload of the same URL can, and
+  // the import then uses what the preload checked. The hint goes once the import is done.
+  const hint = Object.assign(document.createElement('link'), {
+    rel: 'modulepreload',
+    href: GLUE,
+    integrity: INTEGRITY.glue,
+    crossOrigin: 'anonymous',
+  });
+  document.head.append(hint);
+  try {
+    return await import(GLUE);
+  } finally {
+    hint.remove();
+  }
+}
 
 /** The initialised wasm glue, loaded once for every widget on the page. */
 let glue = null;
 
 function loadGlue() {
   if (glue === null) {
-    glue = import(GLUE).then(async (module) => {
-      await module.default();
+    glue = importGlue().then(async (module) => {
+      const wasm = INTEGRITY.wasm ? fetch(WASM, { integrity: INTEGRITY.wasm }) : WASM;
+      await module.default({ module_or_path: wasm });
       return module;
     });
     // A failed load (offline?) is retried by the next mount.
@@ -155,6 +180,10 @@ async function start(element, options, failure) {
   const shadow = host.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
+  if (INTEGRITY.css) {
+    link.integrity = INTEGRITY.css;
+    link.crossOrigin = 'anonymous';
+  }
   link.href = CSS;
   const root = document.createElement('div');
   root.className = 'strata-root';

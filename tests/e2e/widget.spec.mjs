@@ -465,3 +465,38 @@ test('<strata-tier-card> checks a pinned SHA-256 before using what it fetched', 
   await expect(card).toContainText('neither 64 hex digits nor sha256-<base64>');
   await expectClean(page, errors);
 });
+
+test('the built loader fetches glue, wasm and stylesheet with Subresource Integrity; a tampered wasm is refused', async ({ page }) => {
+  // The values `cargo xtask widget` wrote into the loader and integrity.json agree.
+  const listing = JSON.parse(readFileSync(new URL('../../dist-widget/integrity.json', import.meta.url), 'utf8'));
+  const loader = readFileSync(new URL('../../dist-widget/strata-widget.js', import.meta.url), 'utf8');
+  for (const name of ['strata-widget-wasm.js', 'strata-widget-wasm_bg.wasm', 'strata-widget.css']) {
+    expect(listing[name]).toMatch(/^sha384-/);
+    expect(loader).toContain(`'${listing[name]}'`);
+  }
+  const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  expect(listing['strata-widget.js']).toBe(sri(loader));
+
+  // One flipped byte in the wasm: mount rejects, nothing runs, the page goes on.
+  await page.route('**/strata-widget-wasm_bg.wasm', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ body, contentType: 'application/wasm' });
+  });
+  // The browser reports the refused wasm on the console; nothing else may be logged.
+  const errors = trackErrors(page, (text) => /integrity|Subresource/i.test(text));
+  await page.goto(at('/examples/engine-only/'));
+  const outcome = await page.evaluate(async (url) => {
+    const { mount } = await import(url);
+    const div = document.createElement('div');
+    document.body.prepend(div);
+    return mount(div, { profile: { id: 'x', holdings: [] }, locale: 'en' }).then(
+      () => 'mounted',
+      (e) => `refused: ${e?.message ?? e}`,
+    );
+  }, LOADER);
+  expect(outcome).toMatch(/^refused: /);
+  await expect(page.getByRole('region', { name: 'Customer tier' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Evaluate' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});

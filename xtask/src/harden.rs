@@ -28,6 +28,11 @@ const HEADER_ONLY: &str = "; frame-ancestors 'self'";
 /// The file holding the header value, next to index.html.
 pub const HEADER_FILE: &str = "csp-header.txt";
 
+/// The Subresource Integrity value (`sha384-<base64>`) of some bytes.
+pub fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", STANDARD.encode(Sha384::digest(bytes)))
+}
+
 /// Hardens `dist/index.html` (built with Trunk's `--public-url public_url`) in place and
 /// writes the header file.
 pub fn app(dist: &Path, public_url: &str) -> Result {
@@ -88,7 +93,7 @@ fn harden(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<(String,
     let rest = &script[at + key.len()..];
     let end = rest.find('\'').ok_or("unterminated wasm path")?;
     let wasm = &rest[..end];
-    let integrity = format!("sha384-{}", STANDARD.encode(Sha384::digest(read(wasm)?)));
+    let integrity = sri(&read(wasm)?);
     let script = format!(
         "{}module_or_path: fetch('{wasm}', {{ integrity: '{integrity}' }}){}",
         &script[..at],

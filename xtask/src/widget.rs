@@ -82,5 +82,43 @@ pub fn build(tools: &Tools, out: &Path) -> Result {
         fs::copy(src.join(name), out.join(name))
             .map_err(|error| format!("cannot copy widget/{name} to {}: {error}", out.display()))?;
     }
-    Ok(())
+    pin_assets(out)
+}
+
+/// The loader's placeholder for its assets' integrity (see strata-widget.js).
+const INTEGRITY_PLACEHOLDER: &str = "const INTEGRITY = { glue: '', wasm: '', css: '' };";
+
+/// Writes the SHA-384 of the glue, wasm and stylesheet into the loader, so it fetches them
+/// with Subresource Integrity, then lists every file's value in `integrity.json` for the
+/// host's `<script type="module" src=… integrity=…>`.
+fn pin_assets(out: &Path) -> Result {
+    let read = |name: &str| {
+        fs::read(out.join(name)).map_err(|error| format!("cannot read {name}: {error}"))
+    };
+    let [glue, wasm, css] = [
+        format!("{GLUE}.js"),
+        format!("{GLUE}_bg.wasm"),
+        "strata-widget.css".to_owned(),
+    ]
+    .map(|name| read(&name).map(|bytes| crate::harden::sri(&bytes)));
+    let (glue, wasm, css) = (glue?, wasm?, css?);
+    let loader = String::from_utf8(read("strata-widget.js")?)
+        .map_err(|_| "strata-widget.js is not UTF-8".to_owned())?;
+    if !loader.contains(INTEGRITY_PLACEHOLDER) {
+        return Err(format!(
+            "strata-widget.js lacks the line `{INTEGRITY_PLACEHOLDER}` the build fills in"
+        ));
+    }
+    let loader = loader.replace(
+        INTEGRITY_PLACEHOLDER,
+        &format!("const INTEGRITY = {{ glue: '{glue}', wasm: '{wasm}', css: '{css}' }};"),
+    );
+    fs::write(out.join("strata-widget.js"), &loader)
+        .map_err(|error| format!("cannot write strata-widget.js: {error}"))?;
+    let listing = format!(
+        "{{\n  \"strata-widget.js\": \"{}\",\n  \"{GLUE}.js\": \"{glue}\",\n  \"{GLUE}_bg.wasm\": \"{wasm}\",\n  \"strata-widget.css\": \"{css}\"\n}}\n",
+        crate::harden::sri(loader.as_bytes())
+    );
+    fs::write(out.join("integrity.json"), listing)
+        .map_err(|error| format!("cannot write integrity.json: {error}"))
 }
