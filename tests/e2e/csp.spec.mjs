@@ -4,17 +4,7 @@
 
 import { expect, test } from '@playwright/test';
 
-import { at } from './helpers.mjs';
-
-/** Records every CSP violation the page reports, from the first script on. */
-async function recordViolations(page) {
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-    );
-  });
-}
+import { at, recordViolations } from './helpers.mjs';
 
 test('the policy is sent, strict, and the app runs under it', async ({ page }) => {
   await recordViolations(page);

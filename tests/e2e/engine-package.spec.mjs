@@ -3,34 +3,18 @@
 // area, show tier and gap, show every problem with its JSON path; in both languages, with
 // axe, no console errors and no CSP violations. Also the package's own files.
 
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-import { at, trackErrors } from './helpers.mjs';
+import { at, expectAccessible, expectClean, recordViolations, trackErrors } from './helpers.mjs';
 
 const PAGE = '/examples/engine-only/';
 
 async function open(page, params = {}) {
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordViolations(page);
   const errors = trackErrors(page);
   await page.goto(at(PAGE, params));
   await expect(page.getByRole('button', { name: params.lang === 'zh-CN' ? '计算' : 'Evaluate' })).toBeEnabled();
   return errors;
-}
-
-/** No serious or critical axe violations (as helpers.mjs, without axe's CSSOM preload: see widget.spec.mjs). */
-async function expectAccessible(page, label) {
-  const results = await new AxeBuilder({ page }).options({ preload: false }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
-}
-
-async function expectClean(page, errors) {
-  expect(errors).toEqual([]);
-  expect(await page.evaluate(() => window.__csp)).toEqual([]);
 }
 
 test('the engine-only page evaluates a profile and shows tier and gap', async ({ page }) => {

@@ -20,9 +20,30 @@ export function trackErrors(page, allow = () => false) {
   return errors;
 }
 
-/** No serious or critical axe violations on the page as it is now. */
-export async function expectAccessible(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * No serious or critical axe violations on the page as it is now. `preload: false` for pages
+ * with shadow roots: to read their stylesheets axe adds <style>@import …</style> to a scratch
+ * document, which a strict CSP (style-src 'self') refuses and reports; the preload serves
+ * one rule, css-orientation-lock.
+ */
+export async function expectAccessible(page, label, { preload = true } = {}) {
+  const results = await new AxeBuilder({ page }).options({ preload }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
+}
+
+/** Records every CSP violation the page reports, from the first script on (window.__csp). */
+export async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+}
+
+/** No console or page errors, and no CSP violation (after recordViolations). */
+export async function expectClean(page, errors) {
+  expect(errors).toEqual([]);
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
 }

@@ -7,23 +7,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-import { at, trackErrors } from './helpers.mjs';
+import { at, expectAccessible as axe, expectClean, recordViolations, trackErrors } from './helpers.mjs';
 
 const PAGE = '/examples/host-page/';
 const LOADER = '/dist-widget/strata-widget.js';
 
-/** Records CSP violations from the first script on (the server sends the app's policy). */
-async function recordViolations(page) {
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-    );
-  });
-}
+/** axe without its CSSOM preload: the widgets' shadow roots (see helpers.mjs). */
+const expectAccessible = (page, label) => axe(page, label, { preload: false });
 
 async function open(page, params = {}) {
   await recordViolations(page);
@@ -41,23 +33,6 @@ async function logged(page) {
     const [source, kind, ...rest] = line.split(' ');
     return [source, kind, JSON.parse(rest.join(' '))];
   });
-}
-
-/**
- * No serious or critical axe violations, as helpers.mjs's expectAccessible, but without
- * axe's CSSOM preload: to read stylesheets inside shadow roots axe adds <style>@import …
- * elements to a scratch document, which the page's strict CSP (style-src 'self') refuses
- * and reports. The preload serves one rule, css-orientation-lock.
- */
-async function expectAccessible(page, label) {
-  const results = await new AxeBuilder({ page }).options({ preload: false }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
-}
-
-async function expectClean(page, errors) {
-  expect(errors).toEqual([]);
-  expect(await page.evaluate(() => window.__csp)).toEqual([]);
 }
 
 test('both widgets show the tier in Chinese on the bank page, and its hostile CSS stays out', async ({ page }, info) => {

@@ -57,3 +57,17 @@ pub fn colour(tier: Option<&Tier>) -> String {
     tier.and_then(|t| t.color.clone())
         .unwrap_or_else(|| "#56606b".to_owned())
 }
+
+/// The first item of each benefit category: the headline of what a tier brings (Home, the
+/// widget).
+#[must_use]
+pub fn headline_benefits(tier: Option<&Tier>, tag: &str) -> Vec<String> {
+    tier.map(|tier| {
+        tier.benefits
+            .categories()
+            .iter()
+            .filter_map(|(_, items)| items.first().map(|i| i.get(tag).to_owned()))
+            .collect()
+    })
+    .unwrap_or_default()
+}

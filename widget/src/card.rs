@@ -278,18 +278,7 @@ fn Card(props: &CardProps) -> Html {
     if !full {
         return html! { <>{ card }{ status }</> };
     }
-    // The first item of each category: the headline of what the tier brings (as on Home).
-    let benefits: Vec<String> = ruleset
-        .tiers
-        .get(eval.tier.rank)
-        .map(|tier| {
-            tier.benefits
-                .categories()
-                .iter()
-                .filter_map(|(_, items)| items.first().map(|i| i.get(tag).to_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let benefits = strata_web::view::headline_benefits(ruleset.tiers.get(eval.tier.rank), tag);
     let rec = eval.recommendations.first().map(|r| {
         let reason = r.reasons.first().map(|x| sentences::reason(&c, x));
         let name = r.name.get(tag).to_owned();

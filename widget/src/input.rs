@@ -114,34 +114,28 @@ impl Failure {
         }
     }
 
+    /// Every problem as `(type, path, message)`, as the engine's error lists give them.
+    fn of(kind: FailureKind, problems: impl Iterator<Item = (String, String, String)>) -> Self {
+        let errors = problems
+            .map(|(kind, path, message)| Issue {
+                kind,
+                path,
+                message,
+            })
+            .collect();
+        Failure { kind, errors }
+    }
+
     fn of_ruleset(kind: FailureKind, e: &RulesetErrors) -> Self {
-        Failure {
-            kind,
-            errors: e
-                .0
-                .iter()
-                .map(|p| Issue {
-                    kind: p.kind().to_owned(),
-                    path: p.path().to_owned(),
-                    message: p.to_string(),
-                })
-                .collect(),
-        }
+        let each =
+            |p: &strata_core::RulesetError| (p.kind().into(), p.path().into(), p.to_string());
+        Failure::of(kind, e.0.iter().map(each))
     }
 
     fn of_profile(e: &strata_core::ProfileErrors) -> Self {
-        Failure {
-            kind: FailureKind::Profile,
-            errors: e
-                .0
-                .iter()
-                .map(|p| Issue {
-                    kind: p.kind().to_owned(),
-                    path: p.path().to_owned(),
-                    message: p.to_string(),
-                })
-                .collect(),
-        }
+        let each =
+            |p: &strata_core::ProfileError| (p.kind().into(), p.path().into(), p.to_string());
+        Failure::of(FailureKind::Profile, e.0.iter().map(each))
     }
 
     /// The failure as JSON text: `{ "kind": "profile", "errors": [{ type, path, message }] }`.

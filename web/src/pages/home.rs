@@ -28,17 +28,7 @@ pub fn Home(props: &Props) -> Html {
     let l = v.locale;
     let tag = l.tag();
     let assets = Some(what_if::aum(&v.profile, &v.eval));
-    // The first item of each category: the headline of what the tier brings.
-    let top_benefits: Vec<String> = v
-        .tier()
-        .map(|tier| {
-            tier.benefits
-                .categories()
-                .iter()
-                .filter_map(|(_, items)| items.first().map(|i| i.get(tag).to_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let top_benefits = crate::view::headline_benefits(v.tier(), tag);
     let recs = &v.eval.recommendations[..v.eval.recommendations.len().min(TOP)];
     // One reason per card, each saying something the cards above do not.
     let reasons = shown_reasons(recs.iter().map(|r| r.reasons.as_slice()));
