@@ -79,6 +79,16 @@ macro_rules! messages {
                 $((Locale::ZhCn, $msg::$key) => $zh, (Locale::En, $msg::$key) => $en,)*
             }
         }
+
+        #[cfg(test)]
+        #[test]
+        fn every_message_has_both_languages() {
+            use $crate::i18n::Locale;
+            for m in $msg::ALL {
+                assert!(!$t(Locale::ZhCn, *m).trim().is_empty(), "{m:?} zh");
+                assert!(!$t(Locale::En, *m).trim().is_empty(), "{m:?} en");
+            }
+        }
     };
 }
 
@@ -172,14 +182,6 @@ messages! {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_message_has_both_languages() {
-        for m in Msg::ALL {
-            assert!(!t(Locale::ZhCn, *m).trim().is_empty(), "{m:?} zh");
-            assert!(!t(Locale::En, *m).trim().is_empty(), "{m:?} en");
-        }
-    }
 
     #[test]
     fn tags_round_trip() {

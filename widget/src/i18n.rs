@@ -11,17 +11,3 @@ strata_web::messages! {
     Summary => "{tier}：距离{next}还差{amount}", "{tier}: {amount} to go to {next}";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use strata_web::i18n::Locale;
-
-    #[test]
-    fn every_widget_message_has_both_languages() {
-        for m in WidgetMsg::ALL {
-            assert!(!wt(Locale::ZhCn, *m).trim().is_empty(), "{m:?} zh");
-            assert!(!wt(Locale::En, *m).trim().is_empty(), "{m:?} en");
-        }
-    }
-}

@@ -80,17 +80,3 @@ messages! {
     StillHere => "我还在", "I'm still here";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Locale;
-
-    #[test]
-    fn every_kiosk_message_has_both_languages() {
-        for m in KioskMsg::ALL {
-            assert!(!kt(Locale::ZhCn, *m).trim().is_empty(), "{m:?} zh");
-            assert!(!kt(Locale::En, *m).trim().is_empty(), "{m:?} en");
-        }
-    }
-}
