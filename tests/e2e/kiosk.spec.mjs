@@ -338,6 +338,39 @@ test('offline once loaded: the whole flow works without the network', async ({ p
   expect(errors).toEqual([]);
 });
 
+test('a kiosk that reloads without network still starts, from its service worker', async ({ page, context }) => {
+  const errors = trackErrors(page);
+  await open(page, 'en');
+  // Once the worker controls the page, every file of the build is cached.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith('strata-kiosk-')));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  expect(cached).toContain('/kiosk/');
+  expect(cached.some((p) => p.endsWith('_bg.wasm'))).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(h1(page)).toHaveText(T.en.title);
+  await complete(page, 'en', ['¥200,000 to under ¥1,000,000', '29 or over', 'College or above', null]);
+  await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_upper');
+  // Nothing but the build's own files is cached: no answers, no profile.
+  const keys = await page.evaluate(async () => {
+    const all = [];
+    for (const name of await caches.keys()) {
+      for (const r of await (await caches.open(name)).keys()) all.push(new URL(r.url).pathname);
+    }
+    return all;
+  });
+  expect(keys.every((p) => p === '/kiosk/' || /^\/kiosk\/[\w.-]+\.(js|wasm|css)$/.test(p))).toBe(true);
+  await context.setOffline(false);
+  expect(errors).toEqual([]);
+});
+
 test('a landscape 1080p lobby screen shows the result side by side, in dark mode too', async ({ page }, info) => {
   const errors = trackErrors(page);
   await page.setViewportSize({ width: 1920, height: 1080 });

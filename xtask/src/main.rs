@@ -22,6 +22,7 @@ mod check;
 mod engine;
 mod harden;
 mod install;
+mod kiosk;
 mod perf;
 mod proc;
 mod size;
@@ -228,7 +229,11 @@ pub fn build_release(tools: &Tools) -> Result {
         "--public-url",
         "/kiosk/",
     ]))?;
-    harden::app(&tools.root.join("dist/kiosk"), "/kiosk/")
+    harden::app(&tools.root.join("dist/kiosk"), "/kiosk/")?;
+    kiosk::service_worker(
+        &tools.root.join("web/kiosk-sw.js"),
+        &tools.root.join("dist/kiosk"),
+    )
 }
 
 fn bench(tools: &Tools, args: &[String]) -> Result {

@@ -53,6 +53,17 @@ pub fn KioskApp() -> Html {
             .unwrap_or(Locale::ZhCn)
     });
     let failed = use_state(|| None::<LoadError>);
+    // The kiosk's files stay cached by its service worker (dist/kiosk/sw.js), so it starts
+    // again after a reload or restart without network. A host without sw.js (the dev
+    // server) just has none.
+    use_effect_with((), |()| {
+        if let Some(w) = web_sys::window() {
+            let register = w.navigator().service_worker().register("sw.js");
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(register).await;
+            });
+        }
+    });
     {
         let engine = engine.clone();
         let failed = failed.clone();
