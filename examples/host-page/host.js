@@ -66,11 +66,22 @@ function mountHeader() {
 
 let handle = await mountHeader();
 
+/**
+ * `amount` + `yuan` as a decimal string with 2 places. Money stays a decimal string: a JS
+ * number would round large balances silently, so the sum is taken in fen with BigInt.
+ */
+function addYuan(amount, yuan) {
+  const [whole, frac = ''] = amount.split('.');
+  const fen = BigInt(whole + frac.padEnd(2, '0').slice(0, 2)) + BigInt(yuan) * 100n;
+  const digits = fen.toString().padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
 /** A deposit of ¥50,000 into the current account: both widgets show the new tier. */
 document.getElementById('deposit').addEventListener('click', async () => {
   customer = structuredClone(customer);
   const current = customer.holdings.find((h) => h.product === 'demand-cny');
-  current.balance = (Number(current.balance) + 50000).toFixed(2);
+  current.balance = addYuan(current.balance, 50000);
   card.profile = customer;
   await update(handle, customer);
 });
