@@ -338,6 +338,24 @@ test('offline once loaded: the whole flow works without the network', async ({ p
   expect(errors).toEqual([]);
 });
 
+test('a double tap answers once: its second tap never lands on the next screen', async ({ page }) => {
+  const errors = trackErrors(page);
+  await open(page, 'en');
+  await page.getByRole('button', { name: T.en.start }).dblclick();
+  await expect(h1(page)).toHaveText(T.en.assets);
+  await expect(page.locator('.kiosk-option.chosen')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Under ¥50,000', exact: true }).dblclick();
+  await expect(h1(page)).toHaveText(T.en.age);
+  await expect(page.locator('.kiosk-option.chosen')).toHaveCount(0);
+  // A single tap and the keyboard still answer.
+  await page.getByRole('button', { name: '29 or over', exact: true }).click();
+  await expect(h1(page)).toHaveText(T.en.education);
+  await page.getByRole('button', { name: T.en.back }).focus();
+  await page.keyboard.press('Enter');
+  await expect(h1(page)).toHaveText(T.en.age);
+  expect(errors).toEqual([]);
+});
+
 test('a kiosk that reloads without network still starts, from its service worker', async ({ page, context }) => {
   const errors = trackErrors(page);
   await open(page, 'en');

@@ -40,6 +40,21 @@ pub struct Props {
     pub locale: Locale,
 }
 
+/// A tap's callback that ignores the second click of a double tap (`detail` 2 or more): it
+/// would land on whatever the next screen puts under the finger and answer for the
+/// customer. Keyboard activation (`detail` 0) and single taps pass.
+pub(crate) fn tap<T: 'static>(
+    on: &Callback<T>,
+    value: impl Fn() -> T + 'static,
+) -> Callback<MouseEvent> {
+    let on = on.clone();
+    Callback::from(move |e: MouseEvent| {
+        if e.detail() <= 1 {
+            on.emit(value());
+        }
+    })
+}
+
 /// The kiosk build's root: the default engine, or the bank's ruleset and catalog by URL
 /// (`?ruleset=`, `?catalog=`, each pinnable with `?…_sha256=`, as in the app), fetched once at
 /// start-up; after that the kiosk needs no network.
@@ -299,7 +314,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                 <section class="kiosk-card" aria-labelledby="kiosk-error">
                     <h1 id="kiosk-error" tabindex="-1">{ t(l, Msg::ErrorTitle) }</h1>
                     <p>{ kt(l, KioskMsg::Error) }</p>
-                    <button type="button" class="kiosk-primary" onclick={props.on_reset.reform(|_: MouseEvent| ())}>
+                    <button type="button" class="kiosk-primary" onclick={tap(&props.on_reset, || ())}>
                         { kt(l, KioskMsg::StartOver) }
                     </button>
                 </section>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::i18n::{KioskMsg, kt};
 use super::model::{Chosen, Question, STEPS, next_step};
+use super::tap;
 use super::text;
 use crate::hooks::use_css;
 use crate::i18n::{Locale, Msg, t};
@@ -28,7 +29,7 @@ pub struct AttractProps {
 #[component]
 pub fn Attract(props: &AttractProps) -> Html {
     let l = props.locale;
-    let start = props.on_start.reform(|_: MouseEvent| ());
+    let start = tap(&props.on_start, || ());
     html! {
         <section class="kiosk-attract" aria-labelledby="kiosk-title">
             <h1 id="kiosk-title" tabindex="-1">{ kt(l, KioskMsg::Title) }</h1>
@@ -83,8 +84,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <p class="kiosk-step" data-testid="kiosk-step">{ kt(l, KioskMsg::Optional) }</p>
         },
     };
-    let back = props.on_back.reform(|_: MouseEvent| ());
-    let skip = props.on_skip.reform(|_: MouseEvent| ());
+    let back = tap(&props.on_back, || ());
+    let skip = tap(&props.on_skip, || ());
     html! {
         <section class="kiosk-question" aria-labelledby="kiosk-question">
             { step }
@@ -93,7 +94,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <ul class="kiosk-options" aria-labelledby="kiosk-question">
                 { for props.options.iter().enumerate().map(|(i, label)| {
                     let chosen = props.chosen == Some(i);
-                    let on = props.on_answer.reform(move |_: MouseEvent| i);
+                    let on = tap(&props.on_answer, move || i);
                     html! {
                         <li>
                             <button type="button" class={classes!("kiosk-option", chosen.then_some("chosen"))}
@@ -174,7 +175,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         kt(l, KioskMsg::Education),
         kt(l, KioskMsg::External),
     ];
-    let restart = props.on_restart.reform(|_: MouseEvent| ());
+    let restart = tap(&props.on_restart, || ());
     html! {
         <div class="kiosk-result">
             <div class="kiosk-tier" ref={card}>

@@ -44,7 +44,7 @@ pub fn IdleWarning(props: &Props) -> Html {
     }
     let sentence = kt(l, KioskMsg::IdleText);
     let (before, after) = sentence.split_once("{n}").unwrap_or((sentence, ""));
-    let still = props.on_still_here.reform(|_: MouseEvent| ());
+    let still = super::tap(&props.on_still_here, || ());
     let on_key = {
         let on = props.on_still_here.clone();
         Callback::from(move |e: KeyboardEvent| {
