@@ -54,12 +54,17 @@ function loadGlue() {
   return glue;
 }
 
-/** Resolves once the shadow root's stylesheet has loaded (or failed), so nothing shows unstyled. */
-function stylesheet(link) {
+/**
+ * Resolves once the shadow root's stylesheet has loaded (or failed), so nothing shows
+ * unstyled, or once the widget is unmounted: a link taken out of the page fires neither
+ * event, and mount (and any update waiting on it) must still settle.
+ */
+function stylesheet(link, state) {
   if (!link.isConnected) return Promise.resolve();
   return new Promise((resolve) => {
     link.addEventListener('load', resolve, { once: true });
     link.addEventListener('error', resolve, { once: true });
+    state.cancel = resolve;
   });
 }
 
@@ -195,7 +200,7 @@ async function start(element, options, failure) {
   const handle = new Handle(state);
   state.handle = handle;
   widgets.set(element, state);
-  state.ready = Promise.all([loadGlue(), stylesheet(link)]).then(([module]) => {
+  state.ready = Promise.all([loadGlue(), stylesheet(link, state)]).then(([module]) => {
     if (state.destroyed) return;
     state.widget = new module.Widget(root, (action) => emit(state, action));
     const o = state.options;
@@ -240,6 +245,7 @@ export function unmount(target) {
   const state = stateOf(target);
   if (state === undefined) return false;
   state.destroyed = true;
+  state.cancel?.();
   if (widgets.get(state.element) === state) widgets.delete(state.element);
   const widget = state.widget;
   state.widget = null;
@@ -328,6 +334,13 @@ class StrataTierCard extends HTMLElement {
   }
 
   connectedCallback() {
+    // A `profile` the host set before this element was upgraded (the loader ran late) sits
+    // on the instance and hides the setter: take it and set it again through the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'profile')) {
+      const value = this.profile;
+      delete this.profile;
+      this.profile = value;
+    }
     this.#schedule();
   }
 
@@ -395,7 +408,15 @@ class StrataTierCard extends HTMLElement {
       return;
     }
     this.#shown = failure === null ? key : null;
-    await start(this, options, failure);
+    try {
+      await start(this, options, failure);
+    } catch (error) {
+      // The glue or wasm did not load (offline, tampered): the next change starts afresh
+      // instead of waiting on the failed widget.
+      this.#shown = null;
+      unmount(this);
+      throw error;
+    }
   }
 }
 

@@ -475,3 +475,38 @@ test('the built loader fetches glue, wasm and stylesheet with Subresource Integr
   await expect(page.getByRole('button', { name: 'Evaluate' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
+
+test('mount settles even when unmounted or replaced at once, and a profile set before the loader ran is used', async ({ page }) => {
+  await recordViolations(page);
+  const errors = trackErrors(page);
+  await page.goto(at('/examples/engine-only/'));
+  // An element given its profile before the loader defined <strata-tier-card>.
+  await page.evaluate(() => {
+    const el = document.createElement('strata-tier-card');
+    el.id = 'early';
+    el.setAttribute('locale', 'en');
+    el.profile = { id: 'e', birth_date: '1980-01-01', education: 'master', holdings: [{ product: 'demand-cny', family: 'deposit', balance: '1200000.00' }] };
+    document.body.prepend(el);
+  });
+  const outcome = await page.evaluate(async (loader) => {
+    const { mount, unmount, update } = await import(loader);
+    const profile = { id: 'x', holdings: [] };
+    const one = document.createElement('div');
+    const two = document.createElement('div');
+    document.body.append(one, two);
+    // Unmounted before its stylesheet loaded; and mounted twice in a row (React StrictMode).
+    const first = mount(one, { profile, locale: 'en' });
+    unmount(one);
+    const a = mount(two, { profile, locale: 'en' });
+    const b = mount(two, { profile, locale: 'en' });
+    const settled = (p) =>
+      Promise.race([p.then(() => 'settled', () => 'rejected'), new Promise((r) => setTimeout(() => r('hung'), 5000))]);
+    const results = await Promise.all([settled(first), settled(a), settled(b)]);
+    // An update on the unmounted widget says so at once instead of waiting.
+    results.push(await settled(Promise.resolve().then(async () => update(await first, profile))));
+    return results;
+  }, LOADER);
+  expect(outcome).toEqual(['settled', 'settled', 'settled', 'rejected']);
+  await expect(page.locator('#early').getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expectClean(page, errors);
+});
