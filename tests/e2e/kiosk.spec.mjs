@@ -2,6 +2,8 @@
 // warning and reset on Playwright's fake clock, offline use, axe on every kind of screen,
 // touch-target sizes, and screenshots of the attract and result screens at 360 px.
 
+import { readFileSync } from 'node:fs';
+
 import { expect, test } from '@playwright/test';
 import { at, expectAccessible, trackErrors } from './helpers.mjs';
 
@@ -320,6 +322,8 @@ test('the warning gives at least 20 s, whatever ?warn= says, and speaks English'
 test('offline once loaded: the whole flow works without the network', async ({ page, context }) => {
   const errors = trackErrors(page);
   await open(page, 'zh-CN');
+  // Loaded means the service worker has its files too (it installs in the background).
+  await page.evaluate(() => navigator.serviceWorker.ready);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await context.setOffline(true);
@@ -353,6 +357,39 @@ test('a double tap answers once: its second tap never lands on the next screen',
   await page.getByRole('button', { name: T.en.back }).focus();
   await page.keyboard.press('Enter');
   await expect(h1(page)).toHaveText(T.en.age);
+  expect(errors).toEqual([]);
+});
+
+test("a bank's ruleset by URL: nothing is asked until it is here, then its own bands", async ({ page }) => {
+  const errors = trackErrors(page);
+  const rules = readFileSync(new URL('../../core/rulesets/us-rewards.json', import.meta.url));
+  let release;
+  const arrived = new Promise((r) => {
+    release = r;
+  });
+  await page.route('**/bank/us-rewards.json', async (route) => {
+    await arrived;
+    await route.fulfill({ contentType: 'application/json', body: rules });
+  });
+  await page.goto(at('/kiosk/', { lang: 'en', ruleset: '/bank/us-rewards.json' }));
+  await expect(page.getByRole('status')).toHaveText('Loading…');
+  await expect(page.getByRole('button', { name: T.en.start })).toHaveCount(0);
+  release();
+  await page.getByRole('button', { name: T.en.start }).click();
+  await expect(h1(page)).toHaveText(T.en.assets);
+  const options = await page.getByTestId('kiosk-option').allTextContents();
+  expect(options.length).toBeGreaterThan(2);
+  expect(options.every((o) => o.includes('$'))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('at the top tier the result promises no higher tier', async ({ page }) => {
+  const errors = trackErrors(page);
+  await open(page, 'en');
+  await complete(page, 'en', ['¥10,000,000 or more', '29 or over', 'College or above', '¥50,000 to under ¥200,000']);
+  await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'private_banking');
+  await expect(page.locator('.kiosk-assumed')).toHaveText('Worked out from the lower end of your band, ¥10,000,000.');
+  await expect(page.getByTestId('kiosk-potential')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -79,21 +79,33 @@ pub fn KioskApp() -> Html {
             });
         }
     });
+    // The bank's rules by URL: no question is asked before they are here, so every band
+    // comes from them.
+    let pending = use_state(|| url::param("ruleset").is_some() || url::param("catalog").is_some());
     {
         let engine = engine.clone();
         let failed = failed.clone();
+        let pending = pending.clone();
         use_effect_with((), move |()| {
             let (ruleset, catalog) = (url::param("ruleset"), url::param("catalog"));
-            if let (Ok(base), true) = (&*engine, ruleset.is_some() || catalog.is_some()) {
+            if let (Ok(base), true) = (&*engine, *pending) {
                 let base = base.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match crate::load_engine(&base, ruleset, catalog).await {
                         Ok(e) => engine.set(Ok(Rc::new(e))),
                         Err(e) => failed.set(Some(e)),
                     }
+                    pending.set(false);
                 });
             }
         });
+    }
+    if *pending && failed.is_none() && engine.is_ok() {
+        return html! {
+            <main id="main" class="kiosk-main">
+                <p class="loading" role="status">{ t(*locale, Msg::Loading) }</p>
+            </main>
+        };
     }
     match (&*engine, &*failed) {
         (Ok(engine), None) => html! {

@@ -42,6 +42,7 @@ messages! {
     Doctorate => "博士", "doctorate";
     YourTier => "根据您的回答，您是", "From your answers, you are";
     Assumed => "按您所选区间的下限{x}计算；资产更多时，升级所需更少。", "Worked out from the lower end of your band, {x}; if you hold more, you need less to move up.";
+    AssumedTop => "按您所选区间的下限{x}计算。", "Worked out from the lower end of your band, {x}.";
     Route => "今天请到", "Where to go today";
     RoutePrivateBanking => "私人银行中心", "The private-banking centre";
     RoutePrivateBankingText => "您的专属客户经理将在那里接待您。", "Your own relationship manager will receive you there.";
@@ -65,7 +66,7 @@ messages! {
     Potential => "他行资产", "Your assets at other banks";
     PotentialMove => "您在他行至少有{ext}；将其中最多{move}转入本行，即可成为{tier}。", "You hold at least {ext} elsewhere; moving at most {move} of it here makes you {tier}.";
     PotentialCounted => "计入您在他行至少{ext}的资产，您可成为{tier}。", "Counting the at least {ext} you hold elsewhere, you would be {tier}.";
-    PotentialSame => "您在他行的资产（{band}）还不足以确保更高的等级。", "Your assets at other banks ({band}) are not enough to be sure of a higher tier.";
+    PotentialSame => "您在他行的资产为{band}，还不足以确保更高的等级。", "Your assets at other banks, {band}, are not enough to be sure of a higher tier.";
     Answers => "您的回答", "Your answers";
     Age => "年龄", "Age";
     Education => "学历", "Education";

@@ -165,8 +165,15 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let next = next_step(e).map(|n| text::next_tier(l, currency, &n));
     let potential = text::potential(l, currency, e, &props.chosen);
     let lo = props.chosen.assets.lo;
+    // At the top tier there is nothing to move up to: no "you need less to move up".
+    let top = e.tier.rank == 0;
+    let assumed_msg = if top {
+        KioskMsg::AssumedTop
+    } else {
+        KioskMsg::Assumed
+    };
     let assumed = (!lo.is_zero())
-        .then(|| kt(l, KioskMsg::Assumed).replace("{x}", &crate::format::money(lo, currency, l)));
+        .then(|| kt(l, assumed_msg).replace("{x}", &crate::format::money(lo, currency, l)));
     let colon = if l == Locale::ZhCn { "：" } else { ": " };
     let not_answered = AttrValue::Static(kt(l, KioskMsg::NotAnswered));
     let rows = [

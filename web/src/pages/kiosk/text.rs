@@ -134,6 +134,10 @@ pub fn next_tier(l: Locale, currency: &str, n: &NextStep) -> String {
 #[must_use]
 pub fn potential(l: Locale, currency: &str, eval: &Evaluation, chosen: &Chosen) -> Option<String> {
     let band = chosen.external?;
+    // The top tier has no higher tier for assets elsewhere to bring.
+    if eval.tier.rank == 0 {
+        return None;
+    }
     let m = |d| format::money(d, currency, l);
     Some(match &eval.potential {
         Some(p) => {
