@@ -19,7 +19,7 @@ test('a bad profile shows an error card naming the field, and the app stays usab
   await expect(card).toBeVisible();
   await expect(card.getByRole('heading')).toHaveText('客户资料有误');
   await expect(card.getByTestId('error-path')).toHaveText('$.holdings[0].balance');
-  await expect(card).toContainText('must not be negative');
+  await expect(card).toContainText('不能为负数（当前为-500）');
   await expectAccessible(page, 'error card zh-CN');
   await page.screenshot({ path: info.outputPath('error-zh-CN.png'), fullPage: true });
   // The demo customer is shown meanwhile, and the app works.
@@ -27,6 +27,7 @@ test('a bad profile shows an error card naming the field, and the app stays usab
   await page.getByRole('button', { name: 'English' }).click();
   await expect(card.getByRole('heading')).toHaveText('The customer profile has a problem');
   await expect(card).toContainText('Field');
+  await expect(card).toContainText('must not be negative (got -500)');
   await page.screenshot({ path: info.outputPath('error-en.png'), fullPage: true });
   await card.getByRole('button', { name: 'Dismiss' }).click();
   await expect(card).toHaveCount(0);

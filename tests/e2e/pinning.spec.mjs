@@ -49,12 +49,13 @@ test('a ruleset whose SHA-256 differs from the pin is refused', async ({ page })
   await page.goto(at('/', { ruleset: '/bank/tampered.json', ruleset_sha256: sri(RULESET) }));
   const card = page.getByTestId('error-card');
   await expect(card.getByRole('heading')).toHaveText('数据校验未通过，已拒绝使用');
-  await expect(card).toContainText(`but ${sri(RULESET)} was pinned`);
+  await expect(card).toContainText(`与指定的 ${sri(RULESET)} 不符`);
   await expect(card).toContainText('/bank/tampered.json');
   // The shipped ruleset stays in force and the app works.
   await expect(page.getByRole('region', { name: '中端客户（低）' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(card.getByRole('heading')).toHaveText('The data failed its integrity check and was refused');
+  await expect(card).toContainText(`but ${sri(RULESET)} was pinned`);
   expect(errors).toEqual([]);
 });
 

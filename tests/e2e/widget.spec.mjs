@@ -143,7 +143,7 @@ test('update re-renders, a bad profile shows the error card and onError, unmount
     await expect(card).toBeVisible();
     await expect(card.getByRole('heading')).toHaveText('客户资料有误');
     await expect(card.getByTestId('error-path')).toHaveText('$.holdings[0].balance');
-    await expect(card).toContainText('must not be negative');
+    await expect(card).toContainText('不能为负数（当前为-500）');
   }
   // onError for the mounted widget, and a strata-error event from each.
   await expect(page.locator('#event-log li')).toHaveCount(3);

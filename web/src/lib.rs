@@ -11,6 +11,7 @@ pub mod format;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod problems;
 pub mod route;
 pub mod sentences;
 pub mod services;
@@ -31,6 +32,7 @@ use crate::components::error_card::ErrorCard;
 use crate::components::nav_link::NavLink;
 use crate::data::{DEFAULT_PERSONA, Persona};
 use crate::i18n::{Locale, Msg, t};
+use crate::problems::Problem;
 use crate::route::Route;
 use crate::services::{bridge, clock, fetch, storage, url};
 use crate::state::{Action, Customer, ErrorKind, LoadError, Mode, State};
@@ -44,16 +46,12 @@ fn options() -> Options {
     }
 }
 
-fn problems_of_profile(e: &ProfileErrors) -> Vec<(String, String)> {
-    e.0.iter()
-        .map(|p| (p.path().to_owned(), p.to_string()))
-        .collect()
+fn problems_of_profile(e: &ProfileErrors) -> Vec<Problem> {
+    e.0.iter().map(Problem::of_profile).collect()
 }
 
-fn problems_of_ruleset(e: &RulesetErrors) -> Vec<(String, String)> {
-    e.0.iter()
-        .map(|p| (p.path().to_owned(), p.to_string()))
-        .collect()
+fn problems_of_ruleset(e: &RulesetErrors) -> Vec<Problem> {
+    e.0.iter().map(Problem::of_ruleset).collect()
 }
 
 /// Parses and checks a profile from the bank against the engine: the profile, or the error
@@ -86,7 +84,7 @@ pub(crate) async fn fetch_pinned(name: &str, u: &str) -> Result<String, LoadErro
             _ => ErrorKind::Integrity,
         },
         source: Some(u.to_owned()),
-        problems: vec![(String::new(), e.to_string())],
+        problems: vec![Problem::of_fetch(&e)],
     })
 }
 

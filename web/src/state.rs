@@ -53,8 +53,8 @@ pub struct LoadError {
     pub kind: ErrorKind,
     /// Where it came from (a URL), when known.
     pub source: Option<String>,
-    /// `(path, message)` pairs; the path is empty for network failures.
-    pub problems: Vec<(String, String)>,
+    /// Every problem, with its field's path (empty for network failures).
+    pub problems: Vec<crate::problems::Problem>,
 }
 
 /// What-if scenario kinds.

@@ -8,8 +8,10 @@ use std::rc::Rc;
 use strata_core::Engine;
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Profile;
+use strata_web::components::error_card::problem;
 use strata_web::components::tier_card::TierCard;
 use strata_web::i18n::{Locale, Msg, t};
+use strata_web::problems::Problem;
 use strata_web::sentences::{self, Ctx};
 use strata_web::what_if;
 use yew::prelude::*;
@@ -190,7 +192,11 @@ fn ErrorView(props: &ErrorProps) -> Html {
                             <code data-testid="error-path">{ issue.path.clone() }</code>
                             <span>{ colon }</span>
                         }
-                        <span lang="en">{ issue.message.clone() }</span>
+                        { problem(l, &Problem {
+                            path: issue.path.clone(),
+                            en: issue.message.clone(),
+                            zh: issue.zh.clone(),
+                        }) }
                     </li>
                 }) }
             </ul>

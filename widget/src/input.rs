@@ -11,6 +11,7 @@ use strata_core::evaluation::Evaluation;
 use strata_core::recommend::Options;
 use strata_core::{Engine, Profile, RulesetErrors, catalogs, parse_catalog};
 use strata_web::i18n::{Locale, Msg, t};
+use strata_web::problems::{Problem, Zh};
 
 use crate::i18n::{WidgetMsg, wt};
 
@@ -83,6 +84,9 @@ pub struct Issue {
     pub path: String,
     /// What is wrong, in English (as the engine says it).
     pub message: String,
+    /// How the Chinese error card says it (not sent to the host: `message` is the API's).
+    #[serde(skip)]
+    pub zh: Zh,
 }
 
 /// Why the card cannot be shown: which input, and every problem in it.
@@ -104,37 +108,43 @@ impl Failure {
     /// A failure with one problem.
     #[must_use]
     pub fn one(kind: FailureKind, issue_type: &str, path: &str, message: &str) -> Self {
+        let lead = match kind {
+            FailureKind::Input => "参数有误",
+            FailureKind::Network => "无法读取",
+            FailureKind::Integrity => "校验未通过",
+            FailureKind::Ruleset | FailureKind::Catalog | FailureKind::Profile => "格式有误",
+        };
         Failure {
             kind,
             errors: vec![Issue {
                 kind: issue_type.to_owned(),
                 path: path.to_owned(),
                 message: message.to_owned(),
+                zh: Zh::Lead(lead),
             }],
         }
     }
 
-    /// Every problem as `(type, path, message)`, as the engine's error lists give them.
-    fn of(kind: FailureKind, problems: impl Iterator<Item = (String, String, String)>) -> Self {
+    /// Every problem with its type, as the engine's error lists give them.
+    fn of(kind: FailureKind, problems: impl Iterator<Item = (&'static str, Problem)>) -> Self {
         let errors = problems
-            .map(|(kind, path, message)| Issue {
-                kind,
-                path,
-                message,
+            .map(|(kind, p)| Issue {
+                kind: kind.to_owned(),
+                path: p.path,
+                message: p.en,
+                zh: p.zh,
             })
             .collect();
         Failure { kind, errors }
     }
 
     fn of_ruleset(kind: FailureKind, e: &RulesetErrors) -> Self {
-        let each =
-            |p: &strata_core::RulesetError| (p.kind().into(), p.path().into(), p.to_string());
+        let each = |p: &strata_core::RulesetError| (p.kind(), Problem::of_ruleset(p));
         Failure::of(kind, e.0.iter().map(each))
     }
 
     fn of_profile(e: &strata_core::ProfileErrors) -> Self {
-        let each =
-            |p: &strata_core::ProfileError| (p.kind().into(), p.path().into(), p.to_string());
+        let each = |p: &strata_core::ProfileError| (p.kind(), Problem::of_profile(p));
         Failure::of(FailureKind::Profile, e.0.iter().map(each))
     }
 

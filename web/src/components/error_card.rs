@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg, t};
+use crate::problems::{Problem, Zh};
 use crate::state::{ErrorKind, LoadError};
 
 /// Props of [`ErrorCard`].
@@ -20,6 +21,21 @@ pub struct Props {
     pub fallback: bool,
 }
 
+/// What is wrong, in the card's language: in Chinese whole, or a Chinese lead-in before the
+/// engine's English detail (marked as English for screen readers).
+pub fn problem(l: Locale, p: &Problem) -> Html {
+    match (l, &p.zh) {
+        (Locale::ZhCn, Zh::Whole(text)) => html! { <span>{ text.clone() }</span> },
+        (Locale::ZhCn, Zh::Lead(lead)) => html! {
+            <>
+                <span>{ *lead }{ "：" }</span>
+                <span lang="en">{ p.en.clone() }</span>
+            </>
+        },
+        (Locale::En, _) => html! { <span>{ p.en.clone() }</span> },
+    }
+}
+
 /// A load failure, named field by field.
 #[component]
 pub fn ErrorCard(props: &Props) -> Html {
@@ -32,6 +48,7 @@ pub fn ErrorCard(props: &Props) -> Html {
         ErrorKind::Integrity => Msg::IntegrityErrorTitle,
     };
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    let colon = if l == Locale::ZhCn { "：" } else { ": " };
     html! {
         <section class="error-card" role="alert" aria-labelledby="error-title" data-testid="error-card">
             <h2 id="error-title">{ t(l, title) }</h2>
@@ -39,14 +56,14 @@ pub fn ErrorCard(props: &Props) -> Html {
                 <p class="muted"><code>{ src.clone() }</code></p>
             }
             <ul class="problems">
-                { for props.error.problems.iter().map(|(path, message)| html! {
+                { for props.error.problems.iter().map(|p| html! {
                     <li>
-                        if !path.is_empty() {
+                        if !p.path.is_empty() {
                             <span>{ t(l, Msg::ErrorField) }{ " " }</span>
-                            <code data-testid="error-path">{ path.clone() }</code>
-                            <span>{ if l == Locale::ZhCn { "：" } else { ": " } }</span>
+                            <code data-testid="error-path">{ p.path.clone() }</code>
+                            <span>{ colon }</span>
                         }
-                        <span lang="en">{ message.clone() }</span>
+                        { problem(l, p) }
                     </li>
                 }) }
             </ul>
