@@ -242,6 +242,8 @@ test('idle: a warning with a countdown, "I\'m still here" keeps the answers, the
   await page.clock.runFor(9_000);
   await expect(page.getByTestId('kiosk-countdown')).toHaveText('20');
   await expect(page.getByTestId('kiosk-announce-polite')).toHaveText('还剩20秒');
+  // The assertive sentence was said once; it does not linger with a stale count.
+  await expect(page.getByTestId('kiosk-announce')).toHaveText('');
   await page.clock.runFor(1_000);
   await expect(page.getByTestId('kiosk-announce-polite')).toHaveText('还剩20秒');
   // The rest of the page is inert under the modal.

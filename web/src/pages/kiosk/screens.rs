@@ -73,7 +73,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     };
     let step = match props.question.step() {
         Some(n) => html! {
-            <p class="kiosk-step" data-testid="kiosk-step">
+            <p class="kiosk-step" id="kiosk-step" data-testid="kiosk-step">
                 <span aria-hidden="true">{ format!("{n}/{STEPS}") }</span>
                 <span class="visually-hidden">
                     { kt(l, KioskMsg::Step).replace("{n}", &n.to_string()).replace("{total}", &STEPS.to_string()) }
@@ -81,7 +81,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             </p>
         },
         None => html! {
-            <p class="kiosk-step" data-testid="kiosk-step">{ kt(l, KioskMsg::Optional) }</p>
+            <p class="kiosk-step" id="kiosk-step" data-testid="kiosk-step">{ kt(l, KioskMsg::Optional) }</p>
         },
     };
     let back = tap(&props.on_back, || ());
@@ -89,7 +89,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     html! {
         <section class="kiosk-question" aria-labelledby="kiosk-question">
             { step }
-            <h1 id="kiosk-question" tabindex="-1">{ kt(l, title) }</h1>
+            // Focus lands on the heading; the step above it is read with it.
+            <h1 id="kiosk-question" tabindex="-1" aria-describedby="kiosk-step">{ kt(l, title) }</h1>
             <p class="kiosk-hint">{ kt(l, hint) }</p>
             <ul class="kiosk-options" aria-labelledby="kiosk-question">
                 { for props.options.iter().enumerate().map(|(i, label)| {

@@ -1,8 +1,8 @@
 //! The idle warning: a modal alert dialog with a visible countdown and a large "I'm still
 //! here" button (WCAG 2.2.1: at least 20 s to respond with a simple action).
 //!
-//! Screen readers hear the warning once, assertively, when it opens, then a polite update
-//! every 10 s and at 5 s, never every second. The visible count is plain text in the
+//! Screen readers hear the warning once, assertively, when it opens (the region empties
+//! 3 s later), then a polite update every 10 s and at 5 s, never every second. The visible count is plain text in the
 //! dialog's description.
 
 use yew::prelude::*;
@@ -54,7 +54,10 @@ pub fn IdleWarning(props: &Props) -> Html {
             }
         })
     };
-    let assertive = (*opened).then(|| sentence.replace("{n}", &props.seconds.to_string()));
+    // Said once as it opens; emptied a few seconds later, so no stale count stays behind
+    // for a screen reader user reading the dialog.
+    let assertive = (*opened && left + 3 > props.seconds)
+        .then(|| sentence.replace("{n}", &props.seconds.to_string()));
     let polite = polite_mark(left, props.seconds)
         .map(|n| kt(l, KioskMsg::IdleLeft).replace("{n}", &n.to_string()));
     html! {
