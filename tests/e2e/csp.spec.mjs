@@ -57,3 +57,21 @@ test('the kiosk build has its own policy and runs under it', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
 });
+
+test('a tampered app wasm is refused by its integrity; an intact one loads without warnings', async ({ page }) => {
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await page.goto(at('/'));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Chrome warns about integrity on a fetch preload; the build moves it to the fetch.
+  expect(messages).toEqual([]);
+
+  await page.route('**/strata-web-*_bg.wasm', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ body, contentType: 'application/wasm' });
+  });
+  await page.reload();
+  await expect.poll(() => messages.some((m) => /integrity/i.test(m))).toBe(true);
+  await expect(page.locator('.tier-card')).toHaveCount(0);
+});

@@ -71,6 +71,9 @@ fn harden(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<(String,
             return Err(format!("Trunk's {what} link has no integrity attribute"));
         }
     }
+    // Chrome ignores (and warns about) `integrity` on a fetch preload; the fetch below
+    // carries it instead, and still reuses the preloaded response.
+    let html = &strip_preload_integrity(html);
     let open = "<script type=\"module\">";
     let starts: Vec<usize> = html.match_indices(open).map(|(at, _)| at).collect();
     let [start] = starts[..] else {
@@ -114,6 +117,30 @@ fn harden(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<(String,
     Ok((page, policy))
 }
 
+/// The page without `integrity` attributes on `<link rel="preload" … as="fetch">`.
+fn strip_preload_integrity(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link rel=\"preload\"") {
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..end];
+        match (tag.contains("as=\"fetch\""), tag.find(" integrity=\"")) {
+            (true, Some(i)) => {
+                let close = tag[i + 12..]
+                    .find('"')
+                    .map_or(tag.len(), |c| i + 12 + c + 1);
+                out.push_str(&tag[..i]);
+                out.push_str(&tag[close..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +169,17 @@ mod tests {
         assert!(policy.contains(&format!("'sha256-{hash}'")));
         assert!(page.starts_with("<html><head>\n    <meta http-equiv=\"Content-Security-Policy\""));
         assert!(!policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"));
+    }
+
+    #[test]
+    fn fetch_preloads_lose_their_ignored_integrity() {
+        let page = "<head><link rel=\"preload\" href=\"/a.wasm\" integrity=\"sha384-z\" as=\"fetch\">\
+<link rel=\"preload\" href=\"/f.woff2\" integrity=\"sha384-w\" as=\"font\"></head>";
+        assert_eq!(
+            strip_preload_integrity(page),
+            "<head><link rel=\"preload\" href=\"/a.wasm\" as=\"fetch\">\
+<link rel=\"preload\" href=\"/f.woff2\" integrity=\"sha384-w\" as=\"font\"></head>"
+        );
     }
 
     #[test]
