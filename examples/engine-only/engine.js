@@ -23,7 +23,7 @@ const TEXT = {
     none: 'None: this is the top tier',
     notMoney: 'Not reachable by adding money',
     problems: 'Problems',
-    kind: (kind) => `The ${kind} has ${kind === 'input' ? 'a problem' : 'problems'}:`,
+    kind: (kind, n) => `The ${kind} has ${n === 1 ? 'a problem' : `${n} problems`}:`,
     field: 'Field',
     loading: 'Loading the engine…',
     ready: 'Engine ready.',
@@ -43,7 +43,8 @@ const TEXT = {
     none: '无：已是最高等级',
     notMoney: '无法通过增加资产达到',
     problems: '问题',
-    kind: (kind) => ({ profile: '客户资料有误：', ruleset: '等级规则有误：', catalog: '产品目录有误：', input: '输入有误：' })[kind] ?? `${kind}：`,
+    kind: (kind, n) =>
+      `${({ profile: '客户资料', ruleset: '等级规则', catalog: '产品目录', input: '输入' })[kind] ?? kind}有${n}处错误：`,
     field: '字段',
     loading: '正在加载引擎…',
     ready: '引擎已就绪。',
@@ -108,7 +109,7 @@ function money(amount, currency) {
 function showProblems(kind, errors) {
   $('result').hidden = true;
   $('problems').hidden = false;
-  $('problems-kind').textContent = TEXT.kind(kind);
+  $('problems-kind').textContent = TEXT.kind(kind, errors.length);
   $('problem-list').replaceChildren(
     ...errors.map(({ type, path, message }) => {
       const item = document.createElement('li');
@@ -120,6 +121,15 @@ function showProblems(kind, errors) {
       return item;
     }),
   );
+  show('problems-title');
+}
+
+/** Brings a fresh result into view and focus, so it is seen on a phone and read aloud. */
+function show(heading) {
+  const h = $(heading);
+  h.tabIndex = -1;
+  h.focus({ preventScroll: true });
+  h.scrollIntoView({ block: 'start' });
 }
 
 function evaluate() {
@@ -143,6 +153,7 @@ function evaluate() {
   const next = result.next;
   $('next').textContent = next ? name(next.tier) : TEXT.none;
   $('gap').textContent = next?.amount ? money(next.amount, currency) : next ? TEXT.notMoney : '—';
+  show('result-title');
 }
 
 $('evaluate').addEventListener('click', evaluate);

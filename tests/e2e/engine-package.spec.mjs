@@ -50,7 +50,9 @@ test('the engine-only page lists every problem with its path', async ({ page }) 
   profile.holdings[1].balance = '-1.00';
   await text.fill(JSON.stringify(profile));
   await page.getByRole('button', { name: 'Evaluate' }).click();
-  await expect(problems.getByTestId('problems-kind')).toHaveText('The profile has problems:');
+  await expect(problems.getByTestId('problems-kind')).toHaveText('The profile has 2 problems:');
+  // Focus moves to the fresh result, so it is in view and read aloud.
+  await expect(problems.getByRole('heading', { name: 'Problems' })).toBeFocused();
   await expect(problems.getByTestId('problem-path')).toHaveText(['$.holdings[0].balance', '$.holdings[1].balance']);
   await expect(problems).toContainText('must not be negative');
   await expect(page.getByRole('region', { name: 'Result' })).toBeHidden();
@@ -61,6 +63,7 @@ test('the engine-only page lists every problem with its path', async ({ page }) 
   await page.getByRole('button', { name: 'Evaluate' }).click();
   await expect(problems.getByTestId('problem-path')).toHaveCount(1);
   await expect(problems.locator('li')).toHaveAttribute('data-type', 'parse');
+  await expect(problems.getByTestId('problems-kind')).toHaveText('The profile has a problem:');
 
   // A bad date is the input's problem, named `asOf`.
   await text.fill(JSON.stringify(profile));
