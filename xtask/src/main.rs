@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo xtask install [--chromium]   pinned tools: wasm32 target, trunk, wasm-bindgen, Node packages
-//! cargo xtask serve [--port N]       dev server for the app (default port 8080)
+//! cargo xtask serve [--port N] [--kiosk]  dev server for the app or the kiosk (port 8080)
 //! cargo xtask build                  release build of the app into dist/
 //! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/,
@@ -43,8 +43,9 @@ commands:
   install [--chromium]  install the pinned tools (wasm32 target, trunk 0.21.14,
                         wasm-bindgen 0.2.130, Node packages in tests/);
                         --chromium also Debian's chromium + chromium-driver
-  serve [--port N]      serve the app with live reload on 127.0.0.1 (port 8080)
-  build                 release build of the app into dist/
+  serve [--port N] [--kiosk]
+                        serve the app (or the kiosk) with live reload on 127.0.0.1 (port 8080)
+  build                 release build: the app into dist/, the kiosk into dist/kiosk/
   test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
                         headless Chromium, release build, end-to-end tests;
                         --quick stops before the release build
@@ -80,7 +81,12 @@ fn run(args: &[String]) -> Result {
             let chromium = parse_flags(rest, &["--chromium"])?.contains(&"--chromium");
             install::all(&tools, install::Options { chromium })
         }
-        "serve" => serve(&tools, parse_port(rest)?),
+        "serve" => {
+            // `--kiosk` serves the branch kiosk (kiosk.html) instead of the app.
+            let kiosk = rest.iter().any(|a| a == "--kiosk");
+            let rest: Vec<String> = rest.iter().filter(|a| *a != "--kiosk").cloned().collect();
+            serve(&tools, parse_port(&rest)?, kiosk)
+        }
         "build" => {
             parse_flags(rest, &[])?;
             install::all(&tools, install::Options { chromium: false })?;
@@ -197,13 +203,19 @@ fn parse_port(args: &[String]) -> Result<u16> {
     Ok(port)
 }
 
-fn serve(tools: &Tools, port: u16) -> Result {
+fn serve(tools: &Tools, port: u16, kiosk: bool) -> Result {
     install::all(tools, install::Options { chromium: false })?;
     install::fetch_crates(tools)?;
     let port = port.to_string();
-    println!("serving the app at http://127.0.0.1:{port}/ (Ctrl-C stops)");
+    let (what, page) = if kiosk {
+        ("the branch kiosk", "kiosk.html")
+    } else {
+        ("the app", "index.html")
+    };
+    println!("serving {what} at http://127.0.0.1:{port}/ (Ctrl-C stops)");
     proc::run(tools.trunk().args([
         "serve",
+        page,
         "--address",
         "127.0.0.1",
         "--port",
