@@ -8,7 +8,7 @@ use std::rc::Rc;
 use strata_core::Engine;
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Profile;
-use strata_web::components::error_card::problem;
+use strata_web::components::error_card::problem_item;
 use strata_web::components::tier_card::TierCard;
 use strata_web::i18n::{Locale, Msg, t};
 use strata_web::problems::Problem;
@@ -179,26 +179,16 @@ struct ErrorProps {
 #[component]
 fn ErrorView(props: &ErrorProps) -> Html {
     let l = props.locale;
-    let colon = if l == Locale::ZhCn { "：" } else { ": " };
     html! {
         <div class="strata-error" role="alert" aria-labelledby="strata-error-title"
              data-testid="error-card" data-kind={props.failure.kind.tag()}>
             <h2 id="strata-error-title">{ props.failure.kind.title(l) }</h2>
             <ul class="strata-problems">
-                { for props.failure.errors.iter().map(|issue| html! {
-                    <li>
-                        if !issue.path.is_empty() {
-                            <span>{ t(l, Msg::ErrorField) }{ " " }</span>
-                            <code data-testid="error-path">{ issue.path.clone() }</code>
-                            <span>{ colon }</span>
-                        }
-                        { problem(l, &Problem {
-                            path: issue.path.clone(),
-                            en: issue.message.clone(),
-                            zh: issue.zh.clone(),
-                        }) }
-                    </li>
-                }) }
+                { for props.failure.errors.iter().map(|issue| problem_item(l, &Problem {
+                    path: issue.path.clone(),
+                    en: issue.message.clone(),
+                    zh: issue.zh.clone(),
+                })) }
             </ul>
             <p>{ wt(l, WidgetMsg::ErrorNote) }</p>
         </div>

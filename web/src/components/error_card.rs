@@ -21,9 +21,24 @@ pub struct Props {
     pub fallback: bool,
 }
 
+/// One problem as a list item: "Field `$.path`: what is wrong", in the card's language.
+pub fn problem_item(l: Locale, p: &Problem) -> Html {
+    let colon = if l == Locale::ZhCn { "：" } else { ": " };
+    html! {
+        <li>
+            if !p.path.is_empty() {
+                <span>{ t(l, Msg::ErrorField) }{ " " }</span>
+                <code data-testid="error-path">{ p.path.clone() }</code>
+                <span>{ colon }</span>
+            }
+            { problem(l, p) }
+        </li>
+    }
+}
+
 /// What is wrong, in the card's language: in Chinese whole, or a Chinese lead-in before the
 /// engine's English detail (marked as English for screen readers).
-pub fn problem(l: Locale, p: &Problem) -> Html {
+fn problem(l: Locale, p: &Problem) -> Html {
     match (l, &p.zh) {
         (Locale::ZhCn, Zh::Whole(text)) => html! { <span>{ text.clone() }</span> },
         (Locale::ZhCn, Zh::Lead(lead)) => html! {
@@ -48,7 +63,6 @@ pub fn ErrorCard(props: &Props) -> Html {
         ErrorKind::Integrity => Msg::IntegrityErrorTitle,
     };
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
-    let colon = if l == Locale::ZhCn { "：" } else { ": " };
     html! {
         <section class="error-card" role="alert" aria-labelledby="error-title" data-testid="error-card">
             <h2 id="error-title">{ t(l, title) }</h2>
@@ -56,16 +70,7 @@ pub fn ErrorCard(props: &Props) -> Html {
                 <p class="muted"><code>{ src.clone() }</code></p>
             }
             <ul class="problems">
-                { for props.error.problems.iter().map(|p| html! {
-                    <li>
-                        if !p.path.is_empty() {
-                            <span>{ t(l, Msg::ErrorField) }{ " " }</span>
-                            <code data-testid="error-path">{ p.path.clone() }</code>
-                            <span>{ colon }</span>
-                        }
-                        { problem(l, p) }
-                    </li>
-                }) }
+                { for props.error.problems.iter().map(|p| problem_item(l, p)) }
             </ul>
             if props.fallback {
                 <p>{ t(l, Msg::ErrorFallback) }</p>
