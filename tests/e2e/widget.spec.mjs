@@ -44,7 +44,8 @@ test('both widgets show the tier in Chinese on the bank page, and its hostile CS
   await expect(compact).toContainText('距离中端客户（高）还差');
   await expect(compact.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '81');
   await expect(compact.getByRole('status')).toHaveText('中端客户（低）：距离中端客户（高）还差¥3.75万');
-  await expect(compact.getByRole('button')).toHaveCount(0);
+  // The compact card's one button: what the tier brings.
+  await expect(compact.getByRole('button')).toHaveText(['查看全部权益']);
 
   const full = main.getByRole('region', { name: '客户等级' });
   await expect(full.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
@@ -112,12 +113,16 @@ test('taps reach the host as events with their payloads, and nothing navigates',
   await full.getByRole('button', { name: /^详情/ }).click();
   await full.getByRole('button', { name: '查看全部权益' }).click();
   await full.getByRole('button', { name: '联系我的客户经理' }).click();
+  // The compact header card, mounted with onAction: its callback and its event.
+  await page.locator('#header-tier').getByRole('button', { name: '查看全部权益' }).click();
 
-  await expect(page.locator('#event-log li')).toHaveCount(3);
+  await expect(page.locator('#event-log li')).toHaveCount(5);
   expect(await logged(page)).toEqual([
     ['main-tier', 'strata-action', { type: 'product', tier: 'mid_lower', product }],
     ['main-tier', 'strata-action', { type: 'see_all_benefits', tier: 'mid_lower' }],
     ['main-tier', 'strata-action', { type: 'talk_to_manager', tier: 'mid_lower' }],
+    ['header-tier', 'onAction', { type: 'see_all_benefits', tier: 'mid_lower' }],
+    ['header-tier', 'strata-action', { type: 'see_all_benefits', tier: 'mid_lower' }],
   ]);
   expect(page.url()).toBe(url);
   await expectClean(page, errors);
@@ -339,7 +344,7 @@ test('<strata-tier-card> follows its attributes and its profile property', async
 
   await card.evaluate((el) => el.setAttribute('variant', 'compact'));
   await expect(card.locator('.strata')).toHaveAttribute('data-variant', 'compact');
-  await expect(card.getByRole('button')).toHaveCount(0);
+  await expect(card.getByRole('button')).toHaveText(['See all benefits']);
   await expect(card.getByTestId('gap-amount')).toHaveText('¥37,500');
 
   await card.evaluate((el) => el.setAttribute('label', 'Tier summary'));

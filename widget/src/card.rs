@@ -272,7 +272,16 @@ fn Card(props: &CardProps) -> Html {
         </p>
     };
     if !full {
-        return html! { <>{ card }{ status }</> };
+        // A header card has one thing to tap: what the tier brings (the host opens it).
+        return html! {
+            <>
+                { card }
+                <button type="button" class="strata-link strata-more" onclick={emit(ActionKind::SeeAllBenefits)}>
+                    { t(l, Msg::AllBenefits) }
+                </button>
+                { status }
+            </>
+        };
     }
     let benefits = strata_web::view::headline_benefits(ruleset.tiers.get(eval.tier.rank), tag);
     let rec = eval.recommendations.first().map(|r| {
