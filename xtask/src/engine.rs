@@ -8,44 +8,71 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::Result;
+use crate::install::WASM_TARGET;
 use crate::proc::{self, Tools};
 
 /// Builds the engine package for `target` (`web` or `nodejs`) into `out`.
 pub fn build(tools: &Tools, target: &str, out: &Path) -> Result {
-    proc::run(tools.cargo().args([
-        "build",
-        "-p",
-        "strata-core",
-        "--release",
-        "--lib",
-        "--features",
-        "wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
-    let wasm = target_dir(tools).join("wasm32-unknown-unknown/release/strata_core.wasm");
+    wasm_package(
+        tools,
+        &["-p", "strata-core", "--features", "wasm"],
+        "strata_core",
+        &["--target", target],
+        out,
+    )
+}
+
+/// The wasm32 features rustc enables, as index.html passes them to Trunk's wasm-opt: the
+/// release profile strips the wasm's `target_features` section, so wasm-opt is told.
+const WASM_FEATURES: [&str; 8] = [
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-call-indirect-overlong",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+];
+
+/// cargo (release, wasm32, `--lib` of the package in `cargo_args`) → wasm-bindgen
+/// (`bindgen_args`, into `out`) → wasm-opt -Oz, the same size optimisation the app gets from
+/// Trunk. `lib` is the crate's library name (`strata_core`); the optimised wasm is the one
+/// wasm-bindgen wrote (named after `--out-name` when `bindgen_args` gives one).
+pub fn wasm_package(
+    tools: &Tools,
+    cargo_args: &[&str],
+    lib: &str,
+    bindgen_args: &[&str],
+    out: &Path,
+) -> Result {
+    proc::run(
+        tools
+            .cargo()
+            .args(["build", "--release", "--lib", "--target", WASM_TARGET])
+            .args(cargo_args),
+    )?;
+    let wasm = target_dir(tools).join(format!("{WASM_TARGET}/release/{lib}.wasm"));
     proc::run(
         tools
             .command("wasm-bindgen")
-            .args(["--target", target, "--out-dir"])
+            .args(bindgen_args)
+            .arg("--out-dir")
             .arg(out)
             .arg(&wasm),
     )?;
-    let bg = out.join("strata_core_bg.wasm");
-    // The same size optimisation the app gets from Trunk.
+    let name = bindgen_args
+        .iter()
+        .position(|a| *a == "--out-name")
+        .and_then(|i| bindgen_args.get(i + 1))
+        .map_or(lib, |n| n);
+    let bg = out.join(format!("{name}_bg.wasm"));
     proc::run(
         tools
             .command("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "--enable-mutable-globals",
-                "-o",
-            ])
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg("-o")
             .arg(&bg)
             .arg(&bg),
     )
