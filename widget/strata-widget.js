@@ -154,23 +154,20 @@ function render(state) {
   }
   const failure = widget.render();
   if (failure) {
-    later(() => {
-      if (state.destroyed) return;
-      state.options.onError?.(failure.errors, failure.kind);
-      state.element.dispatchEvent(
-        new CustomEvent('strata-error', { bubbles: true, composed: true, detail: failure }),
-      );
-    });
+    tell(state, 'strata-error', failure, () => state.options.onError?.(failure.errors, failure.kind));
   }
 }
 
 function emit(state, action) {
+  tell(state, 'strata-action', action, () => state.options.onAction?.(action));
+}
+
+/** Calls the host's callback, then dispatches a bubbling, composed `type` event; not once unmounted. */
+function tell(state, type, detail, callback) {
   later(() => {
     if (state.destroyed) return;
-    state.options.onAction?.(action);
-    state.element.dispatchEvent(
-      new CustomEvent('strata-action', { bubbles: true, composed: true, detail: action }),
-    );
+    callback();
+    state.element.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   });
 }
 

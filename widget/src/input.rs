@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use strata_core::evaluation::Evaluation;
 use strata_core::recommend::Options;
-use strata_core::{Engine, Profile, RulesetErrors, catalogs, parse_catalog};
+use strata_core::{Engine, Profile, RulesetErrors, parse_catalog};
 use strata_web::i18n::{Locale, Msg, t};
 use strata_web::problems::{Problem, Zh};
 
@@ -163,7 +163,7 @@ thread_local! {
 
 /// The engine for the host's ruleset and catalog (JSON text; `None` for the embedded
 /// cn-retail ones). A host ruleset without a catalog gets the shipped catalog for its id
-/// when that catalog fits it, like the app.
+/// when that catalog fits it, as in the app (`strata_web::data::engine_from_json`).
 pub fn engine(ruleset: Option<&str>, catalog: Option<&str>) -> Result<Rc<Engine>, Failure> {
     let catalog = catalog
         .map(parse_catalog)
@@ -183,21 +183,14 @@ pub fn engine(ruleset: Option<&str>, catalog: Option<&str>) -> Result<Rc<Engine>
             .with_catalog(c)
             .map(Rc::new)
             .map_err(|e| Failure::of_ruleset(FailureKind::Catalog, &e)),
-        (Some(r), catalog) => {
-            let engine =
-                Engine::from_json(r).map_err(|e| Failure::of_ruleset(FailureKind::Ruleset, &e))?;
-            if let Some(c) = catalog {
-                return engine
-                    .with_catalog(c)
-                    .map(Rc::new)
-                    .map_err(|e| Failure::of_ruleset(FailureKind::Catalog, &e));
-            }
-            let shipped = catalogs::for_ruleset(&engine.ruleset().id);
-            Ok(Rc::new(match shipped {
-                Some(c) => engine.clone().with_catalog(c).unwrap_or(engine),
-                None => engine,
-            }))
-        }
+        (Some(r), None) => strata_web::data::engine_from_json(r)
+            .map(Rc::new)
+            .map_err(|e| Failure::of_ruleset(FailureKind::Ruleset, &e)),
+        (Some(r), Some(c)) => Engine::from_json(r)
+            .map_err(|e| Failure::of_ruleset(FailureKind::Ruleset, &e))?
+            .with_catalog(c)
+            .map(Rc::new)
+            .map_err(|e| Failure::of_ruleset(FailureKind::Catalog, &e)),
     }
 }
 
