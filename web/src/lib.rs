@@ -114,6 +114,14 @@ pub(crate) async fn load_engine(
     Ok(engine)
 }
 
+/// The language a page starts in: `?lang=`, else the remembered choice, else Chinese.
+pub(crate) fn start_locale() -> Locale {
+    url::param("lang")
+        .and_then(|l| Locale::from_tag(&l))
+        .or_else(storage::load_locale)
+        .unwrap_or(Locale::ZhCn)
+}
+
 /// The persona to show for an id, falling back to the default.
 fn persona<'a>(all: &'a [Persona], id: &str) -> Option<&'a Persona> {
     all.iter()
@@ -157,10 +165,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     let state = {
         let engine = props.engine.0.clone();
         use_reducer(move || {
-            let locale = url::param("lang")
-                .and_then(|l| Locale::from_tag(&l))
-                .or_else(storage::load_locale)
-                .unwrap_or(Locale::ZhCn);
+            let locale = start_locale();
             let customer = if url::param("profile").is_some() {
                 Customer::Loading
             } else {
@@ -358,7 +363,6 @@ pub fn Shell(props: &ShellProps) -> Html {
                         current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
                 },
                 Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
-                // Rendered full screen above.
             }
         }
     };

@@ -69,13 +69,10 @@ pub fn TierCard(props: &Props) -> Html {
     let card = use_node_ref();
     let bar = use_node_ref();
     use_css(card.clone(), vec![("--tier-colour", colour(tier))]);
-    use_css(
-        bar.clone(),
-        vec![("width", format!("{}%", next.map_or(0, progress_percent)))],
-    );
+    let pct = next.map_or(0, progress_percent);
+    use_css(bar.clone(), vec![("width", format!("{pct}%"))]);
     let progress = next.map(|gap| {
         let amount = gap.amount.unwrap_or_default().0;
-        let pct = progress_percent(gap);
         let label = t(locale, Msg::ToNext).replace("{tier}", gap.tier.name.get(tag));
         html! {
             <div class="progress">

@@ -18,6 +18,7 @@ pub mod warning;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use strata_core::Engine;
 use yew::prelude::*;
 
 use self::i18n::{KioskMsg, kt};
@@ -28,7 +29,7 @@ use crate::components::error_card::ErrorCard;
 use crate::data;
 use crate::hooks::idle::{idle_seconds, use_idle, warn_seconds};
 use crate::i18n::{Locale, Msg, t};
-use crate::services::{clock, storage, url};
+use crate::services::{clock, url};
 use crate::state::{EngineRef, LoadError};
 
 /// Props of [`Kiosk`].
@@ -60,14 +61,16 @@ pub(crate) fn tap<T: 'static>(
 /// start-up; after that the kiosk needs no network.
 #[component]
 pub fn KioskApp() -> Html {
-    let engine = use_state(|| data::default_engine().map(Rc::new));
-    let locale = use_memo((), |()| {
-        url::param("lang")
-            .and_then(|l| Locale::from_tag(&l))
-            .or_else(storage::load_locale)
-            .unwrap_or(Locale::ZhCn)
+    let locale = *use_memo((), |()| crate::start_locale());
+    // The bank's rules by URL: no question is asked before they are here, so every band
+    // comes from them.
+    let load = use_state(|| match data::default_engine() {
+        Err(e) => Load::Broken(e.to_string()),
+        Ok(e) if url::param("ruleset").is_some() || url::param("catalog").is_some() => {
+            Load::Fetching(Rc::new(e))
+        }
+        Ok(e) => Load::Ready(Rc::new(e)),
     });
-    let failed = use_state(|| None::<LoadError>);
     // The kiosk's files stay cached by its service worker (dist/kiosk/sw.js), so it starts
     // again after a reload or restart without network. A host without sw.js (the dev
     // server) just has none.
@@ -79,52 +82,54 @@ pub fn KioskApp() -> Html {
             });
         }
     });
-    // The bank's rules by URL: no question is asked before they are here, so every band
-    // comes from them.
-    let pending = use_state(|| url::param("ruleset").is_some() || url::param("catalog").is_some());
     {
-        let engine = engine.clone();
-        let failed = failed.clone();
-        let pending = pending.clone();
+        let load = load.clone();
         use_effect_with((), move |()| {
-            let (ruleset, catalog) = (url::param("ruleset"), url::param("catalog"));
-            if let (Ok(base), true) = (&*engine, *pending) {
+            if let Load::Fetching(base) = &*load {
                 let base = base.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    match crate::load_engine(&base, ruleset, catalog).await {
-                        Ok(e) => engine.set(Ok(Rc::new(e))),
-                        Err(e) => failed.set(Some(e)),
-                    }
-                    pending.set(false);
+                    let (ruleset, catalog) = (url::param("ruleset"), url::param("catalog"));
+                    load.set(match crate::load_engine(&base, ruleset, catalog).await {
+                        Ok(e) => Load::Ready(Rc::new(e)),
+                        Err(e) => Load::Failed(e),
+                    });
                 });
             }
         });
     }
-    if *pending && failed.is_none() && engine.is_ok() {
-        return html! {
+    match &*load {
+        Load::Fetching(_) => html! {
             <main id="main" class="kiosk-main">
-                <p class="loading" role="status">{ t(*locale, Msg::Loading) }</p>
+                <p class="loading" role="status">{ t(locale, Msg::Loading) }</p>
             </main>
-        };
-    }
-    match (&*engine, &*failed) {
-        (Ok(engine), None) => html! {
-            <Kiosk engine={EngineRef(engine.clone())} locale={*locale} />
         },
+        Load::Ready(engine) => html! { <Kiosk engine={EngineRef(engine.clone())} {locale} /> },
         // The bank's data did not load: say so, in full, for the branch staff to fix.
-        (_, Some(error)) => html! {
+        Load::Failed(error) => html! {
             <main id="main" class="kiosk-main">
-                <ErrorCard error={error.clone()} locale={*locale} on_dismiss={Callback::noop()}
+                <ErrorCard error={error.clone()} {locale} on_dismiss={Callback::noop()}
                            fallback={false} />
             </main>
         },
-        (Err(e), None) => html! {
+        Load::Broken(message) => html! {
             <main id="main" class="kiosk-main" role="alert">
-                <h1>{ t(*locale, Msg::ErrorTitle) }</h1>
-                <p>{ e.to_string() }</p>
+                <h1>{ t(locale, Msg::ErrorTitle) }</h1>
+                <p>{ message.clone() }</p>
             </main>
         },
     }
+}
+
+/// Where the kiosk's engine stands.
+enum Load {
+    /// The bank's ruleset or catalog is on its way (to go with this default engine).
+    Fetching(Rc<Engine>),
+    /// Ready to ask.
+    Ready(Rc<Engine>),
+    /// The bank's data could not be used.
+    Failed(LoadError),
+    /// The shipped ruleset does not build (a broken build).
+    Broken(String),
 }
 
 /// One session's identity: a fresh key and the date it evaluates on.
