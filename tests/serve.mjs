@@ -8,6 +8,7 @@
 // unknown paths that look like app routes, as a single-page app needs.
 // Every response carries a strict Content-Security-Policy, as a bank's server would send
 // it: the one the build wrote to csp-header.txt (see xtask/src/harden.rs), else STRICT.
+// A file with a precompressed `.gz` beside it (xtask/src/precompress.rs) is sent as that.
 
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -97,17 +98,24 @@ async function isFile(path) {
   }
 }
 
-function send(res, status, path, method) {
+async function send(req, res, status, path) {
   const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
   // Tests must always see the latest build.
-  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', Vary: 'Accept-Encoding' };
   headers['Content-Security-Policy'] = policy(path);
+  // The build's precompressed copy when the client takes gzip, as nginx's
+  // `gzip_static on;` does: the tests then run on the bytes `cargo xtask size` reports.
+  let body = path;
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && (await isFile(`${path}.gz`))) {
+    body = `${path}.gz`;
+    headers['Content-Encoding'] = 'gzip';
+  }
   res.writeHead(status, headers);
-  if (method === 'HEAD') {
+  if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(path)
+  createReadStream(body)
     .on('error', () => res.destroy())
     .pipe(res);
 }
@@ -124,19 +132,19 @@ const server = createServer(async (req, res) => {
     return;
   }
   if (await isFile(file)) {
-    send(res, 200, file, req.method);
+    await send(req, res, 200, file);
     return;
   }
   const index = join(file, 'index.html');
   if (await isFile(index)) {
-    send(res, 200, index, req.method);
+    await send(req, res, 200, index);
     return;
   }
   // A missing asset (has an extension) is a real 404; anything else is an
   // app route and gets the app shell.
   const fallback = join(root, 'index.html');
   if (extname(pathname) === '' && (await isFile(fallback))) {
-    send(res, 200, fallback, req.method);
+    await send(req, res, 200, fallback);
     return;
   }
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');

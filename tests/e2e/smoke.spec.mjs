@@ -23,3 +23,14 @@ test('the app boots without errors', async ({ page }) => {
 
   expect(errors).toEqual([]);
 });
+
+test('the assets arrive as the precompressed .gz the size report counts', async ({ page }) => {
+  const encodings = {};
+  page.on('response', (response) => {
+    const name = new URL(response.url()).pathname.split('.').pop();
+    if (['wasm', 'js', 'css'].includes(name)) encodings[name] = response.headers()['content-encoding'];
+  });
+  await page.goto('/');
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+  expect(encodings).toEqual({ wasm: 'gzip', js: 'gzip', css: 'gzip' });
+});

@@ -48,11 +48,13 @@ pub fn wasm_package(
 ) -> Result {
     proc::run(
         tools
-            .cargo()
+            .small_std(&mut tools.cargo())
             .args(["build", "--release", "--lib", "--target", WASM_TARGET])
             .args(cargo_args),
     )?;
-    let wasm = target_dir(tools).join(format!("{WASM_TARGET}/release/{lib}.wasm"));
+    let wasm = tools
+        .wasm_release_dir()
+        .join(format!("{WASM_TARGET}/release/{lib}.wasm"));
     proc::run(
         tools
             .command("wasm-bindgen")

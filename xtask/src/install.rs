@@ -36,6 +36,7 @@ pub struct Options {
 /// Installs everything, cheapest checks first.
 pub fn all(tools: &Tools, options: Options) -> Result {
     wasm_target(tools)?;
+    rust_src(tools)?;
     node(tools)?;
     node_packages(tools)?;
     if options.chromium {
@@ -68,6 +69,31 @@ fn wasm_target(tools: &Tools) -> Result {
     }
     println!("installing the {WASM_TARGET} target …");
     proc::run(tools.command("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// The standard library's source, which release wasm builds compile for size
+/// (see `Tools::small_std`).
+fn rust_src(tools: &Tools) -> Result {
+    let installed =
+        proc::capture(
+            tools
+                .command("rustup")
+                .args(["component", "list", "--installed"]),
+        )
+        .map_err(|error| format!("{error}\n  (rust-src is managed with rustup)"))?;
+    if String::from_utf8_lossy(&installed)
+        .lines()
+        .any(|line| line.trim() == "rust-src")
+    {
+        println!("✓ rust-src");
+        return Ok(());
+    }
+    println!("installing rust-src …");
+    proc::run(
+        tools
+            .command("rustup")
+            .args(["component", "add", "rust-src"]),
+    )
 }
 
 fn node(tools: &Tools) -> Result {

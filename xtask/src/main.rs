@@ -24,6 +24,7 @@ mod harden;
 mod install;
 mod kiosk;
 mod perf;
+mod precompress;
 mod proc;
 mod size;
 mod widget;
@@ -228,10 +229,14 @@ fn serve(tools: &Tools, port: u16, kiosk: bool) -> Result {
 /// then hardened (CSP and SRI). Shared by `build`, `size` and `test`.
 pub fn build_release(tools: &Tools) -> Result {
     install::fetch_crates(tools)?;
-    proc::run(tools.trunk().args(["build", "--release", "--offline"]))?;
+    proc::run(
+        tools
+            .small_std(&mut tools.trunk())
+            .args(["build", "--release", "--offline"]),
+    )?;
     harden::app(&tools.root.join("dist"), "/")?;
     // The kiosk after the app: Trunk empties the dist folder it builds into.
-    proc::run(tools.trunk().args([
+    proc::run(tools.small_std(&mut tools.trunk()).args([
         "build",
         "kiosk.html",
         "--release",
@@ -245,7 +250,10 @@ pub fn build_release(tools: &Tools) -> Result {
     kiosk::service_worker(
         &tools.root.join("web/kiosk-sw.js"),
         &tools.root.join("dist/kiosk"),
-    )
+    )?;
+    // Last: the .gz files must hold the final bytes (after hardening and the worker).
+    precompress::dir(&tools.root.join("dist"))?;
+    precompress::dir(&tools.root.join("dist/kiosk"))
 }
 
 fn bench(tools: &Tools, args: &[String]) -> Result {

@@ -1,69 +1,101 @@
 //! `cargo xtask size`: what a phone downloads. Lists dist/'s wasm, js, css and
-//! html assets with raw and gzip sizes (`gzip -9`, as a server would send
-//! them, roughly), then the engine package's and the widget bundle's, each
-//! with its total. It only reports; no threshold fails it.
+//! html assets with raw bytes, `gzip -9` bytes (a server compressing on the fly)
+//! and served bytes (the build's precompressed `.gz`, which a server sends as is:
+//! the transfer), then the engine package's and the widget bundle's, each with its
+//! total. It only reports; no threshold fails it.
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::Result;
-use crate::proc;
-
-const KINDS: [&str; 4] = ["wasm", "js", "css", "html"];
+use crate::{precompress, proc};
 
 struct Asset {
     name: String,
     raw: u64,
     gzip: u64,
+    served: u64,
 }
 
 pub fn report(dist: &Path) -> Result {
     let assets = measure(dist)?;
     print!("\n{}", table(&assets));
+    // The app's budget (issue 4) counts what the phone downloads to run it.
+    let transfer: u64 = assets
+        .iter()
+        .filter(|asset| {
+            !Path::new(&asset.name)
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("html"))
+        })
+        .map(|asset| asset.served)
+        .sum();
+    println!(
+        "\ntransfer (wasm + js + css, served .gz): {} bytes; budget {} bytes",
+        grouped(transfer),
+        grouped(BUDGET)
+    );
     Ok(())
 }
 
-/// Each package's table, then one line per package with its total raw and gzip bytes.
+/// Issue 4's transfer budget, 250 KB, read strictly as 250,000 bytes.
+const BUDGET: u64 = 250_000;
+
+/// Each package's table, then one line per package with its totals.
 pub fn packages(list: &[(&str, &Path)]) -> Result {
     let mut lines = String::new();
     for (label, dir) in list {
         let assets = measure(dir)?;
         print!("\n{}", table(&assets));
-        let raw: u64 = assets.iter().map(|asset| asset.raw).sum();
-        let gzip: u64 = assets.iter().map(|asset| asset.gzip).sum();
+        let [raw, gzip, served] = totals(&assets);
         let _ = writeln!(
             lines,
-            "{label}: {} bytes, {} gzip bytes",
+            "{label}: {} bytes, {} gzip bytes, {} served (.gz) bytes",
             grouped(raw),
-            grouped(gzip)
+            grouped(gzip),
+            grouped(served)
         );
     }
     print!("\n{lines}");
     Ok(())
 }
 
-/// Raw and gzip sizes of every wasm, js, css and html file below `dist`, biggest first.
+fn totals(assets: &[Asset]) -> [u64; 3] {
+    [
+        assets.iter().map(|asset| asset.raw).sum(),
+        assets.iter().map(|asset| asset.gzip).sum(),
+        assets.iter().map(|asset| asset.served).sum(),
+    ]
+}
+
+/// Raw, `gzip -9` and served sizes of every wasm, js, css and html file of the build
+/// in `dist`, biggest first. Served is the build's precompressed `.gz` (Zopfli, see
+/// precompress.rs), or the same compression done here when the build has none.
 fn measure(dist: &Path) -> Result<Vec<Asset>> {
-    let mut files = Vec::new();
-    collect(dist, &mut files)?;
     let mut assets = Vec::new();
-    for path in files {
-        let kind = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
-        if !KINDS.contains(&kind) {
-            continue;
-        }
-        let raw = fs::metadata(&path)
-            .map_err(|error| format!("cannot stat {}: {error}", path.display()))?
-            .len();
+    for path in precompress::assets(dist)? {
+        let raw =
+            fs::read(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
         let gzip = proc::capture(Command::new("gzip").args(["-9", "-c"]).arg(&path))?.len() as u64;
+        let served = match fs::metadata(precompress::gz_of(&path)) {
+            Ok(meta) => meta.len(),
+            Err(_) => precompress::compress(&raw)
+                .map_err(|error| format!("cannot compress {}: {error}", path.display()))?
+                .len() as u64,
+        };
         let name = path
             .strip_prefix(dist)
             .unwrap_or(&path)
             .display()
             .to_string();
-        assets.push(Asset { name, raw, gzip });
+        assets.push(Asset {
+            name,
+            raw: raw.len() as u64,
+            gzip,
+            served,
+        });
     }
     if assets.is_empty() {
         return Err(format!(
@@ -76,26 +108,6 @@ fn measure(dist: &Path) -> Result<Vec<Asset>> {
     Ok(assets)
 }
 
-/// Every file below `dir`, recursively, except other builds' folders (Trunk puts JS snippets in subfolders).
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
-    let entries =
-        fs::read_dir(dir).map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|error| format!("cannot read {}: {error}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            // A folder with its own index.html is another build (dist/kiosk/): reported apart.
-            if !path.join("index.html").is_file() {
-                collect(&path, files)?;
-            }
-        } else {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
 fn table(assets: &[Asset]) -> String {
     let width = assets
         .iter()
@@ -103,17 +115,21 @@ fn table(assets: &[Asset]) -> String {
         .max()
         .unwrap_or(0)
         .max("total".len());
-    let row =
-        |name: &str, raw: &str, gzip: &str| format!("{name:<width$}  {raw:>12}  {gzip:>12}\n");
-    let raw: u64 = assets.iter().map(|asset| asset.raw).sum();
-    let gzip: u64 = assets.iter().map(|asset| asset.gzip).sum();
-    std::iter::once(row("asset", "raw bytes", "gzip bytes"))
+    let row = |name: &str, numbers: [u64; 3]| {
+        let [raw, gzip, served] = numbers.map(grouped);
+        format!("{name:<width$}  {raw:>12}  {gzip:>12}  {served:>12}\n")
+    };
+    let header = format!(
+        "{:<width$}  {:>12}  {:>12}  {:>12}\n",
+        "asset", "raw bytes", "gzip -9", "served .gz"
+    );
+    std::iter::once(header)
         .chain(
             assets
                 .iter()
-                .map(|asset| row(&asset.name, &grouped(asset.raw), &grouped(asset.gzip))),
+                .map(|asset| row(&asset.name, [asset.raw, asset.gzip, asset.served])),
         )
-        .chain(std::iter::once(row("total", &grouped(raw), &grouped(gzip))))
+        .chain(std::iter::once(row("total", totals(assets))))
         .collect()
 }
 
@@ -149,17 +165,22 @@ mod tests {
                 name: "app_bg.wasm".into(),
                 raw: 2000,
                 gzip: 900,
+                served: 850,
             },
             Asset {
                 name: "index.html".into(),
                 raw: 500,
                 gzip: 300,
+                served: 290,
             },
         ];
         let table = table(&assets);
         assert!(
             table.lines().last().is_some_and(|line| {
-                line.starts_with("total") && line.contains("2,500") && line.contains("1,200")
+                line.starts_with("total")
+                    && line.contains("2,500")
+                    && line.contains("1,200")
+                    && line.contains("1,140")
             }),
             "{table}"
         );

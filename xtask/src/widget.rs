@@ -41,7 +41,9 @@ pub fn build(tools: &Tools, out: &Path) -> Result {
         fs::copy(src.join(name), out.join(name))
             .map_err(|error| format!("cannot copy widget/{name} to {}: {error}", out.display()))?;
     }
-    pin_assets(out)
+    pin_assets(out)?;
+    // After pinning: the loader's .gz must carry the integrity values.
+    crate::precompress::dir(out)
 }
 
 /// The loader's placeholder for its assets' integrity (see strata-widget.js).
