@@ -50,7 +50,19 @@ pub fn all(tools: &Tools, options: Options) -> Result {
 /// `cargo build --offline` finds the wasm32-only ones on a fresh machine.
 /// Instant when they are all cached.
 pub fn fetch_crates(tools: &Tools) -> Result {
-    proc::run(tools.cargo().args(["fetch", "--quiet"]))
+    proc::run(tools.cargo().args(["fetch", "--quiet"]))?;
+    // And the standard library's own dependencies, which release wasm builds compile
+    // (see `Tools::small_std`); its manifest uses unstable Cargo features.
+    let sysroot = proc::capture(tools.command("rustc").args(["--print", "sysroot"]))?;
+    let library = std::path::Path::new(String::from_utf8_lossy(&sysroot).trim())
+        .join("lib/rustlib/src/rust/library/Cargo.toml");
+    proc::run(
+        tools
+            .cargo()
+            .env("RUSTC_BOOTSTRAP", "1")
+            .args(["fetch", "--quiet", "--manifest-path"])
+            .arg(library),
+    )
 }
 
 fn wasm_target(tools: &Tools) -> Result {
