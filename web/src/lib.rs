@@ -35,7 +35,7 @@ use crate::i18n::{Locale, Msg, t};
 use crate::problems::Problem;
 use crate::route::Route;
 use crate::services::{bridge, clock, fetch, storage, url};
-use crate::state::{Action, Customer, ErrorKind, LoadError, Mode, State};
+use crate::state::{Action, Customer, ErrorKind, LoadError, Mode, Shared, State};
 use crate::view::View;
 
 /// Evaluation options: with `explain`, so a product page can say why an offer is not shown.
@@ -136,7 +136,7 @@ pub fn App() -> Html {
     match &*engine {
         Ok(engine) => html! {
             <BrowserRouter>
-                <Shell engine={state::EngineRef(engine.clone())} />
+                <Shell engine={state::Shared(engine.clone())} />
             </BrowserRouter>
         },
         // Only a broken build gets here: the shipped ruleset is tested.
@@ -237,7 +237,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                             .await
                             .and_then(|json| check_profile(&engine, &json, as_of, Some(u.clone())))
                         {
-                            Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Rc::new(p))),
+                            Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p))),
                             Err(error) => fail(error),
                         }
                     }
@@ -254,7 +254,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             let bridge = bridge::install(move |json| {
                 let engine = engine_now.borrow().clone();
                 match check_profile(&engine, &json, as_of, None) {
-                    Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Rc::new(p))),
+                    Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p))),
                     Err(error) => dispatcher.dispatch(Action::Failed {
                         error,
                         fallback: DEFAULT_PERSONA.into(),
@@ -292,18 +292,23 @@ pub fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::DismissError))
     };
 
-    let (profile, current_persona): (Option<Rc<Profile>>, Option<AttrValue>) = match &state.customer
-    {
-        Customer::Persona(id) => match persona(&personas, id) {
-            Some(p) => (
-                Some(Rc::new(data::profile_for(p, state.as_of))),
-                Some(AttrValue::from(p.id.clone())),
-            ),
-            None => (None, None),
-        },
-        Customer::External(p) => (Some(p.clone()), None),
-        Customer::Loading => (None, None),
+    let current_persona = match &state.customer {
+        Customer::Persona(id) => persona(&personas, id).map(|p| AttrValue::from(p.id.clone())),
+        _ => None,
     };
+    // Memoised so that a re-render keeps the same shared profile and evaluation, and
+    // pages compared by identity (`Shared`) re-render only when they change.
+    let profile = use_memo(
+        (state.customer.clone(), state.as_of),
+        |(customer, as_of)| match customer {
+            Customer::Persona(id) => {
+                persona(&personas, id).map(|p| Shared::new(data::profile_for(p, *as_of)))
+            }
+            Customer::External(p) => Some(p.clone()),
+            Customer::Loading => None,
+        },
+    );
+    let profile = (*profile).clone();
     let evaluation = {
         let engine = state.engine.clone();
         let as_of = state.as_of;
@@ -312,7 +317,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             |(engine, profile, as_of)| {
                 profile
                     .as_ref()
-                    .map(|p| engine.0.evaluate_with(p, *as_of, &options()).map(Rc::new))
+                    .map(|p| engine.evaluate_with(p, *as_of, &options()).map(Shared::new))
             },
         )
     };

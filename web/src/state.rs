@@ -10,15 +10,40 @@ use yew::Reducible;
 
 use crate::i18n::Locale;
 
-/// A shared engine, compared by identity (an engine is large and has no `PartialEq`).
-#[derive(Clone, Debug)]
-pub struct EngineRef(pub Rc<Engine>);
+/// A shared value compared by identity: props and memo keys holding an engine, a
+/// profile or an evaluation then cost a pointer comparison, and the wasm carries no
+/// deep `PartialEq` of those large types. Whoever makes a new one means a new value.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for EngineRef {
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The engine (ruleset and catalog), shared.
+pub type EngineRef = Shared<Engine>;
 
 /// Whose profile is shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +51,7 @@ pub enum Customer {
     /// A demo persona by id.
     Persona(String),
     /// A profile the bank passed (URL, JS call or message).
-    External(Rc<Profile>),
+    External(Shared<Profile>),
     /// Waiting for the bank's profile.
     Loading,
 }
@@ -109,7 +134,7 @@ impl State {
     pub fn new(locale: Locale, engine: Rc<Engine>, customer: Customer, as_of: NaiveDate) -> Self {
         State {
             locale,
-            engine: EngineRef(engine),
+            engine: Shared(engine),
             customer,
             as_of,
             error: None,
@@ -128,7 +153,7 @@ pub enum Action {
     /// Wait for the bank's profile.
     Loading,
     /// The bank's profile arrived and evaluates.
-    ProfileLoaded(Rc<Profile>),
+    ProfileLoaded(Shared<Profile>),
     /// The bank's ruleset arrived and is valid.
     RulesetLoaded(Rc<Engine>),
     /// Loading failed; fall back to `persona` if nothing is shown yet.
@@ -165,7 +190,7 @@ impl Reducible for State {
                 s.error = None;
                 s.what_if = WhatIf::default();
             }
-            Action::RulesetLoaded(engine) => s.engine = EngineRef(engine),
+            Action::RulesetLoaded(engine) => s.engine = Shared(engine),
             Action::Failed { error, fallback } => {
                 if s.customer == Customer::Loading {
                     s.customer = Customer::Persona(fallback);

@@ -1,8 +1,6 @@
 //! What every page reads: the language, the engine, the profile and its evaluation, bundled
 //! so pages take one prop and re-render only when one of them changes.
 
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 use strata_core::evaluation::Evaluation;
 use strata_core::ruleset::Tier;
@@ -10,7 +8,7 @@ use strata_core::{Engine, Profile};
 
 use crate::i18n::Locale;
 use crate::sentences::Ctx;
-use crate::state::EngineRef;
+use crate::state::{EngineRef, Shared};
 
 /// The data a page renders.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,11 +18,11 @@ pub struct View {
     /// Ruleset and catalog.
     pub engine: EngineRef,
     /// The customer's profile.
-    pub profile: Rc<Profile>,
+    pub profile: Shared<Profile>,
     /// The date evaluated on.
     pub as_of: NaiveDate,
     /// The evaluation.
-    pub eval: Rc<Evaluation>,
+    pub eval: Shared<Evaluation>,
 }
 
 impl View {

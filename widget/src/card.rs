@@ -3,9 +3,6 @@
 //! an error card naming every bad field; or a loading line. Props in, [`Action`]s out: the
 //! widget never navigates, the host decides what a tap does.
 
-use std::rc::Rc;
-
-use strata_core::Engine;
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Profile;
 use strata_web::components::error_card::problem_item;
@@ -13,6 +10,7 @@ use strata_web::components::tier_card::TierCard;
 use strata_web::i18n::{Locale, Msg, t};
 use strata_web::problems::Problem;
 use strata_web::sentences::{self, Ctx};
+use strata_web::state::{EngineRef, Shared};
 use strata_web::what_if;
 use yew::prelude::*;
 
@@ -49,8 +47,8 @@ impl Variant {
     }
 }
 
-/// What the widget shows.
-#[derive(Clone, Debug)]
+/// What the widget shows. Engine, profile and evaluation compare by identity.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Shown {
     /// No profile yet (a custom element waiting for `profile-src` or `.profile`).
     Loading,
@@ -59,34 +57,12 @@ pub enum Shown {
     /// The tier card.
     Card {
         /// Ruleset and catalog.
-        engine: Rc<Engine>,
+        engine: EngineRef,
         /// The customer.
-        profile: Rc<Profile>,
+        profile: Shared<Profile>,
         /// The customer's evaluation.
-        eval: Rc<Evaluation>,
+        eval: Shared<Evaluation>,
     },
-}
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Shown::Loading, Shown::Loading) => true,
-            (Shown::Failed(a), Shown::Failed(b)) => a == b,
-            (
-                Shown::Card {
-                    engine: e1,
-                    profile: p1,
-                    eval: v1,
-                },
-                Shown::Card {
-                    engine: e2,
-                    profile: p2,
-                    eval: v2,
-                },
-            ) => Rc::ptr_eq(e1, e2) && Rc::ptr_eq(p1, p2) && Rc::ptr_eq(v1, v2),
-            _ => false,
-        }
-    }
 }
 
 /// What the customer tapped, for the host.
@@ -196,25 +172,14 @@ fn ErrorView(props: &ErrorProps) -> Html {
 }
 
 /// Props of [`Card`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct CardProps {
-    engine: Rc<Engine>,
-    profile: Rc<Profile>,
-    eval: Rc<Evaluation>,
+    engine: EngineRef,
+    profile: Shared<Profile>,
+    eval: Shared<Evaluation>,
     locale: Locale,
     variant: Variant,
     on_action: Callback<Action>,
-}
-
-impl PartialEq for CardProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.engine, &other.engine)
-            && Rc::ptr_eq(&self.profile, &other.profile)
-            && Rc::ptr_eq(&self.eval, &other.eval)
-            && self.locale == other.locale
-            && self.variant == other.variant
-            && self.on_action == other.on_action
-    }
 }
 
 /// One sentence for screen readers, announced when an update changes it: the tier and the
@@ -263,7 +228,7 @@ fn Card(props: &CardProps) -> Html {
         })
     };
     let card = html! {
-        <TierCard evaluation={eval.clone()} ruleset={ruleset.clone()} locale={l} {assets}
+        <TierCard evaluation={eval.clone()} engine={props.engine.clone()} locale={l} {assets}
                   heading_id="strata-tier-name" />
     };
     let status = html! {

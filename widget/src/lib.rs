@@ -20,6 +20,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use strata_core::Engine;
 use strata_web::i18n::Locale;
+use strata_web::state::Shared;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, AttrValue, Callback};
 
@@ -149,9 +150,9 @@ impl Widget {
             Some(Err(f)) => Shown::Failed(f.clone()),
             Some(Ok(json)) => match input::evaluate(engine, json, as_of) {
                 Ok((profile, eval)) => Shown::Card {
-                    engine: engine.clone(),
-                    profile,
-                    eval,
+                    engine: Shared(engine.clone()),
+                    profile: Shared(profile),
+                    eval: Shared(eval),
                 },
                 Err(f) => Shown::Failed(f),
             },

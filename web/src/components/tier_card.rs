@@ -3,21 +3,21 @@
 
 use rust_decimal::Decimal;
 use strata_core::evaluation::{ChangeReason, Evaluation, Gap};
-use strata_core::ruleset::Ruleset;
 use yew::prelude::*;
 
 use crate::hooks::use_css;
 use crate::i18n::{Locale, Msg, t};
 use crate::sentences::{self, Ctx};
+use crate::state::{EngineRef, Shared};
 use crate::view::colour;
 
 /// Props of [`TierCard`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The evaluation shown.
-    pub evaluation: std::rc::Rc<Evaluation>,
-    /// The ruleset (names, colours, currency).
-    pub ruleset: Ruleset,
+    pub evaluation: Shared<Evaluation>,
+    /// The engine whose ruleset names the tiers (names, colours, currency).
+    pub engine: EngineRef,
     /// Display language.
     pub locale: Locale,
     /// Assets here, when the ruleset has them.
@@ -57,7 +57,7 @@ pub fn progress_percent(gap: &Gap) -> u8 {
 pub fn TierCard(props: &Props) -> Html {
     let e = &props.evaluation;
     let locale = props.locale;
-    let ruleset = &props.ruleset;
+    let ruleset = props.engine.ruleset();
     let c = Ctx {
         locale,
         ruleset,

@@ -9,7 +9,7 @@ use strata_core::evaluation::Evaluation;
 use strata_core::recommend::Options;
 use yew::prelude::*;
 
-use crate::state::WhatIf;
+use crate::state::{Shared, WhatIf};
 use crate::view::View;
 use crate::what_if;
 
@@ -25,7 +25,7 @@ pub struct WhatIfResult {
     /// Assets here in the scenario.
     pub assets: Decimal,
     /// The evaluation of the modified profile; `None` if it does not evaluate.
-    pub eval: Option<Rc<Evaluation>>,
+    pub eval: Option<Shared<Evaluation>>,
 }
 
 /// Re-evaluates a modified copy of the profile whenever the inputs change.
@@ -41,7 +41,7 @@ pub fn use_what_if(view: &View, input: WhatIf) -> Rc<WhatIfResult> {
             .engine()
             .evaluate_with(&profile, as_of, &Options::default())
             .ok()
-            .map(Rc::new);
+            .map(Shared::new);
         let assets = eval.as_ref().map_or(amount, |e| what_if::aum(&profile, e));
         WhatIfResult {
             amount,

@@ -35,7 +35,7 @@ pub fn Home(props: &Props) -> Html {
     html! {
         <>
             <h1 tabindex="-1">{ t(l, Msg::Title) }</h1>
-            <TierCard evaluation={v.eval.clone()} ruleset={v.engine().ruleset().clone()}
+            <TierCard evaluation={v.eval.clone()} engine={v.engine.clone()}
                       locale={l} {assets} />
             <section aria-labelledby="moments-title" class="section">
                 <h2 id="moments-title">{ t(l, Msg::Moments) }</h2>

@@ -30,7 +30,7 @@ use crate::data;
 use crate::hooks::idle::{idle_seconds, use_idle, warn_seconds};
 use crate::i18n::{Locale, Msg, t};
 use crate::services::{clock, url};
-use crate::state::{EngineRef, LoadError};
+use crate::state::{EngineRef, LoadError, Shared};
 
 /// Props of [`Kiosk`].
 #[derive(Properties, PartialEq)]
@@ -103,7 +103,7 @@ pub fn KioskApp() -> Html {
                 <p class="loading" role="status">{ t(locale, Msg::Loading) }</p>
             </main>
         },
-        Load::Ready(engine) => html! { <Kiosk engine={EngineRef(engine.clone())} {locale} /> },
+        Load::Ready(engine) => html! { <Kiosk engine={Shared(engine.clone())} {locale} /> },
         // The bank's data did not load: say so, in full, for the branch staff to fix.
         Load::Failed(error) => html! {
             <main id="main" class="kiosk-main">
@@ -264,11 +264,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                     return None;
                 }
                 let profile = bands.profile(answers, *as_of)?;
-                engine
-                    .0
-                    .evaluate(&profile, *as_of)
-                    .ok()
-                    .map(std::rc::Rc::new)
+                engine.0.evaluate(&profile, *as_of).ok().map(Shared::new)
             },
         )
     };

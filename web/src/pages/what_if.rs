@@ -93,7 +93,7 @@ pub fn WhatIfPage(props: &Props) -> Html {
         let assets = Some(result.assets);
         html! {
             <>
-                <TierCard evaluation={e.clone()} ruleset={ruleset.clone()} locale={l} {assets}
+                <TierCard evaluation={e.clone()} engine={v.engine.clone()} locale={l} {assets}
                           heading_id="what-if-tier" label={AttrValue::from(t(l, Msg::Result))} />
                 if !gained.is_empty() {
                     <section class="section" aria-labelledby="gained-title">

@@ -1,8 +1,6 @@
 //! The kiosk's screens: attract, one question, the result. Props in, callbacks out; each
 //! screen has one `h1` (focused by the session when the screen appears).
 
-use std::rc::Rc;
-
 use strata_core::evaluation::Evaluation;
 use yew::prelude::*;
 
@@ -13,7 +11,7 @@ use super::text;
 use crate::hooks::use_css;
 use crate::i18n::{Locale, Msg, t};
 use crate::sentences;
-use crate::state::EngineRef;
+use crate::state::{EngineRef, Shared};
 use crate::view::colour;
 
 /// Props of [`Attract`].
@@ -131,7 +129,7 @@ pub struct ResultProps {
     /// The engine (the ruleset's benefits, colours, currency).
     pub engine: EngineRef,
     /// The evaluation of the synthetic profile.
-    pub eval: Rc<Evaluation>,
+    pub eval: Shared<Evaluation>,
     /// The bands the customer chose.
     pub chosen: Chosen,
     /// The answers as the questions showed them: assets, age, education, elsewhere.
