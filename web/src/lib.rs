@@ -364,7 +364,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     html! { <pages::product::Product {view} id={AttrValue::from(id)} /> }
                 }
                 Route::Settings => html! {
-                    <pages::settings::Settings {view} personas={personas.clone()}
+                    <pages::settings::Settings {view} personas={Shared(personas.clone())}
                         current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
                 },
                 Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },

@@ -1,12 +1,11 @@
 //! Settings: the language and, in the demo, which persona is shown.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::data::Persona;
 use crate::format;
 use crate::i18n::{Locale, Msg, t};
+use crate::state::Shared;
 use crate::view::View;
 
 /// Props of [`Settings`].
@@ -15,7 +14,7 @@ pub struct Props {
     /// What to render.
     pub view: View,
     /// The demo personas.
-    pub personas: Rc<Vec<Persona>>,
+    pub personas: Shared<Vec<Persona>>,
     /// The persona shown, if a persona is shown.
     pub current: Option<AttrValue>,
     /// Pick a language.
