@@ -168,7 +168,7 @@ try {
   const m = median(times);
   console.log(`median: ${m.toFixed(0)} ms (budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'within' : 'over'})`);
   console.log(
-    `bytes fetched: ${bytes.toLocaleString('en')} uncompressed (serve.mjs does not gzip; gzip sizes: cargo xtask size)`,
+    `bytes fetched: ${bytes.toLocaleString('en')} as sent (serve.mjs sends the build's precompressed .gz files; per asset: cargo xtask size)`,
   );
 } finally {
   await browser?.close();
