@@ -3,7 +3,7 @@
 use crate::catalog::Catalog;
 
 /// `(ruleset id, JSON text)` of every shipped catalog.
-pub const ALL: [(&str, &str); 1] = [("cn-retail", include_str!("../catalogs/cn-retail.json"))];
+pub const ALL: [(&str, &str); 1] = [("cn-retail", crate::minify!("../catalogs/cn-retail.json"))];
 
 /// The JSON text of the default catalog for a shipped ruleset.
 #[must_use]

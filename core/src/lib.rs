@@ -24,6 +24,8 @@
 pub mod catalog;
 pub mod catalogs;
 pub mod dec;
+#[doc(hidden)]
+pub mod embed;
 pub mod engine;
 pub mod error;
 pub mod evaluation;

@@ -4,13 +4,13 @@ use crate::ruleset::Ruleset;
 
 /// `(id, JSON text)` of every shipped ruleset.
 pub const ALL: [(&str, &str); 4] = [
-    ("cn-retail", include_str!("../rulesets/cn-retail.json")),
-    ("cn-star", include_str!("../rulesets/cn-star.json")),
+    ("cn-retail", crate::minify!("../rulesets/cn-retail.json")),
+    ("cn-star", crate::minify!("../rulesets/cn-star.json")),
     (
         "cn-corporate",
-        include_str!("../rulesets/cn-corporate.json"),
+        crate::minify!("../rulesets/cn-corporate.json"),
     ),
-    ("us-rewards", include_str!("../rulesets/us-rewards.json")),
+    ("us-rewards", crate::minify!("../rulesets/us-rewards.json")),
 ];
 
 /// The JSON text of a shipped ruleset.
@@ -29,6 +29,6 @@ pub fn builtin(id: &str) -> Option<Ruleset> {
 #[must_use]
 pub fn cn_retail() -> Ruleset {
     // Parsed and validated by the test suite; an error here is a build defect.
-    crate::parse_ruleset(include_str!("../rulesets/cn-retail.json"))
+    crate::parse_ruleset(crate::minify!("../rulesets/cn-retail.json"))
         .expect("shipped cn-retail ruleset parses")
 }

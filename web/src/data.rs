@@ -42,16 +42,16 @@ pub const DEFAULT_PERSONA: &str = "li-wei";
 
 /// Every persona's JSON, in the picker's order (highest tier first, then the rest).
 const SOURCES: [&str; 10] = [
-    include_str!("../demo/wang-jianguo.json"),
-    include_str!("../demo/zhao-min.json"),
-    include_str!("../demo/zhou-tao.json"),
-    include_str!("../demo/xu-hui.json"),
-    include_str!("../demo/chen-jing.json"),
-    include_str!("../demo/li-wei.json"),
-    include_str!("../demo/sun-li.json"),
-    include_str!("../demo/liu-yang.json"),
-    include_str!("../demo/zhang-xiaoyu.json"),
-    include_str!("../demo/he-qiang.json"),
+    strata_core::minify!("../demo/wang-jianguo.json"),
+    strata_core::minify!("../demo/zhao-min.json"),
+    strata_core::minify!("../demo/zhou-tao.json"),
+    strata_core::minify!("../demo/xu-hui.json"),
+    strata_core::minify!("../demo/chen-jing.json"),
+    strata_core::minify!("../demo/li-wei.json"),
+    strata_core::minify!("../demo/sun-li.json"),
+    strata_core::minify!("../demo/liu-yang.json"),
+    strata_core::minify!("../demo/zhang-xiaoyu.json"),
+    strata_core::minify!("../demo/he-qiang.json"),
 ];
 
 /// Every demo persona. A persona that does not parse is a build defect caught by the tests,
