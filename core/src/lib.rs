@@ -27,6 +27,7 @@ pub mod dec;
 pub mod engine;
 pub mod error;
 pub mod evaluation;
+pub mod json;
 mod jsonpath;
 pub mod lint;
 pub mod metrics;
