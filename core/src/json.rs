@@ -958,6 +958,127 @@ mod tests {
         }
     }
 
+    fn doc_err<T: FromJson + fmt::Debug>(text: &str) -> (String, String) {
+        let e = from_str::<T>(text).expect_err("invalid");
+        (e.path, e.message)
+    }
+
+    #[test]
+    fn documents_name_the_field_at_fault() {
+        use crate::Profile;
+        use crate::ruleset::{Criterion, Schedule, Source};
+        let p = |t: &str| doc_err::<Profile>(t);
+        assert_eq!(
+            p(r#"{"id":"a","nick":"x"}"#),
+            (
+                "$.nick".into(),
+                "unknown field `nick`; expected one of `id`, `birth_date`, \
+              `education`, `occupation`, `risk`, `holdings`, `external_assets`, `monthly`, \
+              `tier_history`, `manual_assignment`, `attributes`, `interests`, `offers`, \
+              `cash_flows`"
+                    .into()
+            )
+        );
+        assert_eq!(
+            p(r#"{"id":"a","holdings":[{"product":"x"}]}"#),
+            (
+                "$.holdings[0].family".into(),
+                "missing field `family`".into()
+            )
+        );
+        assert_eq!(p("{}"), ("$.id".into(), "missing field `id`".into()));
+        assert_eq!(
+            p(r#"{"id":7}"#),
+            ("$.id".into(), "expected a string, found a number".into())
+        );
+        assert_eq!(
+            p(r#"{"id":"a","holdings":null}"#),
+            ("$.holdings".into(), "expected an array, found null".into())
+        );
+        assert_eq!(
+            p(r#"{"id":"a","education":"phd"}"#),
+            (
+                "$.education".into(),
+                "unknown value `phd`; expected one of `primary`, \
+              `junior_secondary`, `senior_secondary`, `college`, `bachelor`, `master`, \
+              `doctorate`"
+                    .into()
+            )
+        );
+        assert_eq!(
+            p(r#"{"id":"a","holdings":[{"product":"x","family":"deposit","balance":1.5}]}"#).0,
+            "$.holdings[0].balance"
+        );
+        assert_eq!(
+            p(r#"{"id":"a","monthly":[{"month":"2026-13","avg_daily":{}}]}"#),
+            (
+                "$.monthly[0].month".into(),
+                "`2026-13` is not a month like \"2026-10\"".into()
+            )
+        );
+        assert_eq!(
+            p(r#"{"id":"a","monthly":[{"month":"2026-10","avg_daily":{"gold":"1"}}]}"#).0,
+            "$.monthly[0].avg_daily.gold"
+        );
+        assert_eq!(
+            p(r#"{"id":"a","attributes":{"x":"1","x":"2"}}"#).0,
+            "$.attributes.x"
+        );
+        // Absent and null optional fields are both absent.
+        let ok = from_str::<Profile>(r#"{"id":"a","education":null,"birth_date":null}"#);
+        assert_eq!(ok.map(|p| p.education), Ok(None));
+
+        assert_eq!(
+            doc_err::<Schedule>(r#"{"type":"yearly"}"#),
+            (
+                "$.type".into(),
+                "unknown value `yearly`; expected one of `monthly`, `dates`".into()
+            )
+        );
+        assert_eq!(doc_err::<Schedule>(r#"{"dates":[]}"#).0, "$.type");
+        assert_eq!(
+            doc_err::<Schedule>(r#"{"type":"monthly","dates":[]}"#).0,
+            "$.dates"
+        );
+        assert_eq!(
+            from_str::<Schedule>(r#"{"type":"dates","dates":["06-30"]}"#),
+            Ok(Schedule::Dates {
+                dates: vec!["06-30".into()]
+            })
+        );
+        assert_eq!(
+            from_str::<Source>(r#"{"fee_income":{"months":3}}"#),
+            Ok(Source::FeeIncome { months: 3 })
+        );
+        assert_eq!(
+            doc_err::<Source>(r#"{"fee_income":{"months":3,"x":1}}"#).0,
+            "$.fee_income.x"
+        );
+        assert_eq!(doc_err::<Source>(r#"{"salary":{}}"#).0, "$.salary");
+        assert_eq!(
+            doc_err::<Source>(r#"{"metric":"a","fee_income":{"months":1}}"#).0,
+            "$"
+        );
+        assert_eq!(
+            doc_err::<Criterion>(r#"{"metric":"aum","op":">="}"#),
+            (
+                "$".into(),
+                "a comparison needs `metric`, `op` and `value`".into()
+            )
+        );
+        assert_eq!(
+            doc_err::<Criterion>(r#"{"all":[{"metric":"aum","op":"=>","value":"1"}]}"#).0,
+            "$.all[0].op"
+        );
+        assert!(
+            from_str::<Criterion>(r#"{"metric":"education","op":">=","value":"college"}"#).is_ok()
+        );
+        assert_eq!(
+            doc_err::<Criterion>(r#"{"metric":"aum","op":">=","value":0.5}"#).0,
+            "$.value"
+        );
+    }
+
     #[test]
     fn paths_quote_unusual_keys() {
         let root = Path::Root;

@@ -28,7 +28,6 @@ pub mod engine;
 pub mod error;
 pub mod evaluation;
 pub mod json;
-mod jsonpath;
 pub mod lint;
 pub mod metrics;
 pub mod moments;
