@@ -46,7 +46,7 @@ impl Json<'_> {
         match self {
             Json::Null => "null",
             Json::Bool(_) => "a boolean",
-            Json::Number(n) if n.contains(['.', 'e', 'E']) => "a number with a fraction",
+            Json::Number(n) if n.contains('.') => "a number with a fraction",
             Json::Number(_) => "a number",
             Json::String(_) => "a string",
             Json::Array(_) => "an array",
@@ -259,8 +259,10 @@ impl<'a> Parser<'a> {
                 return self.fail(key_at, &path.key(&key), &msg);
             }
             if seen.is_none() && members.len() >= 16 {
-                let mut set: std::collections::BTreeSet<String> =
-                    members.iter().map(|(k, _)| k.to_string()).collect();
+                let mut set = std::collections::BTreeSet::new();
+                for (k, _) in &members {
+                    set.insert(k.to_string());
+                }
                 set.insert(key.to_string());
                 seen = Some(set);
             }
@@ -484,10 +486,15 @@ pub trait FromJson: Sized {
 
 /// The error for a value of the wrong kind: "expected a string, found a number".
 pub fn expected<T>(v: &Json<'_>, path: &Path<'_>, what: &str) -> Result<T, Error> {
-    Err(Error::at(
-        path,
-        format!("expected {what}, found {}", v.kind()),
-    ))
+    Err(wrong_kind(v, path, what))
+}
+
+// Error builders stay out of line: the generic readers that call them are instantiated per
+// type, and a `format!` inlined into each would be repeated as many times.
+#[cold]
+#[inline(never)]
+fn wrong_kind(v: &Json<'_>, path: &Path<'_>, what: &str) -> Error {
+    Error::at(path, format!("expected {what}, found {}", v.kind()))
 }
 
 /// `` `a`, `b`, `c` ``, for messages.
@@ -516,6 +523,12 @@ pub fn one_of<T: Copy>(v: &Json<'_>, path: &Path<'_>, names: &[(&str, T)]) -> Re
             }),
         _ => expected(v, path, &format!("one of {}", all())),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn missing(path: &Path<'_>, key: &str) -> Error {
+    Error::at(path, format!("missing field `{key}`"))
 }
 
 /// An object's members, read by name.
@@ -556,6 +569,7 @@ impl<'j, 'a> Obj<'j, 'a> {
 
     /// The member `key`, if present.
     #[must_use]
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'j Json<'a>> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
@@ -565,7 +579,7 @@ impl<'j, 'a> Obj<'j, 'a> {
         let path = self.path.key(key);
         match self.get(key) {
             Some(v) => T::read(v, &path),
-            None => Err(Error::at(&path, format!("missing field `{key}`"))),
+            None => Err(missing(&path, key)),
         }
     }
 
@@ -659,11 +673,15 @@ impl FromJson for u32 {
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
         match v {
-            Json::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::read(item, &path.index(i)))
-                .collect(),
+            // Loops rather than `collect::<Result<_, _>>()`: that adapter, instantiated per
+            // element type, cost tens of kilobytes of wasm.
+            Json::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::read(item, &path.index(i))?);
+                }
+                Ok(out)
+            }
             _ => expected(v, path, "an array"),
         }
     }
@@ -693,13 +711,15 @@ impl JsonKey for String {
 impl<K: JsonKey, T: FromJson> FromJson for BTreeMap<K, T> {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
         match v {
-            Json::Object(members) => members
-                .iter()
-                .map(|(k, v)| {
+            // Inserts rather than `collect()`, which sorts first: a stable sort per map type.
+            Json::Object(members) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in members {
                     let p = path.key(k);
-                    Ok((K::read_key(k, &p)?, T::read(v, &p)?))
-                })
-                .collect(),
+                    out.insert(K::read_key(k, &p)?, T::read(v, &p)?);
+                }
+                Ok(out)
+            }
             _ => expected(v, path, "an object"),
         }
     }
@@ -732,22 +752,49 @@ impl FromJson for NaiveDate {
 }
 
 /// A JSON number as an exact decimal: whole numbers only, since a fraction written as a JSON
-/// number may already have lost digits on its way (JS numbers are binary floats).
+/// number may already have lost digits on its way (JS numbers are binary floats). Whole
+/// numbers in any notation (`5.0`, `1e3`) are accepted, worked out on the digits so that
+/// nothing is rounded.
 pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Dec, Error> {
-    let d = if n.contains(['e', 'E']) {
-        Decimal::from_scientific(n).ok()
-    } else {
-        n.parse::<Decimal>().ok()
+    let (sign, n) = n.strip_prefix('-').map_or(("", n), |r| ("-", r));
+    let (mantissa, exp) = match n.split_once(['e', 'E']) {
+        Some((m, e)) => {
+            let huge = if e.starts_with('-') {
+                i64::MIN
+            } else {
+                i64::MAX
+            };
+            (m, e.parse::<i64>().unwrap_or(huge))
+        }
+        None => (n, 0),
     };
-    match d {
-        Some(d) if d.fract().is_zero() => Ok(Dec(if d.is_zero() { Decimal::ZERO } else { d })),
-        Some(_) => Err(Error::at(
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    let significant = digits.trim_end_matches('0');
+    if significant.is_empty() {
+        return Ok(Dec::ZERO);
+    }
+    // The value is `significant × 10^scale`.
+    let scale = exp
+        .saturating_sub(frac.len() as i64)
+        .saturating_add((digits.len() - significant.len()) as i64);
+    if scale < 0 {
+        return Err(Error::at(
             path,
             "expected a decimal string such as \"1234.56\", found a number with a fraction \
              (write it in quotes)",
-        )),
-        None => Err(Error::at(path, format!("the number {n} is out of range"))),
+        ));
     }
+    let out_of_range = || Error::at(path, format!("the number {sign}{n} is too large"));
+    if scale.saturating_add(significant.len() as i64) > 29 {
+        return Err(out_of_range());
+    }
+    let zeros = "0".repeat(scale as usize);
+    format!("{sign}{significant}{zeros}")
+        .parse::<Decimal>()
+        .map(Dec)
+        .map_err(|_| out_of_range())
 }
 
 impl FromJson for Dec {
@@ -814,6 +861,38 @@ mod tests {
         assert_eq!(d.to_string(), "1000");
         let d: Dec = from_str("-0").expect("zero");
         assert_eq!(d.to_string(), "0");
+        for (n, d) in [
+            ("5.0", "5"),
+            ("-1.50e2", "-150"),
+            ("1E+21", "1000000000000000000000"),
+            ("12000e-3", "12"),
+            ("0.000e99999999999999999999", "0"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+        ] {
+            assert_eq!(
+                from_str::<Dec>(n).map(|d| d.to_string()),
+                Ok(d.to_owned()),
+                "{n}"
+            );
+        }
+        for n in ["0.1", "1e-1", "12001e-3", "1e-99999999999999999999"] {
+            let e = from_str::<Dec>(n).expect_err(n);
+            assert!(
+                e.message.contains("found a number with a fraction"),
+                "{n}: {e}"
+            );
+        }
+        for n in [
+            "79228162514264337593543950336",
+            "1e29",
+            "1e99999999999999999999",
+        ] {
+            let e = from_str::<Dec>(n).expect_err(n);
+            assert!(e.message.ends_with("is too large"), "{n}: {e}");
+        }
     }
 
     #[test]
