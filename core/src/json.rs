@@ -357,20 +357,25 @@ impl<'a> Parser<'a> {
     /// Skips characters that stand for themselves in a string; control characters must be
     /// escaped.
     fn plain_run(&mut self, open: usize, path: &Path<'_>) -> Result<(), Error> {
-        while let Some(b) = self.peek() {
-            match b {
-                b'"' | b'\\' => return Ok(()),
-                0..0x20 => {
-                    return self.fail(
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        match rest
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\\' | 0..0x20))
+        {
+            Some(n) => {
+                self.pos += n;
+                if rest.get(n).is_some_and(|&b| b < 0x20) {
+                    self.fail(
                         self.pos,
                         path,
                         "control character in a string (escape it, e.g. `\\n`)",
-                    );
+                    )
+                } else {
+                    Ok(())
                 }
-                _ => self.pos += 1,
             }
+            None => self.fail(open, path, "unterminated string"),
         }
-        self.fail(open, path, "unterminated string")
     }
 
     fn escape(&mut self, out: &mut String, path: &Path<'_>) -> Result<(), Error> {
