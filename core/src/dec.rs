@@ -1,8 +1,9 @@
 //! Exact decimals at the serialization boundary.
 //!
 //! Money and thresholds travel as decimal *strings* (JS numbers lose digits silently).
-//! Integers are accepted too, since they are exact in JSON and JS up to 2^53; fractional
-//! numbers are refused with a message that says to quote them.
+//! Whole JSON numbers are accepted too (`50000`, also written `5e4` or `50000.0`), read
+//! from their digits by [`crate::json`]; numbers with a fraction are refused with a message
+//! that says to quote them.
 
 use std::fmt;
 use std::ops::Deref;
