@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::dec::Dec;
 use crate::profile::Family;
 use crate::text::Text;
 
 /// A bank's product catalog.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -40,7 +40,7 @@ pub struct Catalog {
 }
 
 /// How offers are chosen and how often they are shown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -58,7 +58,7 @@ pub struct Policy {
 }
 
 /// Weights of the relevance and value factors. Each factor adds `weight × strength` to 1.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -76,7 +76,7 @@ pub struct Weights {
 }
 
 /// How often an offer may be shown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -92,7 +92,7 @@ pub struct Contact {
 }
 
 /// A product the bank offers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -133,7 +133,7 @@ fn one() -> Dec {
 }
 
 /// Product risk rating R1 (lowest) to R5.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum RiskRating {
@@ -158,7 +158,7 @@ impl RiskRating {
 }
 
 /// Inclusive age limits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -172,7 +172,7 @@ pub struct AgeRange {
 }
 
 /// Inclusive availability dates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -186,7 +186,7 @@ pub struct Window {
 }
 
 /// Life scenarios for scenario marketing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -210,7 +210,7 @@ pub enum Scenario {
 }
 
 /// A tier's promoted bundle.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -222,7 +222,7 @@ pub struct Bundle {
 }
 
 /// Marketing strategy for a tier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -236,3 +236,86 @@ pub enum Strategy {
     /// Maintain: the weights as they are.
     Maintain,
 }
+
+// Reading the documents (`crate::json`); each field as documented above.
+
+use crate::{json_names, json_struct};
+
+json_struct!(Catalog {
+    id: required,
+    version: required,
+    ruleset: required,
+    locales: required,
+    policy: required,
+    products: required,
+    bundles: or_default,
+    strategy: or_default,
+});
+json_struct!(Policy {
+    top_n: required,
+    per_family: required,
+    risk_valid_months: required,
+    weights: required,
+    contact: required,
+});
+json_struct!(Weights {
+    next_tier: required,
+    new_family: required,
+    life_stage: required,
+    bundle: required,
+    external_assets: required,
+});
+json_struct!(Contact {
+    rest_after_dismiss_days: required,
+    rest_after_decline_days: required,
+    max_impressions: required,
+    rest_after_impressions_days: required,
+});
+json_struct!(Product {
+    id: required,
+    name: required,
+    pitch: required,
+    family: required,
+    risk: optional,
+    min_amount: or_default,
+    tiers: or_default,
+    age: optional,
+    tags: or_default,
+    available: optional,
+    priority: or_else(one),
+});
+json_names!(RiskRating {
+    R1 = "R1",
+    R2 = "R2",
+    R3 = "R3",
+    R4 = "R4",
+    R5 = "R5",
+});
+json_struct!(AgeRange {
+    min: optional,
+    max: optional,
+});
+json_struct!(Window {
+    from: optional,
+    until: optional,
+});
+json_names!(Scenario {
+    Travel = "travel",
+    Education = "education",
+    Retirement = "retirement",
+    Home = "home",
+    Youth = "youth",
+    Business = "business",
+    Wealth = "wealth",
+    Family = "family",
+});
+json_struct!(Bundle {
+    name: required,
+    products: required,
+});
+json_names!(Strategy {
+    Nurture = "nurture",
+    Deepen = "deepen",
+    Compete = "compete",
+    Maintain = "maintain",
+});

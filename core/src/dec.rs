@@ -1,15 +1,15 @@
 //! Exact decimals at the serialization boundary.
 //!
 //! Money and thresholds travel as decimal *strings* (JS numbers lose digits silently).
-//! Integers are accepted too, since they are exact in JSON and JS up to 2^53; fractional
-//! numbers are refused with a message that says to quote them.
+//! Whole JSON numbers are accepted too (`50000`, also written `5e4` or `50000.0`), read
+//! from their digits by [`crate::json`]; numbers with a fraction are refused with a message
+//! that says to quote them.
 
 use std::fmt;
 use std::ops::Deref;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// An exact decimal that serializes as a string, e.g. `"50000.00"`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,49 +61,6 @@ impl Serialize for Dec {
     }
 }
 
-/// Reads a decimal from a string or a whole number.
-pub(crate) struct DecVisitor;
-
-impl Visitor<'_> for DecVisitor {
-    type Value = Dec;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a decimal string such as \"50000.00\"")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-        v.parse::<Dec>()
-            .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-        // JS hands every number over as f64; whole ones within 2^53 are exact.
-        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-            Ok(Dec(Decimal::from(v as i64)))
-        } else {
-            // No `{v}` in the message: formatting an f64 would pull float printing into
-            // the wasm bundle for one error message.
-            Err(E::custom(
-                "a fractional number: write it as a decimal string, such as \"1234.56\"",
-            ))
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DecVisitor)
-    }
-}
-
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Dec {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -127,13 +84,14 @@ mod tests {
 
     #[test]
     fn strings_and_integers_parse_fractions_are_refused() {
-        let d: Dec = serde_json::from_str("\"49999.99\"").expect("string");
+        use crate::json::from_str;
+        let d: Dec = from_str("\"49999.99\"").expect("string");
         assert_eq!(d.to_string(), "49999.99");
-        let d: Dec = serde_json::from_str("50000").expect("integer");
+        let d: Dec = from_str("50000").expect("integer");
         assert_eq!(d.to_string(), "50000");
-        let e = serde_json::from_str::<Dec>("0.1").expect_err("float");
+        let e = from_str::<Dec>("0.1").expect_err("float");
         assert!(e.to_string().contains("decimal string"), "{e}");
-        let e = serde_json::from_str::<Dec>("\"12abc\"").expect_err("garbage");
+        let e = from_str::<Dec>("\"12abc\"").expect_err("garbage");
         assert!(e.to_string().contains("not a decimal"), "{e}");
     }
 

@@ -862,10 +862,12 @@ pub fn parse_ruleset(json: &str) -> Result<Ruleset, RulesetErrors> {
 }
 
 /// Parses ruleset or catalog JSON text, naming the field of the first syntax problem.
-fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, RulesetErrors> {
-    serde_json::from_str(json).map_err(|e| {
-        let (path, message) = crate::jsonpath::parse_error(json, &e);
-        RulesetErrors(vec![RulesetError::Parse { path, message }])
+fn parse<T: crate::json::FromJson>(json: &str) -> Result<T, RulesetErrors> {
+    crate::json::from_str(json).map_err(|e| {
+        RulesetErrors(vec![RulesetError::Parse {
+            path: e.path,
+            message: e.message,
+        }])
     })
 }
 

@@ -29,7 +29,7 @@ pub mod embed;
 pub mod engine;
 pub mod error;
 pub mod evaluation;
-mod jsonpath;
+pub mod json;
 pub mod lint;
 pub mod metrics;
 pub mod moments;

@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::Scenario;
 use crate::dec::Dec;
 use crate::error::{ProfileError, ProfileErrors};
 
 /// One customer, as of the bank's last data load.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -66,7 +66,7 @@ pub struct Profile {
 }
 
 /// What happened to an offer before.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -88,7 +88,7 @@ pub struct OfferHistory {
 }
 
 /// A money movement on the customer's accounts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -103,7 +103,7 @@ pub struct CashFlow {
 }
 
 /// Kinds of cash flow.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -120,15 +120,17 @@ pub enum FlowKind {
 impl Profile {
     /// Parses a profile from JSON text, naming the field of the first syntax problem.
     pub fn from_json(json: &str) -> Result<Self, ProfileErrors> {
-        serde_json::from_str(json).map_err(|e| {
-            let (path, message) = crate::jsonpath::parse_error(json, &e);
-            ProfileErrors(vec![ProfileError::Parse { path, message }])
+        crate::json::from_str(json).map_err(|e| {
+            ProfileErrors(vec![ProfileError::Parse {
+                path: e.path,
+                message: e.message,
+            }])
         })
     }
 }
 
 /// Education levels, ordered; criteria compare ranks (`college` = 4).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -189,7 +191,7 @@ impl Education {
 }
 
 /// Risk tolerance C1 (conservative) to C5, from the questionnaire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -201,7 +203,7 @@ pub struct RiskAssessment {
 }
 
 /// Customer risk tolerance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum RiskLevel {
@@ -218,7 +220,7 @@ pub enum RiskLevel {
 }
 
 /// Product families, as in the domain table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -300,7 +302,7 @@ impl Family {
 }
 
 /// A product the customer holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -318,7 +320,7 @@ pub struct Holding {
 }
 
 /// Assets the customer declared at another institution.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -334,7 +336,7 @@ pub struct ExternalAsset {
 }
 
 /// A month's average daily balances.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -414,13 +416,6 @@ impl Serialize for Month {
     }
 }
 
-impl<'de> Deserialize<'de> for Month {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Month {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -432,7 +427,7 @@ impl schemars::JsonSchema for Month {
 }
 
 /// The tier the bank's systems currently hold for the customer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -450,7 +445,7 @@ pub struct TierHistory {
 }
 
 /// A relationship manager's manual tier: a floor until it expires.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -489,10 +484,129 @@ mod tests {
             SafeDepositBox,
         ] {
             assert_eq!(serde_json::to_value(f).ok(), Some(f.as_str().into()));
-            assert_eq!(
-                serde_json::from_value::<Family>(f.as_str().into()).ok(),
-                Some(f)
-            );
+            let name = format!("\"{}\"", f.as_str());
+            assert_eq!(crate::json::from_str::<Family>(&name).ok(), Some(f));
         }
     }
 }
+
+// Reading the documents (`crate::json`); each field as documented above.
+
+use crate::json::{Error, FromJson, Json, JsonKey, Path, expected};
+use crate::{json_names, json_struct};
+
+json_struct!(Profile {
+    id: required,
+    birth_date: optional,
+    education: optional,
+    occupation: optional,
+    risk: optional,
+    holdings: or_default,
+    external_assets: or_default,
+    monthly: or_default,
+    tier_history: optional,
+    manual_assignment: optional,
+    attributes: or_default,
+    interests: or_default,
+    offers: or_default,
+    cash_flows: or_default,
+});
+json_struct!(OfferHistory {
+    product: required,
+    shown: or_default,
+    last_shown: optional,
+    dismissed_on: optional,
+    declined_on: optional,
+});
+json_struct!(CashFlow {
+    date: required,
+    amount: required,
+    kind: or_default,
+});
+json_names!(FlowKind {
+    Salary = "salary",
+    Transfer = "transfer",
+    Other = "other",
+});
+json_names!(Education {
+    Primary = "primary",
+    JuniorSecondary = "junior_secondary",
+    SeniorSecondary = "senior_secondary",
+    College = "college",
+    Bachelor = "bachelor",
+    Master = "master",
+    Doctorate = "doctorate",
+});
+json_struct!(RiskAssessment {
+    level: required,
+    assessed_on: required,
+});
+json_names!(RiskLevel {
+    C1 = "C1",
+    C2 = "C2",
+    C3 = "C3",
+    C4 = "C4",
+    C5 = "C5",
+});
+json_names!(Family {
+    Deposit = "deposit",
+    TimeDeposit = "time_deposit",
+    WealthProduct = "wealth_product",
+    Fund = "fund",
+    Bond = "bond",
+    Stock = "stock",
+    Fx = "fx",
+    Trust = "trust",
+    PreciousMetal = "precious_metal",
+    Derivative = "derivative",
+    Insurance = "insurance",
+    Pension = "pension",
+    Loan = "loan",
+    Card = "card",
+    Payment = "payment",
+    SafeDepositBox = "safe_deposit_box",
+});
+
+impl JsonKey for Family {
+    fn read_key(k: &str, path: &Path<'_>) -> Result<Self, Error> {
+        Family::read(&Json::String(k.into()), path)
+    }
+}
+
+json_struct!(Holding {
+    product: required,
+    family: required,
+    balance: or_default,
+    maturity_date: optional,
+});
+json_struct!(ExternalAsset {
+    institution: optional,
+    family: optional,
+    balance: required,
+});
+json_struct!(MonthlyBalance {
+    month: required,
+    avg_daily: required,
+    fee_income: optional,
+});
+
+impl FromJson for Month {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        match v {
+            Json::String(s) => s.parse().map_err(|m: String| Error::at(path, m)),
+            _ => expected(v, path, "a month string such as \"2026-10\""),
+        }
+    }
+}
+
+json_struct!(TierHistory {
+    tier: required,
+    since: required,
+    reviews_below: or_default,
+    below_since: optional,
+});
+json_struct!(ManualAssignment {
+    tier: required,
+    reason: required,
+    expires: required,
+});

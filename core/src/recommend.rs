@@ -207,7 +207,7 @@ pub enum ExclusionRule {
 }
 
 /// Options for one evaluation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -219,6 +219,11 @@ pub struct Options {
     #[serde(default)]
     pub explain: bool,
 }
+
+crate::json_struct!(Options {
+    top_n: optional,
+    explain: or_default,
+});
 
 /// The factors in the order of `[bool; 5]` flags: value factors first, then relevance.
 const KINDS: [FactorKind; 5] = [

@@ -5,14 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::dec::Dec;
 use crate::profile::Family;
 use crate::text::Text;
 
 /// A versioned tier ladder authored by a bank's product team.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -49,7 +49,7 @@ pub struct Ruleset {
 
 /// Customer value (domain §3): contribution, risk, reputation and relatedness, each scored
 /// 0–100 from a metric and combined by weight.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -70,7 +70,7 @@ pub struct ValueModel {
 }
 
 /// One value indicator: `100 × metric / full_at`, capped at 100.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -87,7 +87,7 @@ pub struct Indicator {
 }
 
 /// Flags a valuable customer whose average assets fall fast.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -101,7 +101,7 @@ pub struct ChurnRule {
 }
 
 /// Thresholds for key moments (关键时点).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -131,7 +131,7 @@ impl Default for MomentPolicy {
 }
 
 /// What kind of quantity a metric is; decides formatting and whether a gap is actionable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -151,7 +151,7 @@ pub enum Unit {
 }
 
 /// A numeric attribute the bank passes in `profile.attributes`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -167,7 +167,7 @@ pub struct InputDef {
 }
 
 /// A metric computed as `Σ points × source / per`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -181,7 +181,7 @@ pub struct DerivedMetric {
 }
 
 /// One weighted term: e.g. 135 points per 10,000 of 6-month average short-term assets.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -205,7 +205,7 @@ fn is_one(d: &Dec) -> bool {
 }
 
 /// The quantity a derived-metric term reads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -227,7 +227,7 @@ pub enum Source {
 }
 
 /// When tiers are reviewed and how a customer moves down.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -245,7 +245,7 @@ pub struct Review {
 }
 
 /// Review dates.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -260,7 +260,7 @@ pub enum Schedule {
 }
 
 /// How a customer below their tier's bar moves down.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -280,7 +280,7 @@ pub enum Downgrade {
 }
 
 /// Where a downgrade lands.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -293,7 +293,7 @@ pub enum DowngradeTo {
 }
 
 /// One rung of the ladder.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -321,7 +321,7 @@ pub struct Tier {
 }
 
 /// A tier's benefits grouped as in the domain table.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -358,7 +358,7 @@ impl Benefits {
 }
 
 /// A benefit category (a column of the domain table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum BenefitCategory {
@@ -375,7 +375,7 @@ pub enum BenefitCategory {
 }
 
 /// Who maintains the customer ("whoever maintains, answers for it and benefits from it").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -393,7 +393,7 @@ pub enum Maintainer {
 }
 
 /// What a branch does when the customer arrives (identify & guide).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -416,7 +416,7 @@ pub enum ServiceRoute {
 
 /// A condition over metrics. JSON: `{"all": […]}`, `{"any": […]}` or
 /// `{"metric": "aum", "op": ">=", "value": "50000"}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged, try_from = "RawCriterion")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -436,7 +436,7 @@ pub enum Criterion {
 }
 
 /// `metric op value`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -462,36 +462,8 @@ pub enum Threshold {
     Name(String),
 }
 
-// By hand rather than `untagged`: a bad number is then reported at the value itself, with
-// the decimal's own message, instead of "did not match any variant" at the criterion.
-impl<'de> Deserialize<'de> for Threshold {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Threshold;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a decimal string such as \"50000\", or a level name")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Threshold, E> {
-                Ok(v.parse::<Dec>()
-                    .map_or_else(|_| Threshold::Name(v.to_owned()), Threshold::Number))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Threshold, E> {
-                crate::dec::DecVisitor.visit_i64(v).map(Threshold::Number)
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Threshold, E> {
-                crate::dec::DecVisitor.visit_u64(v).map(Threshold::Number)
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Threshold, E> {
-                crate::dec::DecVisitor.visit_f64(v).map(Threshold::Number)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// Comparison operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Op {
@@ -545,9 +517,8 @@ impl Op {
 
 /// The criterion as parsed, before checking that exactly one form is used; gives a precise
 /// message instead of serde's "did not match any variant".
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 struct RawCriterion {
     all: Option<Vec<Criterion>>,
     any: Option<Vec<Criterion>>,
@@ -580,3 +551,244 @@ impl TryFrom<RawCriterion> for Criterion {
         }
     }
 }
+
+// Reading the documents (`crate::json`); each field as documented above.
+
+use crate::json::{Error, FromJson, Json, Obj, Path, expected};
+use crate::{json_names, json_struct};
+
+json_struct!(Ruleset {
+    id: required,
+    version: required,
+    name: or_default,
+    currency: required,
+    locales: required,
+    inputs: or_default,
+    metrics: or_default,
+    review: required,
+    tiers: required,
+    value: optional,
+    moments: or_default,
+});
+json_struct!(ValueModel {
+    contribution: required,
+    risk: required,
+    reputation: required,
+    relatedness: required,
+    stars: required,
+    churn: optional,
+});
+json_struct!(Indicator {
+    metric: required,
+    full_at: required,
+    invert: or_default,
+    weight: required,
+});
+json_struct!(ChurnRule {
+    min_score: required,
+    months: required,
+    drop_percent: required,
+});
+json_struct!(MomentPolicy {
+    maturity_days: required,
+    recent_days: required,
+    large_flow: required,
+    near_tier_percent: required,
+    downgrade_margin_percent: required,
+});
+json_names!(Unit {
+    Money = "money",
+    Points = "points",
+    Years = "years",
+    Count = "count",
+    Rank = "rank",
+    Number = "number",
+});
+json_struct!(InputDef {
+    unit: required,
+    label: or_default,
+    default: optional,
+});
+json_struct!(DerivedMetric {
+    label: required,
+    unit: required,
+    terms: required,
+});
+json_struct!(Term {
+    source: required,
+    points: required,
+    per: or_else(one),
+});
+
+impl FromJson for Source {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        const FORMS: &str = "an object with one of `metric`, `average_balance`, `fee_income`";
+        let Json::Object(members) = v else {
+            return expected(v, path, FORMS);
+        };
+        let [(key, inner)] = members.as_slice() else {
+            return expected(v, path, &format!("{FORMS} (exactly one)"));
+        };
+        let path = path.key(key);
+        match &**key {
+            "metric" => String::read(inner, &path).map(Source::Metric),
+            "average_balance" => {
+                let o = Obj::new(inner, &path, &["families", "months"])?;
+                Ok(Source::AverageBalance {
+                    families: o.required("families")?,
+                    months: o.required("months")?,
+                })
+            }
+            "fee_income" => {
+                let o = Obj::new(inner, &path, &["months"])?;
+                Ok(Source::FeeIncome {
+                    months: o.required("months")?,
+                })
+            }
+            _ => Err(Error::at(
+                &path,
+                format!(
+                    "unknown field `{key}`; expected one of `metric`, `average_balance`, \
+                     `fee_income`"
+                ),
+            )),
+        }
+    }
+}
+
+json_struct!(Review {
+    schedule: required,
+    downgrade: required,
+    downgrade_to: or_default,
+    min_tenure_months: or_default,
+});
+
+/// The `type` of an internally tagged object, from `names`.
+fn tag<T: Copy>(o: &Obj<'_, '_>, path: &Path<'_>, names: &[(&str, T)]) -> Result<T, Error> {
+    match o.get("type") {
+        Some(t) => crate::json::one_of(t, &path.key("type"), names),
+        None => Err(Error::at(&path.key("type"), "missing field `type`")),
+    }
+}
+
+impl FromJson for Schedule {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        let o = Obj::open(v, path)?;
+        if tag(&o, path, &[("monthly", false), ("dates", true)])? {
+            o.only(&["type", "dates"])?;
+            Ok(Schedule::Dates {
+                dates: o.required("dates")?,
+            })
+        } else {
+            o.only(&["type"])?;
+            Ok(Schedule::Monthly)
+        }
+    }
+}
+
+impl FromJson for Downgrade {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        let o = Obj::open(v, path)?;
+        match tag(
+            &o,
+            path,
+            &[("never", 0), ("after_reviews", 1), ("grace", 2)],
+        )? {
+            0 => {
+                o.only(&["type"])?;
+                Ok(Downgrade::Never)
+            }
+            1 => {
+                o.only(&["type", "reviews"])?;
+                Ok(Downgrade::AfterReviews {
+                    reviews: o.required("reviews")?,
+                })
+            }
+            _ => {
+                o.only(&["type", "months"])?;
+                Ok(Downgrade::Grace {
+                    months: o.required("months")?,
+                })
+            }
+        }
+    }
+}
+
+json_names!(DowngradeTo {
+    OneDown = "one_down",
+    Qualified = "qualified",
+});
+json_struct!(Tier {
+    id: required,
+    name: required,
+    description: or_default,
+    criteria: optional,
+    benefits: or_default,
+    maintained_by: required,
+    service_route: required,
+    color: optional,
+});
+json_struct!(Benefits {
+    brand_cards: or_default,
+    branch_channels: or_default,
+    e_channels: or_default,
+    products: or_default,
+    extra_services: or_default,
+});
+json_names!(Maintainer {
+    RelationshipManager = "relationship_manager",
+    Outlet = "outlet",
+    Teller = "teller",
+    LargeCustomerDepartment = "large_customer_department",
+    SpecialistTeam = "specialist_team",
+});
+json_names!(ServiceRoute {
+    PrivateBankingCentre = "private_banking_centre",
+    RelationshipManager = "relationship_manager",
+    WealthCentre = "wealth_centre",
+    PriorityCounter = "priority_counter",
+    SelfService = "self_service",
+    Counter = "counter",
+    CorporateDepartment = "corporate_department",
+});
+json_struct!(RawCriterion {
+    all: optional,
+    any: optional,
+    metric: optional,
+    op: optional,
+    value: optional,
+});
+
+impl FromJson for Criterion {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        RawCriterion::read(v, path)?
+            .try_into()
+            .map_err(|m: String| Error::at(path, m))
+    }
+}
+
+impl FromJson for Threshold {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        // A string that is not a decimal is a level name; the engine checks the name.
+        match v {
+            Json::String(s) => Ok(s
+                .parse::<Dec>()
+                .map_or_else(|_| Threshold::Name(s.to_string()), Threshold::Number)),
+            Json::Number(n) => crate::json::number_dec(n, path).map(Threshold::Number),
+            _ => expected(
+                v,
+                path,
+                "a decimal string such as \"50000\", or a level name",
+            ),
+        }
+    }
+}
+
+json_names!(Op {
+    Gte = ">=",
+    Gt = ">",
+    Lte = "<=",
+    Lt = "<",
+    Eq = "==",
+    Ne = "!=",
+});

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A string per locale tag, e.g. `{ "zh-CN": "私人银行客户", "en": "Private banking" }`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -51,5 +51,14 @@ impl Text {
                 .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
                 .collect(),
         )
+    }
+}
+
+impl crate::json::FromJson for Text {
+    fn read(
+        v: &crate::json::Json<'_>,
+        path: &crate::json::Path<'_>,
+    ) -> Result<Self, crate::json::Error> {
+        crate::json::FromJson::read(v, path).map(Text)
     }
 }

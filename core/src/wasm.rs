@@ -3,10 +3,10 @@
 //! [`into_error`], which throws an `Error` named `StrataError` carrying the structured list.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
+use crate::json::FromJson;
 use crate::recommend::Options;
 use crate::{Engine, Profile, Ruleset};
 
@@ -139,7 +139,7 @@ fn parse_options(options: JsValue) -> Result<Options, JsValue> {
 }
 
 fn parse_date(as_of: &str) -> Result<chrono::NaiveDate, JsValue> {
-    as_of.parse().map_err(|_| {
+    crate::json::parse_date(as_of).ok_or_else(|| {
         let issue = [Issue::new(
             "invalid",
             "asOf",
@@ -178,18 +178,16 @@ impl Issue {
     }
 }
 
-/// Reads a JS value through its JSON text: one parser (`serde_json`) for files and objects
-/// alike, so that every parse error names its field the same way and the bundle carries
-/// one copy of each `Deserialize` impl.
-fn from_js<T: DeserializeOwned>(v: JsValue, kind: &'static str) -> Result<T, JsValue> {
+/// Reads a JS value through its JSON text: one reader (`crate::json`) for files and objects
+/// alike, so that every parse error names its field the same way.
+fn from_js<T: FromJson>(v: JsValue, kind: &'static str) -> Result<T, JsValue> {
     let text: String = js_sys::JSON::stringify(&v)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| {
-        let (path, message) = crate::jsonpath::parse_error(&text, &e);
-        let issue = [Issue::new("parse", &path, &message)];
-        into_error(kind, &format!("{path}: {message}"), &issue)
+    crate::json::from_str(&text).map_err(|e| {
+        let issue = [Issue::new("parse", &e.path, &e.message)];
+        into_error(kind, &e.to_string(), &issue)
     })
 }
 

@@ -6,21 +6,9 @@
 //! month" stay true whatever the device clock says.
 
 use chrono::{Datelike, Days, NaiveDate};
-use serde::Deserialize;
+use strata_core::json::{self, Obj, Path};
 use strata_core::profile::{Month, Profile};
 use strata_core::{Engine, RulesetErrors, Text, catalogs, rulesets};
-
-/// A persona file as written; the profile is parsed by the engine's own parser (one
-/// deserializer for profiles in the binary, not two).
-#[derive(Deserialize)]
-struct PersonaFile<'a> {
-    id: String,
-    name: Text,
-    about: Text,
-    anchor: NaiveDate,
-    #[serde(borrow)]
-    profile: &'a serde_json::value::RawValue,
-}
 
 /// A demo customer.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,13 +49,15 @@ pub fn personas() -> Vec<Persona> {
     SOURCES
         .iter()
         .filter_map(|s| {
-            let f: PersonaFile = serde_json::from_str(s).ok()?;
+            // Read with the engine's own reader: the app links no other JSON parser.
+            let tree = json::parse(s).ok()?;
+            let f = Obj::open(&tree, &Path::Root).ok()?;
             Some(Persona {
-                profile: Profile::from_json(f.profile.get()).ok()?,
-                id: f.id,
-                name: f.name,
-                about: f.about,
-                anchor: f.anchor,
+                id: f.required("id").ok()?,
+                name: f.required("name").ok()?,
+                about: f.required("about").ok()?,
+                anchor: f.required("anchor").ok()?,
+                profile: f.required("profile").ok()?,
             })
         })
         .collect()
