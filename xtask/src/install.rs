@@ -66,46 +66,28 @@ pub fn fetch_crates(tools: &Tools) -> Result {
 }
 
 fn wasm_target(tools: &Tools) -> Result {
-    let installed = proc::capture(
-        tools
-            .command("rustup")
-            .args(["target", "list", "--installed"]),
-    )
-    .map_err(|error| format!("{error}\n  (the wasm32 target is managed with rustup)"))?;
-    if String::from_utf8_lossy(&installed)
-        .lines()
-        .any(|line| line.trim() == WASM_TARGET)
-    {
-        println!("✓ {WASM_TARGET} target");
-        return Ok(());
-    }
-    println!("installing the {WASM_TARGET} target …");
-    proc::run(tools.command("rustup").args(["target", "add", WASM_TARGET]))
+    rustup_has(tools, "target", WASM_TARGET, "the wasm32 target")
 }
 
 /// The standard library's source, which release wasm builds compile for size
 /// (see `Tools::small_std`).
 fn rust_src(tools: &Tools) -> Result {
-    let installed =
-        proc::capture(
-            tools
-                .command("rustup")
-                .args(["component", "list", "--installed"]),
-        )
-        .map_err(|error| format!("{error}\n  (rust-src is managed with rustup)"))?;
+    rustup_has(tools, "component", "rust-src", "rust-src")
+}
+
+/// Adds rustup's `kind` (`target` or `component`) `name` unless it is installed.
+fn rustup_has(tools: &Tools, kind: &str, name: &str, what: &str) -> Result {
+    let installed = proc::capture(tools.command("rustup").args([kind, "list", "--installed"]))
+        .map_err(|error| format!("{error}\n  ({what} is managed with rustup)"))?;
     if String::from_utf8_lossy(&installed)
         .lines()
-        .any(|line| line.trim() == "rust-src")
+        .any(|line| line.trim() == name)
     {
-        println!("✓ rust-src");
+        println!("✓ {name}");
         return Ok(());
     }
-    println!("installing rust-src …");
-    proc::run(
-        tools
-            .command("rustup")
-            .args(["component", "add", "rust-src"]),
-    )
+    println!("installing {what} …");
+    proc::run(tools.command("rustup").args([kind, "add", name]))
 }
 
 fn node(tools: &Tools) -> Result {
