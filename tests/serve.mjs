@@ -98,6 +98,15 @@ async function isFile(path) {
   }
 }
 
+/** Whether an Accept-Encoding header takes gzip (named, or `*`, without `q=0`). */
+function acceptsGzip(header = '') {
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (name === 'gzip' || name === '*') && !(q && Number(q.slice(2)) === 0);
+  });
+}
+
 async function send(req, res, status, path) {
   const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
   // Tests must always see the latest build.
@@ -106,7 +115,7 @@ async function send(req, res, status, path) {
   // The build's precompressed copy when the client takes gzip, as nginx's
   // `gzip_static on;` does: the tests then run on the bytes `cargo xtask size` reports.
   let body = path;
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && (await isFile(`${path}.gz`))) {
+  if (acceptsGzip(req.headers['accept-encoding']) && (await isFile(`${path}.gz`))) {
     body = `${path}.gz`;
     headers['Content-Encoding'] = 'gzip';
   }

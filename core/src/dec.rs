@@ -1,9 +1,10 @@
 //! Exact decimals at the serialization boundary.
 //!
 //! Money and thresholds travel as decimal *strings* (JS numbers lose digits silently).
-//! Whole JSON numbers are accepted too (`50000`, also written `5e4` or `50000.0`), read
-//! from their digits by [`crate::json`]; numbers with a fraction are refused with a message
-//! that says to quote them.
+//! Whole JSON numbers up to 2^53 − 1 are accepted too (`50000`, also written `5e4` or
+//! `50000.0`), read from their digits by [`crate::json`]; numbers with a fraction or beyond
+//! that bound (where JS numbers lose digits) are refused with a message that says to quote
+//! them.
 
 use std::fmt;
 use std::ops::Deref;

@@ -120,7 +120,17 @@ impl fmt::Display for Path<'_> {
                 {
                     write!(f, ".{k}")
                 } else {
-                    write!(f, "[{k:?}]")
+                    // Quoted as JSON would write the key.
+                    f.write_str("[\"")?;
+                    for c in k.chars() {
+                        match c {
+                            '"' => f.write_str("\\\"")?,
+                            '\\' => f.write_str("\\\\")?,
+                            c if u32::from(c) < 0x20 => write!(f, "\\u{:04x}", u32::from(c))?,
+                            c => f.write_char(c)?,
+                        }
+                    }
+                    f.write_str("\"]")
                 }
             }
             Path::Index(parent, i) => {
@@ -665,10 +675,16 @@ impl FromJson for u32 {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
         match v {
             Json::Number(n) => n.parse().map_err(|_| {
-                Error::at(
-                    path,
-                    format!("expected a whole number from 0 to {}, found {n}", u32::MAX),
-                )
+                let message = if n.contains(['.', 'e', 'E']) {
+                    format!("expected a whole number in plain digits, found {}", clip(n))
+                } else {
+                    format!(
+                        "expected a whole number from 0 to {}, found {}",
+                        u32::MAX,
+                        clip(n)
+                    )
+                };
+                Error::at(path, message)
             }),
             _ => expected(v, path, "a whole number"),
         }
@@ -756,10 +772,14 @@ impl FromJson for NaiveDate {
     }
 }
 
-/// A JSON number as an exact decimal: whole numbers only, since a fraction written as a JSON
-/// number may already have lost digits on its way (JS numbers are binary floats). Whole
-/// numbers in any notation (`5.0`, `1e3`) are accepted, worked out on the digits so that
-/// nothing is rounded.
+/// The largest whole number a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// A JSON number as an exact decimal: whole numbers up to [`MAX_SAFE_INTEGER`] only, since a
+/// fraction or a bigger number written as a JSON number may already have lost digits on its
+/// way (JS numbers are binary floats: `JSON.stringify` writes 12345678901234567890123 as
+/// `1.2345678901234568e+22`). Whole numbers in any notation (`5.0`, `1e3`) are accepted,
+/// worked out on the digits so that nothing is rounded.
 pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Dec, Error> {
     let (sign, n) = n.strip_prefix('-').map_or(("", n), |r| ("-", r));
     let (mantissa, exp) = match n.split_once(['e', 'E']) {
@@ -791,15 +811,33 @@ pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Dec, Error> {
              (write it in quotes)",
         ));
     }
-    let out_of_range = || Error::at(path, format!("the number {sign}{n} is too large"));
-    if scale.saturating_add(significant.len() as i64) > 29 {
-        return Err(out_of_range());
+    let unsafe_number = || {
+        Error::at(
+            path,
+            format!(
+                "the number {sign}{} is beyond {MAX_SAFE_INTEGER}, where JavaScript numbers \
+                 lose digits: write it as a decimal string such as \"{MAX_SAFE_INTEGER}\"",
+                clip(n)
+            ),
+        )
+    };
+    // 17 digits or more is always beyond the bound.
+    if scale.saturating_add(significant.len() as i64) > 16 {
+        return Err(unsafe_number());
     }
     let zeros = "0".repeat(scale as usize);
-    format!("{sign}{significant}{zeros}")
-        .parse::<Decimal>()
-        .map(Dec)
-        .map_err(|_| out_of_range())
+    match format!("{sign}{significant}{zeros}").parse::<Decimal>() {
+        Ok(d) if d.abs() <= Decimal::from(MAX_SAFE_INTEGER) => Ok(Dec(d)),
+        _ => Err(unsafe_number()),
+    }
+}
+
+/// `text` cut to a length a message can carry.
+fn clip(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(24) {
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+        None => Cow::Borrowed(text),
+    }
 }
 
 impl FromJson for Dec {
@@ -860,8 +898,10 @@ mod tests {
         );
         let d: Dec = from_str("\"12345678901234567890.123456789\"").expect("decimal");
         assert_eq!(d.to_string(), "12345678901234567890.123456789");
-        let d: Dec = from_str("9007199254740993").expect("beyond 2^53");
-        assert_eq!(d.to_string(), "9007199254740993");
+        let d: Dec = from_str("9007199254740991").expect("the largest safe integer");
+        assert_eq!(d.to_string(), "9007199254740991");
+        let d: Dec = from_str("-9007199254740991").expect("and its negative");
+        assert_eq!(d.to_string(), "-9007199254740991");
         let d: Dec = from_str("1e3").expect("whole");
         assert_eq!(d.to_string(), "1000");
         let d: Dec = from_str("-0").expect("zero");
@@ -869,13 +909,9 @@ mod tests {
         for (n, d) in [
             ("5.0", "5"),
             ("-1.50e2", "-150"),
-            ("1E+21", "1000000000000000000000"),
+            ("9.007199254740991e15", "9007199254740991"),
             ("12000e-3", "12"),
             ("0.000e99999999999999999999", "0"),
-            (
-                "79228162514264337593543950335",
-                "79228162514264337593543950335",
-            ),
         ] {
             assert_eq!(
                 from_str::<Dec>(n).map(|d| d.to_string()),
@@ -890,14 +926,53 @@ mod tests {
                 "{n}: {e}"
             );
         }
+        // Beyond 2^53 − 1 a JSON number may have been rounded by JS on its way: refused,
+        // including what `JSON.stringify` makes of 12345678901234567890123.
         for n in [
+            "9007199254740992",
+            "-9007199254740992",
+            "1.2345678901234568e+22",
+            "1E+21",
             "79228162514264337593543950336",
-            "1e29",
             "1e99999999999999999999",
         ] {
             let e = from_str::<Dec>(n).expect_err(n);
-            assert!(e.message.ends_with("is too large"), "{n}: {e}");
+            assert!(
+                e.message.contains("write it as a decimal string"),
+                "{n}: {e}"
+            );
         }
+        // A long number is cut in the message.
+        let long = format!("1{}", "0".repeat(10_000));
+        let e = from_str::<Dec>(&long).expect_err("long");
+        assert!(e.message.len() < 200, "{}", e.message.len());
+    }
+
+    #[test]
+    fn paths_quote_odd_keys_as_json_would() {
+        let root = Path::Root;
+        let tiers = root.key("tiers");
+        let second = tiers.index(2);
+        assert_eq!(
+            second.key("min aum").to_string(),
+            r#"$.tiers[2]["min aum"]"#
+        );
+        assert_eq!(root.key("a\u{1}\"b\\").to_string(), r#"$["a\u0001\"b\\"]"#);
+        assert_eq!(root.key("中文").to_string(), r#"$["中文"]"#);
+    }
+
+    #[test]
+    fn counts_say_what_is_wrong() {
+        let read = |n: &str| u32::read(&Json::Number(n), &Path::Root).map_err(|e| e.message);
+        assert_eq!(read("42"), Ok(42));
+        assert_eq!(
+            read("1e2"),
+            Err("expected a whole number in plain digits, found 1e2".to_owned())
+        );
+        assert_eq!(
+            read("-1"),
+            Err("expected a whole number from 0 to 4294967295, found -1".to_owned())
+        );
     }
 
     #[test]

@@ -77,12 +77,31 @@ impl Tools {
             .env("RUSTC_BOOTSTRAP", "1")
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
             .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
-            .env(
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "-Zunstable-options -Cpanic=immediate-abort",
-            )
-            .env("CARGO_TARGET_DIR", self.wasm_release_dir())
+            .env("CARGO_TARGET_DIR", self.wasm_release_dir());
+        // Added to the caller's RUSTFLAGS (or its encoded form) rather than set for the
+        // target alone: cargo would ignore target flags whenever RUSTFLAGS is set. With
+        // `--target` (Trunk and `wasm_package` always pass it), RUSTFLAGS reach only the
+        // wasm, not build scripts or proc macros.
+        let panic = ["-Zunstable-options", "-Cpanic=immediate-abort"];
+        match env::var("CARGO_ENCODED_RUSTFLAGS") {
+            Ok(encoded) if !encoded.is_empty() => {
+                command.env("CARGO_ENCODED_RUSTFLAGS", join(&encoded, &panic, "\x1f"))
+            }
+            _ => command.env(
+                "RUSTFLAGS",
+                join(&env::var("RUSTFLAGS").unwrap_or_default(), &panic, " "),
+            ),
+        }
     }
+}
+
+/// `flags` followed by `more`, each separated by `separator`.
+fn join(flags: &str, more: &[&str], separator: &str) -> String {
+    std::iter::once(flags)
+        .filter(|f| !f.trim().is_empty())
+        .chain(more.iter().copied())
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// `$CARGO_HOME/bin`, or `~/.cargo/bin` when `CARGO_HOME` is unset.
@@ -157,6 +176,23 @@ pub fn capture(command: &mut Command) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn size_flags_join_the_callers() {
+        let panic = ["-Zunstable-options", "-Cpanic=immediate-abort"];
+        assert_eq!(
+            join("", &panic, " "),
+            "-Zunstable-options -Cpanic=immediate-abort"
+        );
+        assert_eq!(
+            join("-Dwarnings", &panic, " "),
+            "-Dwarnings -Zunstable-options -Cpanic=immediate-abort"
+        );
+        assert_eq!(
+            join("-Dwarnings", &panic, "\x1f"),
+            "-Dwarnings\x1f-Zunstable-options\x1f-Cpanic=immediate-abort"
+        );
+    }
 
     #[test]
     fn path_puts_binaryen_first() {
