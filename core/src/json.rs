@@ -22,6 +22,11 @@ use crate::dec::Dec;
 /// stack of the recursive parser.
 pub const MAX_DEPTH: usize = 128;
 
+/// Longest text read, 4 MiB: a ruleset is about 20 KB, a 500-product catalog about 250 KB.
+/// The tree takes up to 16 times the text's bytes, so a bigger document (a mistake, or
+/// hostile) is refused before it can use a phone's memory.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
 /// A parsed JSON value. Strings borrow from the text unless they contain escapes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Json<'a> {
@@ -142,8 +147,17 @@ impl fmt::Display for Path<'_> {
 }
 
 /// Parses JSON text strictly: one value, no comments, no trailing commas, no duplicate
-/// keys, at most [`MAX_DEPTH`] levels of nesting.
+/// keys, at most [`MAX_DEPTH`] levels of nesting and [`MAX_BYTES`] of text.
 pub fn parse(text: &str) -> Result<Json<'_>, Error> {
+    if text.len() > MAX_BYTES {
+        return Err(Error::at(
+            &Path::Root,
+            format!(
+                "the document is {} bytes; at most {MAX_BYTES} (4 MiB) are read",
+                text.len()
+            ),
+        ));
+    }
     let mut p = Parser { text, pos: 0 };
     let v = p.value(&Path::Root, 0)?;
     p.ws();
@@ -1074,6 +1088,19 @@ mod tests {
         assert!(parse(&hostile).is_err());
         let objects = "{\"a\":".repeat(200);
         assert!(err(&objects).1.starts_with("nested more than"));
+    }
+
+    #[test]
+    fn size_is_limited() {
+        let fits = format!("\"{}\"", "a".repeat(MAX_BYTES - 2));
+        assert!(parse(&fits).is_ok());
+        let over = format!("\"{}\"", "a".repeat(MAX_BYTES - 1));
+        let (p, m) = err(&over);
+        assert_eq!(p, "$");
+        assert_eq!(
+            m,
+            "the document is 4194305 bytes; at most 4194304 (4 MiB) are read"
+        );
     }
 
     #[test]
