@@ -138,12 +138,19 @@ impl Engine {
         })
     }
 
+    /// Whether `catalog` fits this ruleset; every problem with its path.
+    pub fn check_catalog(&self, catalog: &Catalog) -> Result<(), RulesetErrors> {
+        let errs = crate::recommend::validate(catalog, &self.ruleset);
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(RulesetErrors(errs))
+        }
+    }
+
     /// Adds a product catalog, validated against this ruleset; every problem with its path.
     pub fn with_catalog(mut self, catalog: Catalog) -> Result<Self, RulesetErrors> {
-        let errs = crate::recommend::validate(&catalog, &self.ruleset);
-        if !errs.is_empty() {
-            return Err(RulesetErrors(errs));
-        }
+        self.check_catalog(&catalog)?;
         let tiers: Vec<&str> = self.tier_ids().collect();
         self.catalog_index = crate::recommend::index(&catalog, &tiers);
         self.catalog = Some(catalog);

@@ -76,10 +76,9 @@ pub fn default_engine() -> Result<Engine, RulesetErrors> {
 /// catalog fits it (a bank's own ruleset may rename tiers; then there are no offers).
 pub fn engine_from_json(json: &str) -> Result<Engine, RulesetErrors> {
     let engine = Engine::from_json(json)?;
-    let id = engine.ruleset().id.clone();
-    match catalogs::for_ruleset(&id) {
-        Some(catalog) => Ok(engine.clone().with_catalog(catalog).unwrap_or(engine)),
-        None => Ok(engine),
+    match catalogs::for_ruleset(&engine.ruleset().id) {
+        Some(catalog) if engine.check_catalog(&catalog).is_ok() => engine.with_catalog(catalog),
+        _ => Ok(engine),
     }
 }
 

@@ -91,7 +91,6 @@ pub(crate) async fn fetch_pinned(name: &str, u: &str) -> Result<String, LoadErro
 /// The engine for a bank's ruleset and/or catalog by URL: the ruleset replaces the default
 /// one (with its shipped catalog when there is one); a catalog replaces the offers.
 pub(crate) async fn load_engine(
-    engine: &Engine,
     ruleset_url: Option<String>,
     catalog_url: Option<String>,
 ) -> Result<Engine, LoadError> {
@@ -103,7 +102,13 @@ pub(crate) async fn load_engine(
     let mut engine = match ruleset_url {
         Some(u) => data::engine_from_json(&fetch_pinned("ruleset", &u).await?)
             .map_err(|e| failed(ErrorKind::Ruleset, &u, &e))?,
-        None => engine.clone(),
+        // The default ruleset, built afresh rather than cloned from the shared engine
+        // (an engine clone is kilobytes of wasm); the bank's catalog then replaces the offers.
+        None => Engine::new(strata_core::rulesets::cn_retail()).map_err(|e| LoadError {
+            kind: ErrorKind::Ruleset,
+            source: None,
+            problems: problems_of_ruleset(&e),
+        })?,
     };
     if let Some(u) = catalog_url {
         let json = fetch_pinned("catalog", &u).await?;
@@ -224,7 +229,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     };
                     let mut engine = engine;
                     if ruleset_url.is_some() || catalog_url.is_some() {
-                        match load_engine(&engine, ruleset_url, catalog_url).await {
+                        match load_engine(ruleset_url, catalog_url).await {
                             Ok(e) => {
                                 engine = Rc::new(e);
                                 dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));

@@ -64,12 +64,14 @@ pub fn KioskApp() -> Html {
     let locale = *use_memo((), |()| crate::start_locale());
     // The bank's rules by URL: no question is asked before they are here, so every band
     // comes from them.
-    let load = use_state(|| match data::default_engine() {
-        Err(e) => Load::Broken(e.to_string()),
-        Ok(e) if url::param("ruleset").is_some() || url::param("catalog").is_some() => {
-            Load::Fetching(Rc::new(e))
+    let load = use_state(|| {
+        if url::param("ruleset").is_some() || url::param("catalog").is_some() {
+            return Load::Fetching;
         }
-        Ok(e) => Load::Ready(Rc::new(e)),
+        match data::default_engine() {
+            Err(e) => Load::Broken(e.to_string()),
+            Ok(e) => Load::Ready(Rc::new(e)),
+        }
     });
     // The kiosk's files stay cached by its service worker (dist/kiosk/sw.js), so it starts
     // again after a reload or restart without network. A host without sw.js (the dev
@@ -85,11 +87,10 @@ pub fn KioskApp() -> Html {
     {
         let load = load.clone();
         use_effect_with((), move |()| {
-            if let Load::Fetching(base) = &*load {
-                let base = base.clone();
+            if let Load::Fetching = &*load {
                 wasm_bindgen_futures::spawn_local(async move {
                     let (ruleset, catalog) = (url::param("ruleset"), url::param("catalog"));
-                    load.set(match crate::load_engine(&base, ruleset, catalog).await {
+                    load.set(match crate::load_engine(ruleset, catalog).await {
                         Ok(e) => Load::Ready(Rc::new(e)),
                         Err(e) => Load::Failed(e),
                     });
@@ -98,7 +99,7 @@ pub fn KioskApp() -> Html {
         });
     }
     match &*load {
-        Load::Fetching(_) => html! {
+        Load::Fetching => html! {
             <main id="main" class="kiosk-main">
                 <p class="loading" role="status">{ t(locale, Msg::Loading) }</p>
             </main>
@@ -122,8 +123,8 @@ pub fn KioskApp() -> Html {
 
 /// Where the kiosk's engine stands.
 enum Load {
-    /// The bank's ruleset or catalog is on its way (to go with this default engine).
-    Fetching(Rc<Engine>),
+    /// The bank's ruleset or catalog is on its way.
+    Fetching,
     /// Ready to ask.
     Ready(Rc<Engine>),
     /// The bank's data could not be used.
