@@ -438,7 +438,7 @@ impl Engine {
         }
         for (i, m) in p.monthly.iter().enumerate() {
             for (f, v) in &m.avg_daily {
-                neg(format!("$.monthly[{i}].avg_daily.{}", f.as_str()), *v);
+                neg(format!("$.monthly[{i}].avg_daily.{}", f.name()), *v);
             }
             if let Some(fee) = m.fee_income {
                 neg(format!("$.monthly[{i}].fee_income"), fee);
@@ -1248,7 +1248,7 @@ impl<'a> Compiler<'a> {
             if iv.is_empty() {
                 let text: Vec<String> = cmps
                     .iter()
-                    .map(|(op, v)| format!("{} {} {v}", d.id, op.symbol()))
+                    .map(|(op, v)| format!("{} {} {v}", d.id, op.name()))
                     .collect();
                 let reason = if cmps.len() == 1 {
                     format!("{} is outside the values {} can take", text.join(""), d.id)

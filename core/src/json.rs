@@ -651,10 +651,21 @@ macro_rules! json_struct {
     };
 }
 
-/// Implements [`FromJson`] for a fieldless enum from its JSON names.
+/// Implements [`FromJson`] for a fieldless enum from its JSON names, and `name()`, the
+/// variant's JSON name, from the same table.
 #[macro_export]
 macro_rules! json_names {
     ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// The JSON name (`time_deposit`, `>=`).
+            #[must_use]
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),*
+                }
+            }
+        }
+
         impl $crate::json::FromJson for $ty {
             fn read(
                 v: &$crate::json::Json<'_>,

@@ -169,20 +169,6 @@ impl Education {
         self as u32 + 1
     }
 
-    /// The level's JSON name.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Education::Primary => "primary",
-            Education::JuniorSecondary => "junior_secondary",
-            Education::SeniorSecondary => "senior_secondary",
-            Education::College => "college",
-            Education::Bachelor => "bachelor",
-            Education::Master => "master",
-            Education::Doctorate => "doctorate",
-        }
-    }
-
     /// The level with this JSON name.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
@@ -260,29 +246,6 @@ pub enum Family {
 }
 
 impl Family {
-    /// The family's JSON name (`time_deposit`), without a serializer: error paths use it.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Deposit => "deposit",
-            Family::TimeDeposit => "time_deposit",
-            Family::WealthProduct => "wealth_product",
-            Family::Fund => "fund",
-            Family::Bond => "bond",
-            Family::Stock => "stock",
-            Family::Fx => "fx",
-            Family::Trust => "trust",
-            Family::PreciousMetal => "precious_metal",
-            Family::Derivative => "derivative",
-            Family::Insurance => "insurance",
-            Family::Pension => "pension",
-            Family::Loan => "loan",
-            Family::Card => "card",
-            Family::Payment => "payment",
-            Family::SafeDepositBox => "safe_deposit_box",
-        }
-    }
-
     /// Whether any amount put into this family raises the balance here: insurance counts in
     /// AUM at its cash value but a premium is not a deposit, and pension contributions are
     /// capped by law.
@@ -483,8 +446,8 @@ mod tests {
             Payment,
             SafeDepositBox,
         ] {
-            assert_eq!(serde_json::to_value(f).ok(), Some(f.as_str().into()));
-            let name = format!("\"{}\"", f.as_str());
+            assert_eq!(serde_json::to_value(f).ok(), Some(f.name().into()));
+            let name = format!("\"{}\"", f.name());
             assert_eq!(crate::json::from_str::<Family>(&name).ok(), Some(f));
         }
     }

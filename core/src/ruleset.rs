@@ -500,19 +500,6 @@ impl Op {
             Op::Ne => actual != threshold,
         }
     }
-
-    /// The operator as written.
-    #[must_use]
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Op::Gte => ">=",
-            Op::Gt => ">",
-            Op::Lte => "<=",
-            Op::Lt => "<",
-            Op::Eq => "==",
-            Op::Ne => "!=",
-        }
-    }
 }
 
 /// The criterion as parsed, before checking that exactly one form is used; gives a precise
