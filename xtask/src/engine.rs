@@ -5,7 +5,7 @@
 //! wasm and TypeScript declarations, plus a `package.json` and a README.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::Result;
 use crate::install::WASM_TARGET;
@@ -142,14 +142,9 @@ fn package_json(version: &str) -> String {
     )
 }
 
-/// Where cargo puts build output (`CARGO_TARGET_DIR` or `target/`).
-pub fn target_dir(tools: &Tools) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| tools.root.join("target"), PathBuf::from)
-}
-
 /// Times the engine through its JS API in Node's V8 (the engine Chromium runs).
 pub fn bench(tools: &Tools) -> Result {
-    let out = target_dir(tools).join("strata-engine-node");
+    let out = tools.target_dir().join("strata-engine-node");
     build(tools, "nodejs", &out)?;
     proc::run(
         tools

@@ -56,12 +56,15 @@ impl Tools {
         trunk
     }
 
+    /// Where cargo puts build output (`CARGO_TARGET_DIR` or `target/`).
+    pub fn target_dir(&self) -> PathBuf {
+        env::var_os("CARGO_TARGET_DIR").map_or_else(|| self.root.join("target"), PathBuf::from)
+    }
+
     /// Where release wasm is built: its own folder, because [`Tools::small_std`]'s
     /// settings would otherwise rebuild the host's artifacts back and forth.
     pub fn wasm_release_dir(&self) -> PathBuf {
-        env::var_os("CARGO_TARGET_DIR")
-            .map_or_else(|| self.root.join("target"), PathBuf::from)
-            .join("wasm-release")
+        self.target_dir().join("wasm-release")
     }
 
     /// Makes `command` (a cargo or Trunk release build for wasm32) build Rust's
