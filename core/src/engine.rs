@@ -138,23 +138,33 @@ impl Engine {
         })
     }
 
-    /// Whether `catalog` fits this ruleset; every problem with its path.
-    pub fn check_catalog(&self, catalog: &Catalog) -> Result<(), RulesetErrors> {
-        let errs = crate::recommend::validate(catalog, &self.ruleset);
+    /// Adds a product catalog, validated against this ruleset; every problem with its path.
+    pub fn with_catalog(self, catalog: Catalog) -> Result<Self, RulesetErrors> {
+        let errs = crate::recommend::validate(&catalog, &self.ruleset);
         if errs.is_empty() {
-            Ok(())
+            Ok(self.attach(catalog))
         } else {
             Err(RulesetErrors(errs))
         }
     }
 
-    /// Adds a product catalog, validated against this ruleset; every problem with its path.
-    pub fn with_catalog(mut self, catalog: Catalog) -> Result<Self, RulesetErrors> {
-        self.check_catalog(&catalog)?;
+    /// Adds `catalog` if it fits this ruleset, else gives the engine back without it: for a
+    /// shipped catalog offered to a bank's own ruleset, which may rename its tiers.
+    #[must_use]
+    pub fn with_catalog_if_it_fits(self, catalog: Catalog) -> Self {
+        if crate::recommend::validate(&catalog, &self.ruleset).is_empty() {
+            self.attach(catalog)
+        } else {
+            self
+        }
+    }
+
+    /// Adds a validated catalog and its index.
+    fn attach(mut self, catalog: Catalog) -> Self {
         let tiers: Vec<&str> = self.tier_ids().collect();
         self.catalog_index = crate::recommend::index(&catalog, &tiers);
         self.catalog = Some(catalog);
-        Ok(self)
+        self
     }
 
     /// The catalog, if one was added.

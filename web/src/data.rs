@@ -76,10 +76,10 @@ pub fn default_engine() -> Result<Engine, RulesetErrors> {
 /// catalog fits it (a bank's own ruleset may rename tiers; then there are no offers).
 pub fn engine_from_json(json: &str) -> Result<Engine, RulesetErrors> {
     let engine = Engine::from_json(json)?;
-    match catalogs::for_ruleset(&engine.ruleset().id) {
-        Some(catalog) if engine.check_catalog(&catalog).is_ok() => engine.with_catalog(catalog),
-        _ => Ok(engine),
-    }
+    Ok(match catalogs::for_ruleset(&engine.ruleset().id) {
+        Some(catalog) => engine.with_catalog_if_it_fits(catalog),
+        None => engine,
+    })
 }
 
 /// The persona's profile with every date moved from its anchor to `as_of`.
