@@ -612,12 +612,9 @@ impl<'j, 'a> Obj<'j, 'a> {
         }
     }
 
-    /// Reads the member `key`; absent or `null` is `None`.
+    /// Reads the member `key`; absent or `null` is `None` (as `Option`'s own reader says).
     pub fn optional<T: FromJson>(&self, key: &str) -> Result<Option<T>, Error> {
-        match self.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(v) => T::read(v, &self.path.key(key)).map(Some),
-        }
+        self.or_default(key)
     }
 
     /// Reads the member `key`, or `T::default()` when it is absent.
