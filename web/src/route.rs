@@ -78,24 +78,22 @@ impl Routable for Route {
     }
 
     /// One trailing slash is ignored, as the derive does; an unknown path is `NotFound`.
+    /// Fixed paths are their own patterns, so [`Routable::from_path`] names them; a product's
+    /// id is decoded here without building a parameter map (a hashed map costs 1 KB of wasm).
     fn recognize(pathname: &str) -> Option<Self> {
-        let path = match pathname.strip_suffix('/') {
-            Some(p) if !p.is_empty() => p,
-            _ => pathname,
-        };
-        let route = match path {
-            "" | "/" => Route::Home,
-            "/benefits" => Route::Benefits,
-            "/compare" => Route::Compare,
-            "/what-if" => Route::WhatIf,
-            "/settings" => Route::Settings,
-            _ => path
-                .strip_prefix("/product/")
-                .filter(|id| !id.is_empty() && !id.contains('/'))
-                .and_then(|id| urlencoding::decode(id).ok())
-                .map_or(Route::NotFound, |id| Route::Product {
+        let path = pathname
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(pathname);
+        let path = if path.is_empty() { "/" } else { path };
+        let route = match path.strip_prefix("/product/") {
+            Some(id) if !id.is_empty() && !id.contains('/') => {
+                urlencoding::decode(id).map_or(Route::NotFound, |id| Route::Product {
                     id: id.into_owned(),
-                }),
+                })
+            }
+            Some(_) => Route::NotFound,
+            None => Self::from_path(path, &HashMap::new()).unwrap_or(Route::NotFound),
         };
         Some(route)
     }
