@@ -8,7 +8,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use strata_core::profile::{Education, ExternalAsset, Family, Holding, Profile};
-use strata_core::{Dec, Engine, rulesets};
+use strata_core::{Engine, Money, rulesets};
 
 fn main() {
     divan::main();
@@ -43,13 +43,13 @@ fn synthetic(i: u64) -> Profile {
             Holding {
                 product: "demand".into(),
                 family: Family::Deposit,
-                balance: Dec(aum),
+                balance: Money(aum),
                 maturity_date: None,
             },
             Holding {
                 product: "card".into(),
                 family: Family::Card,
-                balance: Dec::ZERO,
+                balance: Money::ZERO,
                 maturity_date: None,
             },
         ],
@@ -57,7 +57,7 @@ fn synthetic(i: u64) -> Profile {
             vec![ExternalAsset {
                 institution: None,
                 family: None,
-                balance: Dec(aum * Decimal::TWO),
+                balance: Money(aum * Decimal::TWO),
             }]
         } else {
             vec![]

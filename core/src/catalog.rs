@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::dec::Dec;
+use crate::dec::{Dec, Money};
 use crate::profile::Family;
 use crate::text::Text;
 
@@ -110,7 +110,7 @@ pub struct Product {
     pub risk: Option<RiskRating>,
     /// Minimum amount to buy or open.
     #[serde(default)]
-    pub min_amount: Dec,
+    pub min_amount: Money,
     /// Tiers it may be offered to; empty means every tier.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<String>,

@@ -6,11 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::dec::Dec;
+use crate::dec::{Dec, Money};
+use crate::domain;
 use crate::error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 use crate::evaluation::{
     Basis, Change, ChangeReason, Comparison, Equivalent, Evaluation, Gap, MetricValue, Potential,
@@ -232,7 +233,7 @@ impl Engine {
             as_of,
             with_external: false,
         };
-        let vals: Vec<Decimal> = self.metrics.iter().map(|d| ctx.value(&d.kind)).collect();
+        let vals = self.values(&ctx)?;
 
         let mut ladder = Vec::new();
         let mut qualified = self.criteria.len() - 1;
@@ -275,7 +276,9 @@ impl Engine {
         let above: Vec<Gap> = (0..tier).rev().map(|j| self.gap(j, &vals)).collect();
         let t = &self.ruleset.tiers[tier];
         let retention = self.retention(tier, &vals, as_of);
-        let value = self.customer_value(&ctx, &vals);
+        let value = self
+            .customer_value(&ctx, &vals)
+            .map_err(|e| overflow(e, "value"))?;
         let valid_months = self
             .catalog
             .as_ref()
@@ -294,7 +297,7 @@ impl Engine {
                 as_of,
                 tier: &t.id,
                 next: near.map(|(g, a)| (g.tier.clone(), a)),
-                aum: ctx.value(&Kind::Aum),
+                aum: ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))?,
                 risk,
                 options,
             }),
@@ -362,7 +365,7 @@ impl Engine {
                 .collect(),
             ladder,
             next: above.first().cloned(),
-            potential: self.potential(profile, as_of, tier, &vals),
+            potential: self.potential(profile, as_of, tier, &vals)?,
             retention,
             above,
             value,
@@ -373,9 +376,23 @@ impl Engine {
         })
     }
 
-    fn customer_value(&self, ctx: &Ctx, vals: &[Decimal]) -> Option<CustomerValue> {
-        let model = self.ruleset.value.as_ref()?;
-        let slots = self.value?;
+    /// Every metric's value, in slot order.
+    fn values(&self, ctx: &Ctx) -> Result<Vec<Decimal>, ProfileErrors> {
+        let mut vals = Vec::with_capacity(self.metrics.len());
+        for d in &self.metrics {
+            vals.push(ctx.value(&d.kind).map_err(|e| overflow(e, &d.id))?);
+        }
+        Ok(vals)
+    }
+
+    fn customer_value(
+        &self,
+        ctx: &Ctx,
+        vals: &[Decimal],
+    ) -> Result<Option<CustomerValue>, metrics::Overflow> {
+        let (Some(model), Some(slots)) = (self.ruleset.value.as_ref(), self.value) else {
+            return Ok(None);
+        };
         let indicators: Vec<IndicatorScore> = slots
             .iter()
             .map(|(kind, slot)| {
@@ -405,34 +422,31 @@ impl Engine {
                 / total_weight)
                 .round_dp(2)
         };
-        let churn_risk = model
-            .churn
-            .as_ref()
-            .filter(|c| score >= c.min_score.0)
-            .and_then(|c| {
-                let recent = ctx.asset_average(0, c.months);
-                let before = ctx.asset_average(c.months, c.months);
-                drop_percent(before, recent)
-                    .filter(|d| *d >= c.drop_percent.0)
-                    .map(|d| ChurnRisk {
-                        before: Dec(before.round_dp(2)),
-                        recent: Dec(recent.round_dp(2)),
-                        drop_percent: Dec(d),
-                    })
-            });
-        Some(CustomerValue {
+        let mut churn_risk = None;
+        if let Some(c) = model.churn.as_ref().filter(|c| score >= c.min_score.0) {
+            let recent = ctx.asset_average(0, c.months)?;
+            let before = ctx.asset_average(c.months, c.months)?;
+            churn_risk = drop_percent(before, recent)
+                .filter(|d| *d >= c.drop_percent.0)
+                .map(|d| ChurnRisk {
+                    before: Dec(before.round_dp(2)),
+                    recent: Dec(recent.round_dp(2)),
+                    drop_percent: Dec(d),
+                });
+        }
+        Ok(Some(CustomerValue {
             score: Dec(score),
             stars: stars(score, &model.stars),
             indicators,
             churn_risk,
-        })
+        }))
     }
 
     /// Semantic checks of a profile against this ruleset, all at once; returns warnings.
     fn validate(&self, p: &Profile, as_of: NaiveDate) -> Result<Vec<Warning>, ProfileErrors> {
         let mut errs = Vec::new();
         let mut warnings = Vec::new();
-        let mut neg = |path: String, v: Dec| {
+        let mut neg = |path: String, v: Money| {
             if v.is_sign_negative() && !v.is_zero() {
                 errs.push(ProfileError::Negative {
                     path,
@@ -452,6 +466,66 @@ impl Engine {
             }
             if let Some(fee) = m.fee_income {
                 neg(format!("$.monthly[{i}].fee_income"), fee);
+            }
+        }
+        if let Err(message) = domain::key(&p.id) {
+            errs.push(ProfileError::Invalid {
+                path: "$.id".into(),
+                message,
+            });
+        }
+        for (i, h) in p.holdings.iter().enumerate() {
+            if let Err(message) = domain::key(&h.product) {
+                let path = format!("$.holdings[{i}].product");
+                errs.push(ProfileError::Invalid { path, message });
+            }
+        }
+        let years = domain::FIRST_YEAR..=domain::LAST_YEAR;
+        if !years.contains(&as_of.year()) {
+            errs.push(ProfileError::Invalid {
+                path: "as_of".into(),
+                message: format!(
+                    "the as-of date {as_of} is outside {}–{}",
+                    domain::FIRST_YEAR,
+                    domain::LAST_YEAR
+                ),
+            });
+        }
+        if let Some(b) = p.birth_date
+            && b <= as_of
+            && metrics::age_on(b, as_of) > domain::MAX_AGE as i32
+        {
+            errs.push(ProfileError::Invalid {
+                path: "$.birth_date".into(),
+                message: format!(
+                    "{b} makes the customer older than {} on {as_of}",
+                    domain::MAX_AGE
+                ),
+            });
+        }
+        for (name, v) in &p.attributes {
+            let Some(def) = self.ruleset.inputs.get(name) else {
+                continue;
+            };
+            let path = format!("$.attributes.{name}");
+            let whole = matches!(def.unit, Unit::Count | Unit::Years | Unit::Rank);
+            if (def.unit == Unit::Money || whole) && v.is_sign_negative() && !v.is_zero() {
+                let value = v.to_string();
+                errs.push(ProfileError::Negative { path, value });
+                continue;
+            }
+            let decimals = if whole {
+                0
+            } else {
+                crate::dec::MONEY_DECIMALS as u32
+            };
+            if (whole || def.unit == Unit::Money) && v.normalize().scale() > decimals {
+                let message = if whole {
+                    format!("{v} is not a whole number")
+                } else {
+                    format!("{v} has more than {decimals} decimals; money has {decimals}")
+                };
+                errs.push(ProfileError::Invalid { path, message });
             }
         }
         let mut seen = BTreeSet::new();
@@ -712,15 +786,19 @@ impl Engine {
             _ => None,
         }
         .filter(|m| *m > Decimal::ZERO)
-        .map(|m| Dec(round_up(m, step)));
+        .and_then(|m| round_up(m, step).map(Dec));
         let actionable = missing.is_some() && kind.is_some_and(actionable);
         let equivalents = match (missing, self.sources.get(&c.metric)) {
             (Some(m), Some(terms)) => terms
                 .iter()
                 .filter(|(_, points, _)| *points > Decimal::ZERO)
-                .map(|(source, points, per)| Equivalent {
-                    source: source.clone(),
-                    amount: Dec(round_up(m.0 * per / points, Decimal::new(1, 2))),
+                // An equivalent too large to write is left out rather than overflowing.
+                .filter_map(|(source, points, per)| {
+                    let amount = m.0.checked_mul(*per)?.checked_div(*points)?;
+                    Some(Equivalent {
+                        source: source.clone(),
+                        amount: Dec(round_up(amount, Decimal::new(1, 2))?),
+                    })
                 })
                 .collect(),
             _ => Vec::new(),
@@ -739,31 +817,36 @@ impl Engine {
         as_of: NaiveDate,
         tier: usize,
         vals: &[Decimal],
-    ) -> Option<Potential> {
-        let external: Decimal = profile.external_assets.iter().map(|e| e.balance.0).sum();
-        if !self.uses_assets || external <= Decimal::ZERO {
-            return None;
-        }
+    ) -> Result<Option<Potential>, ProfileErrors> {
         let ctx = Ctx {
             profile,
             as_of,
             with_external: true,
         };
-        let ext: Vec<Decimal> = self.metrics.iter().map(|d| ctx.value(&d.kind)).collect();
-        let p = self
+        let external = ctx
+            .value(&Kind::External)
+            .map_err(|e| overflow(e, "external_assets"))?;
+        if !self.uses_assets || external <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let ext = self.values(&ctx)?;
+        let Some(p) = self
             .criteria
             .iter()
-            .position(|c| c.as_ref().is_none_or(|c| self.trace(c, &ext).held))?;
+            .position(|c| c.as_ref().is_none_or(|c| self.trace(c, &ext).held))
+        else {
+            return Ok(None);
+        };
         if p >= tier {
-            return None;
+            return Ok(None);
         }
         let gap = self.gap(p, vals);
-        Some(Potential {
+        Ok(Some(Potential {
             tier: gap.tier,
             external_assets: Dec(external),
             move_needed: gap.amount,
             shortfalls: gap.shortfalls,
-        })
+        }))
     }
 
     fn retention(&self, tier: usize, vals: &[Decimal], as_of: NaiveDate) -> Option<Retention> {
@@ -868,9 +951,18 @@ fn money_amount(s: &[Shortfall]) -> Option<Dec> {
         .max()
 }
 
-/// Rounds up to a multiple of `step`, so that adding the amount always reaches the bar.
-fn round_up(v: Decimal, step: Decimal) -> Decimal {
-    (v / step).ceil() * step
+/// Rounds up to a multiple of `step`, so that adding the amount always reaches the bar;
+/// `None` past [`Decimal`]'s range.
+fn round_up(v: Decimal, step: Decimal) -> Option<Decimal> {
+    v.checked_div(step)?.ceil().checked_mul(step)
+}
+
+/// A profile error for an overflow while computing `metric`.
+fn overflow(e: metrics::Overflow, metric: &str) -> ProfileErrors {
+    ProfileErrors(vec![ProfileError::Overflow {
+        path: e.0.to_owned(),
+        metric: metric.to_owned(),
+    }])
 }
 
 /// Parses ruleset JSON text, naming the field of the first syntax problem.
@@ -933,8 +1025,8 @@ impl<'a> Compiler<'a> {
     /// Everything but criteria and their order.
     fn check(&mut self) {
         let rs = self.rs;
-        if rs.id.trim().is_empty() {
-            self.invalid("$.id", "must not be empty");
+        if let Err(m) = domain::id(&rs.id) {
+            self.invalid("$.id", m);
         }
         if rs.version.trim().is_empty() {
             self.invalid("$.version", "must not be empty");
@@ -953,6 +1045,9 @@ impl<'a> Compiler<'a> {
         }
         for (name, def) in &rs.inputs {
             let path = format!("$.inputs.{name}");
+            if let Err(m) = domain::id(name) {
+                self.invalid(path.clone(), m);
+            }
             if metrics::builtin(name).is_some() {
                 self.err(RulesetError::DuplicateId {
                     path: path.clone(),
@@ -965,6 +1060,9 @@ impl<'a> Compiler<'a> {
         }
         for (name, m) in &rs.metrics {
             let path = format!("$.metrics.{name}");
+            if let Err(e) = domain::id(name) {
+                self.invalid(path.clone(), e);
+            }
             if metrics::builtin(name).is_some() || rs.inputs.contains_key(name) {
                 self.err(RulesetError::DuplicateId {
                     path: path.clone(),
@@ -1024,6 +1122,7 @@ impl<'a> Compiler<'a> {
                     per: t.per.0,
                 });
             }
+            self.metric_bound(&terms, &path);
             self.sources.insert(
                 name.clone(),
                 m.terms
@@ -1035,14 +1134,27 @@ impl<'a> Compiler<'a> {
                 .insert(name.clone(), (Kind::Derived(terms), m.unit));
         }
         match &rs.review.downgrade {
-            Downgrade::AfterReviews { reviews: 0 } => {
-                self.invalid("$.review.downgrade.reviews", "must be at least 1");
+            Downgrade::AfterReviews { reviews } => {
+                self.count(
+                    *reviews,
+                    1,
+                    domain::MAX_REVIEWS,
+                    "$.review.downgrade.reviews",
+                );
             }
-            Downgrade::Grace { months: 0 } => {
-                self.invalid("$.review.downgrade.months", "must be at least 1");
+            Downgrade::Grace { months } => {
+                let max = domain::MAX_POLICY_MONTHS;
+                self.count(*months, 1, max, "$.review.downgrade.months");
             }
-            _ => {}
+            Downgrade::Never => {}
         }
+        let max = domain::MAX_POLICY_MONTHS;
+        self.count(
+            rs.review.min_tenure_months,
+            0,
+            max,
+            "$.review.min_tenure_months",
+        );
         if rs.tiers.is_empty() {
             self.invalid("$.tiers", "at least one tier is needed");
         } else if rs.tiers.len() > 64 {
@@ -1052,8 +1164,8 @@ impl<'a> Compiler<'a> {
         let last = rs.tiers.len().saturating_sub(1);
         for (i, t) in rs.tiers.iter().enumerate() {
             let path = format!("$.tiers[{i}]");
-            if t.id.trim().is_empty() {
-                self.invalid(format!("{path}.id"), "must not be empty");
+            if let Err(m) = domain::id(&t.id) {
+                self.invalid(format!("{path}.id"), m);
             } else if !ids.insert(t.id.as_str()) {
                 self.err(RulesetError::DuplicateId {
                     path: format!("{path}.id"),
@@ -1107,9 +1219,13 @@ impl<'a> Compiler<'a> {
             if ind.full_at.0 <= Decimal::ZERO {
                 self.invalid(format!("{path}.full_at"), "must be greater than zero");
             }
-            if ind.weight.is_sign_negative() && !ind.weight.is_zero() {
-                self.invalid(format!("{path}.weight"), "must not be negative");
-            }
+            let max_weight = Decimal::from(domain::MAX_WEIGHT);
+            self.within(
+                ind.weight.0,
+                Decimal::ZERO,
+                max_weight,
+                &format!("{path}.weight"),
+            );
             if let Some(slot) = self.slot(&ind.metric, &format!("{path}.metric")) {
                 slots.push((kind, slot));
             }
@@ -1117,8 +1233,19 @@ impl<'a> Compiler<'a> {
         if v.stars.windows(2).any(|w| w[0].0 >= w[1].0) {
             self.invalid("$.value.stars", "thresholds must rise");
         }
+        for (i, star) in v.stars.iter().enumerate() {
+            let path = format!("$.value.stars[{i}]");
+            self.within(star.0, Decimal::ZERO, Decimal::ONE_HUNDRED, &path);
+        }
         if let Some(c) = &v.churn {
             self.months(c.months, "$.value.churn.months");
+            let hundred = Decimal::ONE_HUNDRED;
+            self.within(
+                c.min_score.0,
+                Decimal::ZERO,
+                hundred,
+                "$.value.churn.min_score",
+            );
             if c.drop_percent.0 <= Decimal::ZERO || c.drop_percent.0 > Decimal::ONE_HUNDRED {
                 self.invalid("$.value.churn.drop_percent", "must be between 0 and 100");
             }
@@ -1127,20 +1254,61 @@ impl<'a> Compiler<'a> {
     }
 
     fn moment_policy(&mut self, m: &MomentPolicy) {
+        if m.large_flow.is_sign_negative() && !m.large_flow.is_zero() {
+            self.invalid("$.moments.large_flow", "must not be negative");
+        }
         for (name, v) in [
-            ("large_flow", m.large_flow),
             ("near_tier_percent", m.near_tier_percent),
             ("downgrade_margin_percent", m.downgrade_margin_percent),
         ] {
-            if v.is_sign_negative() && !v.is_zero() {
-                self.invalid(format!("$.moments.{name}"), "must not be negative");
-            }
+            let path = format!("$.moments.{name}");
+            self.within(v.0, Decimal::ZERO, Decimal::ONE_HUNDRED, &path);
         }
     }
 
     fn months(&mut self, n: u32, path: &str) {
-        if !(1..=MAX_MONTHS).contains(&n) {
-            self.invalid(path, format!("must be between 1 and {MAX_MONTHS}"));
+        self.count(n, 1, MAX_MONTHS, path);
+    }
+
+    /// A whole number within `lo..=hi`.
+    fn count(&mut self, n: u32, lo: u32, hi: u32, path: &str) {
+        if !(lo..=hi).contains(&n) {
+            self.invalid(path, format!("must be between {lo} and {hi} (got {n})"));
+        }
+    }
+
+    /// A decimal within `lo..=hi`.
+    fn within(&mut self, v: Decimal, lo: Decimal, hi: Decimal, path: &str) {
+        if v < lo || v > hi {
+            self.invalid(path, format!("must be between {lo} and {hi} (got {v})"));
+        }
+    }
+
+    /// Refuses a derived metric that some customer could push beyond [`domain::MAX_METRIC`]:
+    /// each term's largest value is `|points| × the source's largest / per`.
+    fn metric_bound(&mut self, terms: &[metrics::Term], path: &str) {
+        let limit = Decimal::from_i128_with_scale(domain::MAX_METRIC, 0);
+        let mut bound = Some(Decimal::ZERO);
+        for t in terms {
+            let largest = match &t.source {
+                TermSource::Metric(k) => k.largest(),
+                TermSource::AverageBalance { .. } | TermSource::FeeIncome { .. } => {
+                    domain::max_total()
+                }
+            };
+            let term = t.points.abs().checked_mul(largest).and_then(|x| {
+                (x <= limit * Decimal::ONE_HUNDRED)
+                    .then_some(x)?
+                    .checked_div(t.per)
+            });
+            bound = bound.zip(term).and_then(|(b, t)| b.checked_add(t));
+        }
+        if bound.is_none_or(|b| b > limit) {
+            self.invalid(
+                format!("{path}.terms"),
+                "`points` and `per` let this metric reach beyond 10^25 for some customer: \
+                 lower `points` or raise `per`",
+            );
         }
     }
 
@@ -1230,6 +1398,7 @@ impl<'a> Compiler<'a> {
                     }
                 };
                 let (slot, value) = (slot?, value?);
+                self.threshold(slot, value, &format!("{path}.value"));
                 let crit = Crit::Cmp {
                     slot,
                     op: cmp.op,
@@ -1238,6 +1407,24 @@ impl<'a> Compiler<'a> {
                 self.never_holds_all(std::slice::from_ref(&crit), path);
                 Some(crit)
             }
+        }
+    }
+
+    /// A threshold within its metric's domain: ages up to [`domain::MAX_AGE`], money with at
+    /// most two decimals (the currency's), counts, years and ranks whole.
+    fn threshold(&mut self, slot: usize, value: Decimal, path: &str) {
+        let d = &self.defs[slot];
+        let (kind, unit) = (d.kind.clone(), d.unit);
+        if kind == Kind::Age {
+            let max = Decimal::from(domain::MAX_AGE);
+            self.within(value, Decimal::ZERO, max, path);
+        }
+        if unit == Unit::Money && value.scale() > crate::dec::MONEY_DECIMALS as u32 {
+            let n = crate::dec::MONEY_DECIMALS;
+            self.invalid(
+                path,
+                format!("`{value}` has more than {n} decimals; money has {n}"),
+            );
         }
     }
 

@@ -170,6 +170,16 @@ pub enum ProfileError {
         /// What is wrong.
         message: String,
     },
+    /// A sum, product or ratio left the range the engine computes in. The domains of
+    /// [`crate::domain`] keep parsed documents clear of it; this is the net beneath them for
+    /// profiles built in code.
+    #[error("the values at this path add up beyond what the engine can compute ({metric})")]
+    Overflow {
+        /// The values that caused it (a list such as `$.holdings`, or one field).
+        path: String,
+        /// The metric being computed.
+        metric: String,
+    },
 }
 
 impl ProfileError {
@@ -183,6 +193,7 @@ impl ProfileError {
             ProfileError::Missing { .. } => "missing",
             ProfileError::UnknownTier { .. } => "unknown_tier",
             ProfileError::Invalid { .. } => "invalid",
+            ProfileError::Overflow { .. } => "overflow",
         }
     }
 
@@ -195,7 +206,8 @@ impl ProfileError {
             | ProfileError::FutureDate { path, .. }
             | ProfileError::Missing { path, .. }
             | ProfileError::UnknownTier { path, .. }
-            | ProfileError::Invalid { path, .. } => path,
+            | ProfileError::Invalid { path, .. }
+            | ProfileError::Overflow { path, .. } => path,
         }
     }
 }

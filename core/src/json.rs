@@ -16,7 +16,7 @@ use std::fmt::{self, Write};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::dec::Dec;
+use crate::dec::{Dec, MAX_DECIMALS, MAX_INT_DIGITS, MAX_WHOLE, MONEY_DECIMALS, Money, clip};
 
 /// Deepest nesting of arrays and objects accepted, so hostile input cannot exhaust the
 /// stack of the recursive parser.
@@ -781,28 +781,39 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    let year = num(0..4)? as i32;
+    if !(crate::domain::FIRST_YEAR..=crate::domain::LAST_YEAR).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 impl FromJson for NaiveDate {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
         match v {
-            Json::String(s) => parse_date(s)
-                .ok_or_else(|| Error::at(path, format!("`{s}` is not a date like \"2026-11-25\""))),
+            Json::String(s) => parse_date(s).ok_or_else(|| {
+                Error::at(
+                    path,
+                    format!(
+                        "`{}` is not a date like \"2026-11-25\" between {} and {}",
+                        clip(s),
+                        crate::domain::FIRST_YEAR,
+                        crate::domain::LAST_YEAR
+                    ),
+                )
+            }),
             _ => expected(v, path, "a date string such as \"2026-11-25\""),
         }
     }
 }
 
-/// The largest whole number a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
-const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
-
-/// A JSON number as an exact decimal: whole numbers up to [`MAX_SAFE_INTEGER`] only, since a
-/// fraction or a bigger number written as a JSON number may already have lost digits on its
-/// way (JS numbers are binary floats: `JSON.stringify` writes 12345678901234567890123 as
-/// `1.2345678901234568e+22`). Whole numbers in any notation (`5.0`, `1e3`) are accepted,
-/// worked out on the digits so that nothing is rounded.
-pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Dec, Error> {
+/// A JSON number as an exact decimal: whole numbers below 10^15 only ([`MAX_WHOLE`]), since
+/// a fraction written as a JSON number may already have lost digits on its way (JS numbers
+/// are binary floats: `JSON.stringify` writes 12345678901234567890123 as
+/// `1.2345678901234568e+22`), and the grammar of [`crate::dec`] bounds every value. Whole
+/// numbers in any notation (`5.0`, `1e3`) are accepted, worked out on the digits so that
+/// nothing is rounded.
+pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Decimal, Error> {
     let (sign, n) = n.strip_prefix('-').map_or(("", n), |r| ("-", r));
     let (mantissa, exp) = match n.split_once(['e', 'E']) {
         Some((m, e)) => {
@@ -820,7 +831,7 @@ pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Dec, Error> {
     let digits = digits.trim_start_matches('0');
     let significant = digits.trim_end_matches('0');
     if significant.is_empty() {
-        return Ok(Dec::ZERO);
+        return Ok(Decimal::ZERO);
     }
     // The value is `significant × 10^scale`.
     let scale = exp
@@ -833,44 +844,43 @@ pub(crate) fn number_dec(n: &str, path: &Path<'_>) -> Result<Dec, Error> {
              (write it in quotes)",
         ));
     }
-    let unsafe_number = || {
+    let too_big = || {
         Error::at(
             path,
             format!(
-                "the number {sign}{} is beyond {MAX_SAFE_INTEGER}, where JavaScript numbers \
-                 lose digits: write it as a decimal string such as \"{MAX_SAFE_INTEGER}\"",
+                "the number {sign}{} is beyond {MAX_WHOLE}: values are below 10^15",
                 clip(n)
             ),
         )
     };
-    // 17 digits or more is always beyond the bound.
-    if scale.saturating_add(significant.len() as i64) > 16 {
-        return Err(unsafe_number());
+    if scale.saturating_add(significant.len() as i64) > MAX_INT_DIGITS as i64 {
+        return Err(too_big());
     }
     let zeros = "0".repeat(scale as usize);
     match format!("{sign}{significant}{zeros}").parse::<Decimal>() {
-        Ok(d) if d.abs() <= Decimal::from(MAX_SAFE_INTEGER) => Ok(Dec(d)),
-        _ => Err(unsafe_number()),
+        Ok(d) if d.abs() <= Decimal::from(MAX_WHOLE) => Ok(d),
+        _ => Err(too_big()),
     }
 }
 
-/// `text` cut to a length a message can carry.
-fn clip(text: &str) -> Cow<'_, str> {
-    match text.char_indices().nth(24) {
-        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
-        None => Cow::Borrowed(text),
+/// Reads a decimal string or a whole JSON number with up to `decimals` digits after the point.
+fn decimal(v: &Json<'_>, path: &Path<'_>, decimals: usize) -> Result<Decimal, Error> {
+    match v {
+        Json::String(s) => crate::dec::read(s, decimals).map_err(|m| Error::at(path, m)),
+        Json::Number(n) => number_dec(n, path),
+        _ => expected(v, path, "a decimal string such as \"50000\""),
     }
 }
 
 impl FromJson for Dec {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
-        match v {
-            Json::String(s) => s
-                .parse()
-                .map_err(|_| Error::at(path, format!("`{s}` is not a decimal number"))),
-            Json::Number(n) => number_dec(n, path),
-            _ => expected(v, path, "a decimal string such as \"50000\""),
-        }
+        decimal(v, path, MAX_DECIMALS).map(Dec)
+    }
+}
+
+impl FromJson for Money {
+    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
+        decimal(v, path, MONEY_DECIMALS).map(Money)
     }
 }
 
@@ -918,12 +928,16 @@ mod tests {
             parse("0.10000000000000000001"),
             Ok(Json::Number("0.10000000000000000001"))
         );
-        let d: Dec = from_str("\"12345678901234567890.123456789\"").expect("decimal");
-        assert_eq!(d.to_string(), "12345678901234567890.123456789");
-        let d: Dec = from_str("9007199254740991").expect("the largest safe integer");
-        assert_eq!(d.to_string(), "9007199254740991");
-        let d: Dec = from_str("-9007199254740991").expect("and its negative");
-        assert_eq!(d.to_string(), "-9007199254740991");
+        let d: Dec = from_str("\"123456789012345.123456\"").expect("decimal");
+        assert_eq!(d.to_string(), "123456789012345.123456");
+        let e = from_str::<Dec>("\"1234567890123456\"").expect_err("16 digits");
+        assert!(e.message.contains("at most 15"), "{e}");
+        let e = from_str::<Dec>("\"1.1234567\"").expect_err("7 decimals");
+        assert!(e.message.contains("at most 6"), "{e}");
+        let d: Dec = from_str("999999999999999").expect("the largest whole number");
+        assert_eq!(d.to_string(), "999999999999999");
+        let d: Dec = from_str("-999999999999999").expect("and its negative");
+        assert_eq!(d.to_string(), "-999999999999999");
         let d: Dec = from_str("1e3").expect("whole");
         assert_eq!(d.to_string(), "1000");
         let d: Dec = from_str("-0").expect("zero");
@@ -931,7 +945,7 @@ mod tests {
         for (n, d) in [
             ("5.0", "5"),
             ("-1.50e2", "-150"),
-            ("9.007199254740991e15", "9007199254740991"),
+            ("9.99999999999999e14", "999999999999999"),
             ("12000e-3", "12"),
             ("0.000e99999999999999999999", "0"),
         ] {
@@ -948,21 +962,19 @@ mod tests {
                 "{n}: {e}"
             );
         }
-        // Beyond 2^53 − 1 a JSON number may have been rounded by JS on its way: refused,
-        // including what `JSON.stringify` makes of 12345678901234567890123.
+        // 10^15 and beyond are refused, which also covers 2^53 and what `JSON.stringify`
+        // makes of 12345678901234567890123 (digits already lost).
         for n in [
+            "1000000000000000",
+            "-1000000000000000",
             "9007199254740992",
-            "-9007199254740992",
             "1.2345678901234568e+22",
             "1E+21",
             "79228162514264337593543950336",
             "1e99999999999999999999",
         ] {
             let e = from_str::<Dec>(n).expect_err(n);
-            assert!(
-                e.message.contains("write it as a decimal string"),
-                "{n}: {e}"
-            );
+            assert!(e.message.contains("values are below 10^15"), "{n}: {e}");
         }
         // A long number is cut in the message.
         let long = format!("1{}", "0".repeat(10_000));
@@ -1136,7 +1148,13 @@ mod tests {
         assert!(e.message.contains("decimal string"), "{}", e.message);
         assert_eq!(from_str::<Option<bool>>("null"), Ok(None));
         let e = from_str::<NaiveDate>(r#""2026-02-30""#).expect_err("no such day");
-        assert_eq!(e.message, "`2026-02-30` is not a date like \"2026-11-25\"");
+        assert_eq!(
+            e.message,
+            "`2026-02-30` is not a date like \"2026-11-25\" between 1900 and 2200"
+        );
+        for out in ["1899-12-31", "2201-01-01", "0000-01-01", "9999-12-31"] {
+            assert_eq!(parse_date(out), None, "{out}");
+        }
         assert_eq!(
             parse_date("2026-11-25"),
             NaiveDate::from_ymd_opt(2026, 11, 25)
@@ -1207,7 +1225,7 @@ mod tests {
             p(r#"{"id":"a","monthly":[{"month":"2026-13","avg_daily":{}}]}"#),
             (
                 "$.monthly[0].month".into(),
-                "`2026-13` is not a month like \"2026-10\"".into()
+                "`2026-13` is not a month like \"2026-10\" between 1900 and 2200".into()
             )
         );
         assert_eq!(

@@ -24,6 +24,7 @@
 pub mod catalog;
 pub mod catalogs;
 pub mod dec;
+pub mod domain;
 #[doc(hidden)]
 pub mod embed;
 pub mod engine;
@@ -45,7 +46,7 @@ pub mod value;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
-pub use dec::Dec;
+pub use dec::{Dec, Money};
 pub use engine::{Engine, parse_catalog, parse_ruleset};
 pub use error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 pub use evaluation::Evaluation;

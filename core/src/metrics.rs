@@ -65,6 +65,8 @@ pub(crate) fn builtin(id: &str) -> Option<(Kind, Unit)> {
     let months = |prefix: &str| {
         id.strip_prefix(prefix)
             .and_then(|rest| rest.strip_suffix('m'))
+            // Written one way only: `aum_avg_3m`, never `aum_avg_03m` or `aum_avg_+3m`.
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0'))
             .and_then(|n| n.parse::<u32>().ok())
             .filter(|n| (1..=MAX_MONTHS).contains(n))
     };
@@ -103,10 +105,31 @@ impl Kind {
                 unit: Unit::Money | Unit::Count | Unit::Years | Unit::Rank,
                 ..
             } => (Some(Decimal::ZERO), None),
-            Kind::Age => (Some(Decimal::ZERO), Some(Decimal::from(150))),
+            Kind::Age => (
+                Some(Decimal::ZERO),
+                Some(Decimal::from(crate::domain::MAX_AGE)),
+            ),
             Kind::Education => (Some(Decimal::ONE), Some(Decimal::from(7))),
             Kind::ProductFamilies => (Some(Decimal::ZERO), Some(Decimal::from(16))),
             Kind::Input { .. } | Kind::Derived(_) => (None, None),
+        }
+    }
+
+    /// The largest value the metric takes for a customer whose profile parses (for the
+    /// bounds of derived metrics, [`crate::domain`]).
+    pub(crate) fn largest(&self) -> Decimal {
+        match self {
+            Kind::Aum
+            | Kind::AumAvg(_)
+            | Kind::External
+            | Kind::AumWithExternal
+            | Kind::LoanBalance
+            | Kind::FeeIncome(_)
+            | Kind::Derived(_) => crate::domain::max_total(),
+            Kind::Input { .. } => Decimal::from(crate::dec::MAX_WHOLE),
+            Kind::Age | Kind::Education | Kind::ProductFamilies => {
+                self.domain().1.unwrap_or_default()
+            }
         }
     }
 
@@ -146,15 +169,34 @@ pub(crate) struct Ctx<'a> {
     pub with_external: bool,
 }
 
+/// A sum, product or ratio left [`Decimal`]'s range; names the values at fault (a JSON path
+/// of the profile, such as `$.holdings`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Overflow(pub &'static str);
+
+/// Checked sum: `None` past [`Decimal`]'s range.
+pub(crate) fn total(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
 impl Ctx<'_> {
     /// The metric's value. Missing inputs were reported by validation; they read as zero here.
-    pub(crate) fn value(&self, kind: &Kind) -> Decimal {
+    /// Every step is checked: parsed documents cannot overflow (see [`crate::domain`]), a
+    /// profile built in code with larger values gets [`Overflow`] instead of a panic.
+    pub(crate) fn value(&self, kind: &Kind) -> Result<Decimal, Overflow> {
         let p = self.profile;
-        match kind {
-            Kind::Aum => self.aum() + self.counted_external(),
-            Kind::AumAvg(n) => self.average(*n, Family::is_asset) + self.counted_external(),
-            Kind::External => self.external_total(),
-            Kind::AumWithExternal => self.aum() + self.external_total(),
+        let add = |a: Decimal, b: Decimal, at: &'static str| a.checked_add(b).ok_or(Overflow(at));
+        Ok(match kind {
+            Kind::Aum => add(self.aum()?, self.counted_external()?, "$.external_assets")?,
+            Kind::AumAvg(n) => add(
+                self.average(*n, Family::is_asset)?,
+                self.counted_external()?,
+                "$.external_assets",
+            )?,
+            Kind::External => self.external_total()?,
+            Kind::AumWithExternal => add(self.aum()?, self.external_total()?, "$.external_assets")?,
             Kind::Age => p
                 .birth_date
                 .map_or(Decimal::ZERO, |b| Decimal::from(age_on(b, self.as_of))),
@@ -165,111 +207,126 @@ impl Ctx<'_> {
                 let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
                 Decimal::from(held.len())
             }
-            Kind::LoanBalance => p
-                .holdings
-                .iter()
-                .filter(|h| h.family == Family::Loan)
-                .map(|h| h.balance.0)
-                .sum(),
-            Kind::FeeIncome(n) => self.fee_income(*n),
+            Kind::LoanBalance => total(
+                p.holdings
+                    .iter()
+                    .filter(|h| h.family == Family::Loan)
+                    .map(|h| h.balance.0),
+            )
+            .ok_or(Overflow("$.holdings"))?,
+            Kind::FeeIncome(n) => self.fee_income(*n)?,
             Kind::Input { name, default, .. } => p
                 .attributes
                 .get(name)
                 .map(|d| d.0)
                 .or(*default)
                 .unwrap_or_default(),
-            Kind::Derived(terms) => terms
-                .iter()
-                .map(|t| {
+            Kind::Derived(terms) => {
+                let mut sum = Decimal::ZERO;
+                for t in terms {
                     let v = match &t.source {
-                        TermSource::Metric(k) => self.value(k),
-                        TermSource::AverageBalance { families, months } => {
-                            self.average(*months, |f| families.contains(&f))
-                                + self.external_in(families)
-                        }
-                        TermSource::FeeIncome { months } => self.fee_income(*months),
+                        TermSource::Metric(k) => self.value(k)?,
+                        TermSource::AverageBalance { families, months } => add(
+                            self.average(*months, |f| families.contains(&f))?,
+                            self.external_in(families)?,
+                            "$.external_assets",
+                        )?,
+                        TermSource::FeeIncome { months } => self.fee_income(*months)?,
                     };
-                    t.points * v / t.per
-                })
-                .sum(),
-        }
+                    let term = t
+                        .points
+                        .checked_mul(v)
+                        .and_then(|x| x.checked_div(t.per))
+                        .ok_or(Overflow("$"))?;
+                    sum = add(sum, term, "$")?;
+                }
+                sum
+            }
+        })
     }
 
-    fn aum(&self) -> Decimal {
-        self.profile
-            .holdings
-            .iter()
-            .filter(|h| h.family.is_asset())
-            .map(|h| h.balance.0)
-            .sum()
+    fn aum(&self) -> Result<Decimal, Overflow> {
+        total(
+            self.profile
+                .holdings
+                .iter()
+                .filter(|h| h.family.is_asset())
+                .map(|h| h.balance.0),
+        )
+        .ok_or(Overflow("$.holdings"))
     }
 
-    fn external_total(&self) -> Decimal {
-        self.profile
-            .external_assets
-            .iter()
-            .map(|e| e.balance.0)
-            .sum()
+    fn external_total(&self) -> Result<Decimal, Overflow> {
+        total(self.profile.external_assets.iter().map(|e| e.balance.0))
+            .ok_or(Overflow("$.external_assets"))
     }
 
     /// External assets added to an asset metric when counting them as held here.
-    fn counted_external(&self) -> Decimal {
+    fn counted_external(&self) -> Result<Decimal, Overflow> {
         if self.with_external {
             self.external_total()
         } else {
-            Decimal::ZERO
+            Ok(Decimal::ZERO)
         }
     }
 
-    fn external_in(&self, families: &[Family]) -> Decimal {
+    fn external_in(&self, families: &[Family]) -> Result<Decimal, Overflow> {
         if !self.with_external {
-            return Decimal::ZERO;
+            return Ok(Decimal::ZERO);
         }
-        self.profile
-            .external_assets
-            .iter()
-            .filter(|e| families.contains(&e.family.unwrap_or(Family::Deposit)))
-            .map(|e| e.balance.0)
-            .sum()
+        total(
+            self.profile
+                .external_assets
+                .iter()
+                .filter(|e| families.contains(&e.family.unwrap_or(Family::Deposit)))
+                .map(|e| e.balance.0),
+        )
+        .ok_or(Overflow("$.external_assets"))
+    }
+
+    /// Total over the `n` complete months before the as-of month after skipping `skip`, of
+    /// the families `include` accepts.
+    fn monthly_total(
+        &self,
+        skip: u32,
+        n: u32,
+        include: impl Fn(Family) -> bool,
+    ) -> Result<Decimal, Overflow> {
+        let mut sum = Decimal::ZERO;
+        for m in window(self.as_of, skip + n).skip(skip as usize) {
+            if let Some(r) = self.profile.monthly.iter().find(|r| r.month == m) {
+                let month = total(
+                    r.avg_daily
+                        .iter()
+                        .filter(|(f, _)| include(**f))
+                        .map(|(_, v)| v.0),
+                );
+                sum = month
+                    .and_then(|v| sum.checked_add(v))
+                    .ok_or(Overflow("$.monthly"))?;
+            }
+        }
+        Ok(sum)
     }
 
     /// Average over the `n` complete months before the as-of month; a month with no record
     /// counts as zero (the bank had nothing from the customer that month).
-    fn average(&self, n: u32, include: impl Fn(Family) -> bool) -> Decimal {
-        let total: Decimal = window(self.as_of, n)
-            .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
-            .map(|r| {
-                r.avg_daily
-                    .iter()
-                    .filter(|(f, _)| include(**f))
-                    .map(|(_, v)| v.0)
-                    .sum::<Decimal>()
-            })
-            .sum();
-        total / Decimal::from(n)
+    fn average(&self, n: u32, include: impl Fn(Family) -> bool) -> Result<Decimal, Overflow> {
+        Ok(self.monthly_total(0, n, include)? / Decimal::from(n.max(1)))
     }
 
     /// Average daily assets over `n` complete months, skipping the `skip` most recent.
-    pub(crate) fn asset_average(&self, skip: u32, n: u32) -> Decimal {
-        let total: Decimal = window(self.as_of, skip + n)
-            .skip(skip as usize)
-            .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
-            .map(|r| {
-                r.avg_daily
-                    .iter()
-                    .filter(|(f, _)| f.is_asset())
-                    .map(|(_, v)| v.0)
-                    .sum::<Decimal>()
-            })
-            .sum();
-        total / Decimal::from(n.max(1))
+    pub(crate) fn asset_average(&self, skip: u32, n: u32) -> Result<Decimal, Overflow> {
+        Ok(self.monthly_total(skip, n, Family::is_asset)? / Decimal::from(n.max(1)))
     }
 
-    fn fee_income(&self, n: u32) -> Decimal {
-        window(self.as_of, n)
-            .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
-            .filter_map(|r| r.fee_income.map(|d| d.0))
-            .sum()
+    fn fee_income(&self, n: u32) -> Result<Decimal, Overflow> {
+        total(
+            window(self.as_of, n)
+                .filter_map(|m| self.profile.monthly.iter().find(|r| r.month == m))
+                .filter_map(|r| r.fee_income.map(|d| d.0)),
+        )
+        .ok_or(Overflow("$.monthly"))
     }
 }
 
@@ -317,6 +374,8 @@ mod tests {
         ));
         assert!(builtin("aum_avg_0m").is_none());
         assert!(builtin("aum_avg_37m").is_none());
+        assert!(builtin("aum_avg_03m").is_none());
+        assert!(builtin("aum_avg_+3m").is_none());
         assert!(matches!(
             builtin("fee_income_12m"),
             Some((Kind::FeeIncome(12), _))

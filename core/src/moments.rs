@@ -176,7 +176,7 @@ pub(crate) fn moments(i: &Inputs) -> Vec<Moment> {
                 family: h.family,
                 date,
                 days: (date - i.as_of).num_days(),
-                amount: h.balance,
+                amount: h.balance.into(),
             },
             action: if loan {
                 ActionCode::ReviewLoan
@@ -201,7 +201,7 @@ pub(crate) fn moments(i: &Inputs) -> Vec<Moment> {
         out.push(Moment {
             kind: MomentKind::Salary {
                 date: f.date,
-                amount: f.amount,
+                amount: f.amount.into(),
             },
             action: ActionCode::AutoInvest,
             product: pick(i.recommendations, &[Fund, Pension, TimeDeposit, Deposit]),
@@ -215,7 +215,7 @@ pub(crate) fn moments(i: &Inputs) -> Vec<Moment> {
             (
                 MomentKind::LargeInflow {
                     date: f.date,
-                    amount: f.amount,
+                    amount: f.amount.into(),
                 },
                 ActionCode::Advise,
                 pick(i.recommendations, &[WealthProduct, TimeDeposit, Fund]),

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::catalog::Scenario;
-use crate::dec::Dec;
+use crate::dec::{Dec, Money};
 use crate::error::{ProfileError, ProfileErrors};
 
 /// One customer, as of the bank's last data load.
@@ -96,7 +96,8 @@ pub struct CashFlow {
     /// Booking date.
     pub date: NaiveDate,
     /// Amount: positive in, negative out.
-    pub amount: Dec,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::dec::SignedMoney"))]
+    pub amount: Money,
     /// What it was.
     #[serde(default)]
     pub kind: FlowKind,
@@ -276,7 +277,7 @@ pub struct Holding {
     pub family: Family,
     /// Current balance (outstanding principal for a loan); never negative.
     #[serde(default)]
-    pub balance: Dec,
+    pub balance: Money,
     /// Maturity date, for time deposits, wealth products and loans.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_date: Option<NaiveDate>,
@@ -295,7 +296,7 @@ pub struct ExternalAsset {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<Family>,
     /// Amount; never negative.
-    pub balance: Dec,
+    pub balance: Money,
 }
 
 /// A month's average daily balances.
@@ -308,10 +309,10 @@ pub struct MonthlyBalance {
     /// The month, `YYYY-MM`.
     pub month: Month,
     /// Average daily balance per family (loans included, as liabilities).
-    pub avg_daily: BTreeMap<Family, Dec>,
+    pub avg_daily: BTreeMap<Family, Money>,
     /// Fee income the customer brought that month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fee_income: Option<Dec>,
+    pub fee_income: Option<Money>,
 }
 
 /// A calendar month, `YYYY-MM`.
@@ -362,11 +363,25 @@ impl fmt::Display for Month {
 impl std::str::FromStr for Month {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let err = || format!("`{s}` is not a month like \"2026-10\"");
+        let err = || {
+            format!(
+                "`{}` is not a month like \"2026-10\" between {} and {}",
+                crate::dec::clip(s),
+                crate::domain::FIRST_YEAR,
+                crate::domain::LAST_YEAR
+            )
+        };
         let (y, m) = s.split_once('-').ok_or_else(err)?;
         let year: i32 = y.parse().map_err(|_| err())?;
         let month: u32 = m.parse().map_err(|_| err())?;
-        if y.len() != 4 || m.len() != 2 || !(1..=12).contains(&month) {
+        let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4
+            || m.len() != 2
+            || !digits(y)
+            || !digits(m)
+            || !(1..=12).contains(&month)
+            || !(crate::domain::FIRST_YEAR..=crate::domain::LAST_YEAR).contains(&year)
+        {
             return Err(err());
         }
         Ok(Month { year, month })

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Product, RiskRating, Scenario, Strategy};
 use crate::dec::Dec;
+use crate::domain;
 use crate::error::RulesetError;
 use crate::evaluation::TierRef;
 use crate::metrics::age_on;
@@ -300,27 +301,38 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
     }
     let tier_ok = |id: &str| rs.tiers.iter().any(|t| t.id == id);
     let p = &c.policy;
-    if p.top_n == 0 {
-        invalid(
-            &mut errs,
-            "$.policy.top_n".into(),
-            "must be at least 1".into(),
+    let mut count = |path: &str, n: u32, lo: u32, hi: u32| {
+        if !(lo..=hi).contains(&n) {
+            let message = format!("must be between {lo} and {hi} (got {n})");
+            invalid(&mut errs, path.into(), message);
+        }
+    };
+    count("$.policy.top_n", p.top_n, 1, domain::MAX_TOP_N);
+    count("$.policy.per_family", p.per_family, 1, domain::MAX_TOP_N);
+    let months = domain::MAX_POLICY_MONTHS;
+    count("$.policy.risk_valid_months", p.risk_valid_months, 1, months);
+    let k = &p.contact;
+    for (name, days) in [
+        ("rest_after_dismiss_days", k.rest_after_dismiss_days),
+        ("rest_after_decline_days", k.rest_after_decline_days),
+        ("rest_after_impressions_days", k.rest_after_impressions_days),
+    ] {
+        count(
+            &format!("$.policy.contact.{name}"),
+            days,
+            0,
+            domain::MAX_DAYS,
         );
     }
-    if p.per_family == 0 {
-        invalid(
-            &mut errs,
-            "$.policy.per_family".into(),
-            "must be at least 1".into(),
-        );
-    }
-    if p.risk_valid_months == 0 {
-        invalid(
-            &mut errs,
-            "$.policy.risk_valid_months".into(),
-            "must be at least 1".into(),
-        );
-    }
+    let mut within = |path: String, v: Decimal, hi: u32| {
+        if v.is_sign_negative() || v > Decimal::from(hi) {
+            invalid(
+                &mut errs,
+                path,
+                format!("must be between 0 and {hi} (got {v})"),
+            );
+        }
+    };
     let w = &p.weights;
     for (name, v) in [
         ("next_tier", w.next_tier),
@@ -329,19 +341,17 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
         ("bundle", w.bundle),
         ("external_assets", w.external_assets),
     ] {
-        if v.is_sign_negative() && !v.is_zero() {
-            invalid(
-                &mut errs,
-                format!("$.policy.weights.{name}"),
-                "must not be negative".into(),
-            );
-        }
+        within(format!("$.policy.weights.{name}"), v.0, domain::MAX_WEIGHT);
+    }
+    for (i, pr) in c.products.iter().enumerate() {
+        let path = format!("$.products[{i}].priority");
+        within(path, pr.priority.0, domain::MAX_PRIORITY);
     }
     let mut ids = BTreeSet::new();
     for (i, pr) in c.products.iter().enumerate() {
         let path = format!("$.products[{i}]");
-        if pr.id.trim().is_empty() {
-            invalid(&mut errs, format!("{path}.id"), "must not be empty".into());
+        if let Err(m) = domain::id(&pr.id) {
+            invalid(&mut errs, format!("{path}.id"), m);
         } else if !ids.insert(pr.id.as_str()) {
             errs.push(RulesetError::DuplicateId {
                 path: format!("{path}.id"),
@@ -371,12 +381,14 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
                 "must not be negative".into(),
             );
         }
-        if pr.priority.is_sign_negative() && !pr.priority.is_zero() {
-            invalid(
-                &mut errs,
-                format!("{path}.priority"),
-                "must not be negative".into(),
-            );
+        if let Some(a) = pr.age {
+            for (end, v) in [("min", a.min), ("max", a.max)] {
+                if let Some(v) = v.filter(|v| *v > domain::MAX_AGE) {
+                    let max = domain::MAX_AGE;
+                    let message = format!("must be between 0 and {max} (got {v})");
+                    invalid(&mut errs, format!("{path}.age.{end}"), message);
+                }
+            }
         }
         if let Some(a) = pr.age
             && let (Some(lo), Some(hi)) = (a.min, a.max)
@@ -555,8 +567,13 @@ pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Vec<ProductIndex> {
 pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let c = i.catalog;
     let p = i.profile;
-    let external: Decimal = p.external_assets.iter().map(|e| e.balance.0).sum();
-    let means = i.aum + external;
+    // Saturating: these only compare with minimum amounts, and a profile built in code may
+    // hold more than a parsed one can (see `crate::domain`).
+    let external = p
+        .external_assets
+        .iter()
+        .fold(Decimal::ZERO, |a, e| a.saturating_add(e.balance.0));
+    let means = i.aum.saturating_add(external);
     let age = p.birth_date.map(|b| age_on(b, i.as_of));
     let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
     let held_mask: u32 = held
@@ -707,7 +724,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             pitch: pr.pitch.clone(),
             family: pr.family,
             risk: pr.risk,
-            min_amount: pr.min_amount,
+            min_amount: pr.min_amount.into(),
             score: Dec(score.round_dp(4)),
             relevance: Dec(relevance),
             value: Dec(value),
@@ -806,7 +823,7 @@ fn exclusion(
     }
     if pr.min_amount.0 > means && pr.family != Family::Loan {
         return Some(ExclusionRule::BelowMinimum {
-            min_amount: pr.min_amount,
+            min_amount: pr.min_amount.into(),
             means: Dec(means),
         });
     }

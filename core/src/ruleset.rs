@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::dec::Dec;
+use crate::dec::{Dec, Money};
 use crate::profile::Family;
 use crate::text::Text;
 
@@ -111,7 +111,7 @@ pub struct MomentPolicy {
     /// Salary and large flows within this many days before the as-of date.
     pub recent_days: u32,
     /// A flow at least this large, in or out.
-    pub large_flow: Dec,
+    pub large_flow: Money,
     /// Within this percentage of the next tier's bar.
     pub near_tier_percent: Dec,
     /// Less than this percentage above the tier's bar is a downgrade risk.
@@ -123,7 +123,7 @@ impl Default for MomentPolicy {
         MomentPolicy {
             maturity_days: 30,
             recent_days: 7,
-            large_flow: Dec(rust_decimal::Decimal::from(100_000)),
+            large_flow: Money(rust_decimal::Decimal::from(100_000)),
             near_tier_percent: Dec(rust_decimal::Decimal::TEN),
             downgrade_margin_percent: Dec(rust_decimal::Decimal::TEN),
         }
@@ -758,10 +758,15 @@ impl FromJson for Threshold {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
         // A string that is not a decimal is a level name; the engine checks the name.
         match v {
-            Json::String(s) => Ok(s
-                .parse::<Dec>()
-                .map_or_else(|_| Threshold::Name(s.to_string()), Threshold::Number)),
-            Json::Number(n) => crate::json::number_dec(n, path).map(Threshold::Number),
+            // A string that starts like a number is read as one, so that "1e5" or too many
+            // decimals get the grammar's message rather than "unknown level".
+            Json::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c)) => {
+                s.parse::<Dec>()
+                    .map(Threshold::Number)
+                    .map_err(|m| crate::json::Error::at(path, m))
+            }
+            Json::String(s) => Ok(Threshold::Name(s.to_string())),
+            Json::Number(n) => crate::json::number_dec(n, path).map(|d| Threshold::Number(Dec(d))),
             _ => expected(
                 v,
                 path,

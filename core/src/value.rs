@@ -72,10 +72,11 @@ pub struct ChurnRisk {
 /// `100 × actual / full_at`, within 0–100; inverted when less is better.
 pub(crate) fn indicator_score(actual: Decimal, full_at: Decimal, invert: bool) -> Decimal {
     let hundred = Decimal::ONE_HUNDRED;
-    let raw = if full_at.is_zero() {
+    let raw = if full_at <= Decimal::ZERO {
         Decimal::ZERO
     } else {
-        (actual * hundred / full_at).clamp(Decimal::ZERO, hundred)
+        // Clamped before dividing: a large actual over a small `full_at` would overflow.
+        actual.clamp(Decimal::ZERO, full_at) * hundred / full_at
     };
     let s = if invert { hundred - raw } else { raw };
     s.round_dp(2)

@@ -46,6 +46,7 @@ impl Problem {
             }
             ProfileError::UnknownTier { tier, .. } => Zh::Whole(format!("没有“{tier}”这个等级")),
             ProfileError::Invalid { .. } => Zh::Lead("数据前后不一致"),
+            ProfileError::Overflow { .. } => Zh::Lead("金额超出可计算的范围"),
         };
         Problem {
             path: e.path().to_owned(),

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use strata_core::profile::{Education, Family, Holding, Profile};
-use strata_core::{Dec, Engine, rulesets};
+use strata_core::{Engine, Money, rulesets};
 
 use crate::common::as_of;
 
@@ -24,7 +24,7 @@ fn customer() -> impl Strategy<Value = Profile> {
             holdings: vec![Holding {
                 product: "demand".into(),
                 family: Family::Deposit,
-                balance: Dec(aum),
+                balance: Money(aum),
                 maturity_date: None,
             }],
             external_assets: vec![],
@@ -46,7 +46,7 @@ proptest! {
         let engine = engine();
         let before = engine.evaluate(&p, as_of()).unwrap();
         let mut richer = p.clone();
-        richer.holdings[0].balance = Dec(richer.holdings[0].balance.0 + extra);
+        richer.holdings[0].balance = Money(richer.holdings[0].balance.0 + extra);
         let after = engine.evaluate(&richer, as_of()).unwrap();
         prop_assert!(after.tier.rank <= before.tier.rank, "{} -> {}", before.tier.id, after.tier.id);
     }
@@ -72,7 +72,7 @@ proptest! {
         let e = engine.evaluate(&p, as_of()).unwrap();
         for gap in e.above.iter().filter(|g| g.reachable) {
             let mut q = p.clone();
-            q.holdings[0].balance = Dec(q.holdings[0].balance.0 + gap.amount.unwrap_or_default().0);
+            q.holdings[0].balance = Money(q.holdings[0].balance.0 + gap.amount.unwrap_or_default().0);
             let after = engine.evaluate(&q, as_of()).unwrap();
             prop_assert!(after.tier.rank <= gap.tier.rank, "adding {:?} for {} gave {}", gap.amount, gap.tier.id, after.tier.id);
         }
@@ -129,7 +129,7 @@ mod recommendations {
                     p.holdings.push(strata_core::profile::Holding {
                         product: pr.id.clone(),
                         family: pr.family,
-                        balance: strata_core::Dec::ZERO,
+                        balance: strata_core::Money::ZERO,
                         maturity_date: None,
                     });
                     p.offers.push(OfferHistory {
