@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::{ExternalAsset, Family, Holding, Month, MonthlyBalance, Profile};
 use strata_core::ruleset::Schedule;
-use strata_core::{Dec, Engine};
+use strata_core::{Engine, Money};
 
 use crate::state::Mode;
 
@@ -88,7 +88,7 @@ pub fn apply(
     let added = |balance: Decimal| Holding {
         product: ADDED.to_owned(),
         family: Family::Deposit,
-        balance: Dec(balance),
+        balance: Money(balance),
         maturity_date: None,
     };
     match mode {
@@ -105,7 +105,7 @@ pub fn apply(
                 let mut left = moved;
                 for a in &mut q.external_assets {
                     let take = left.min(a.balance.0);
-                    a.balance = Dec(a.balance.0 - take);
+                    a.balance = Money(a.balance.0 - take);
                     left -= take;
                 }
                 q.external_assets
@@ -125,7 +125,7 @@ pub fn apply(
                 q.monthly.retain(|m| m.month != month);
                 q.monthly.push(MonthlyBalance {
                     month,
-                    avg_daily: [(Family::Deposit, Dec(amount))].into_iter().collect(),
+                    avg_daily: [(Family::Deposit, Money(amount))].into_iter().collect(),
                     fee_income: None,
                 });
                 month = month.prev();

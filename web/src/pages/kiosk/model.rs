@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use strata_core::evaluation::{Evaluation, Gap};
 use strata_core::profile::{Education, ExternalAsset, Family, Holding, Month, MonthlyBalance};
 use strata_core::ruleset::{Criterion, Op, Ruleset, Threshold};
-use strata_core::{Dec, Profile};
+use strata_core::{Money, Profile};
 use yew::Reducible;
 
 use crate::i18n::Locale;
@@ -339,7 +339,7 @@ impl Bands {
             p.holdings.push(Holding {
                 product: "kiosk-assets".into(),
                 family: Family::Deposit,
-                balance: Dec(aum),
+                balance: Money(aum),
                 maturity_date: None,
             });
             if self.averaged {
@@ -348,7 +348,7 @@ impl Bands {
                     month = month.prev();
                     p.monthly.push(MonthlyBalance {
                         month,
-                        avg_daily: BTreeMap::from([(Family::Deposit, Dec(aum))]),
+                        avg_daily: BTreeMap::from([(Family::Deposit, Money(aum))]),
                         fee_income: None,
                     });
                 }
@@ -358,7 +358,7 @@ impl Bands {
             p.external_assets.push(ExternalAsset {
                 institution: None,
                 family: None,
-                balance: Dec(ext.lo),
+                balance: Money(ext.lo),
             });
         }
         Some(p)
@@ -541,9 +541,9 @@ mod tests {
         let mut high = b.profile(&top, as_of).expect("profile");
         let hi = b.assets[2].hi.expect("bounded") - Decimal::ONE;
         for m in &mut high.monthly {
-            m.avg_daily.insert(Family::Deposit, Dec(hi));
+            m.avg_daily.insert(Family::Deposit, Money(hi));
         }
-        high.holdings[0].balance = Dec(hi);
+        high.holdings[0].balance = Money(hi);
         assert_eq!(
             engine.evaluate(&high, as_of).expect("evaluates").tier.id,
             lo.tier.id
@@ -596,7 +596,7 @@ mod tests {
                         q.holdings = vec![Holding {
                             product: "kiosk-assets".into(),
                             family: Family::Deposit,
-                            balance: Dec(top),
+                            balance: Money(top),
                             maturity_date: None,
                         }];
                     }
