@@ -18,7 +18,9 @@ use crate::guard;
 use crate::lines::{Line, Lines};
 use crate::{Stop, output_error, to_stderr};
 
-/// Output buffered before a write to stdout.
+/// Output gathered before a write to stdout. Only whole lines go into it, so whenever it
+/// fills (or a longer line passes straight through) stdout gets whole lines; the rest is
+/// flushed at the end.
 const OUT_BUFFER: usize = 64 * 1024;
 
 /// Why one line gave no evaluation.
