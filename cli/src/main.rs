@@ -1,24 +1,44 @@
 //! `strata`: evaluate profiles in batch, lint rulesets, print JSON Schemas.
 //!
 //! The engine is pure; this binary owns the I/O and the clock (today is the default as-of date).
+//! Output goes through a locked stdout whose errors are returned, never `println!`, so a reader
+//! that stops early (`| head`) ends the command quietly instead of with a panic.
 
-use std::fs;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+mod evaluate;
+mod guard;
+mod lines;
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, ErrorKind, Read, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use strata_core::json::MAX_BYTES;
 use strata_core::lint::{Finding, Severity, lint};
 use strata_core::recommend::Options;
 use strata_core::{
-    Engine, Profile, Ruleset, RulesetErrors, catalogs, parse_catalog, parse_ruleset, rulesets,
+    Engine, Ruleset, RulesetErrors, catalogs, parse_catalog, parse_ruleset, rulesets,
 };
+
+/// The exit statuses, for `--help`.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  all good: every line evaluated, or no lint errors; also when the reader of
+     the output stops early (`| head`)
+  1  some lines rejected, each reported on stderr (lint: errors found)
+  2  usage error; unreadable or invalid ruleset or catalog; unreadable input or
+     unwritable output";
+
+/// Input read through this many bytes at a time.
+const IN_BUFFER: usize = 64 * 1024;
 
 #[derive(Parser)]
 #[command(
     name = "strata",
     version,
-    about = "Customer tiering: evaluate, lint, schema"
+    about = "Customer tiering: evaluate, lint, schema",
+    after_help = EXIT_STATUS
 )]
 struct Cli {
     #[command(subcommand)]
@@ -28,6 +48,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Evaluate profiles (JSON Lines, one profile per line) and write one evaluation per line.
+    ///
+    /// A line that cannot be evaluated (over 4 MiB, not UTF-8, not a valid profile) is
+    /// reported on stderr as {"line": N, "errors": [{"type", "path", "message"}]} and the
+    /// rest go on; a summary line ends stderr.
+    #[command(after_help = EXIT_STATUS)]
     Evaluate {
         /// Ruleset file, or a shipped ruleset id (cn-retail, cn-star, cn-corporate, us-rewards).
         #[arg(long, short)]
@@ -51,6 +76,7 @@ enum Command {
         profiles: Option<String>,
     },
     /// Check a ruleset: every validation problem, gaps, overlaps and unreachable tiers.
+    #[command(after_help = EXIT_STATUS)]
     Lint {
         /// Ruleset file or shipped id.
         ruleset: String,
@@ -77,17 +103,46 @@ enum Document {
     Evaluation,
 }
 
+/// Why a command stopped before its end.
+enum Stop {
+    /// Stdout's reader closed it (`| head`): nothing more is wanted, so the exit is quiet.
+    Closed,
+    /// A usage, input or output problem, reported with exit status 2.
+    Fail(String),
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Self {
+        Stop::Fail(message)
+    }
+}
+
+/// A failed write to stdout: a closed pipe ends quietly, anything else is reported.
+fn output_error(e: &io::Error) -> Stop {
+    if e.kind() == ErrorKind::BrokenPipe {
+        Stop::Closed
+    } else {
+        Stop::Fail(format!("writing the output: {e}"))
+    }
+}
+
+/// Writes `text` to stderr in one piece; if stderr itself is gone there is nowhere to report.
+fn to_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("strata: {message}");
+        Err(Stop::Closed) => ExitCode::SUCCESS,
+        Err(Stop::Fail(message)) => {
+            to_stderr(&format!("strata: {message}\n"));
             ExitCode::from(2)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<ExitCode, Stop> {
     match cli.command {
         Command::Evaluate {
             ruleset,
@@ -102,9 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Engine::new(load_ruleset(&ruleset)?).map_err(|e| ruleset_message(&ruleset, &e))?;
             let catalog_text = match (&catalog, no_catalog) {
                 (_, true) => None,
-                (Some(path), false) => {
-                    Some(fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?)
-                }
+                (Some(path), false) => Some(read_document(path, "")?),
                 (None, false) => catalogs::json(&ruleset).map(str::to_owned),
             };
             if let Some(text) = catalog_text {
@@ -116,13 +169,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let options = Options { top_n, explain };
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let input: Box<dyn BufRead> = match profiles.as_deref() {
-                None | Some("-") => Box::new(io::stdin().lock()),
-                Some(path) => Box::new(BufReader::new(
-                    fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
-                )),
-            };
-            evaluate(&engine, as_of, &options, input)
+            let stdout = io::stdout().lock();
+            match profiles.as_deref() {
+                None | Some("-") => {
+                    let input = BufReader::with_capacity(IN_BUFFER, io::stdin().lock());
+                    evaluate::run(&engine, as_of, &options, input, stdout)
+                }
+                Some(path) => {
+                    let file = File::open(path).map_err(|e| format!("{path}: {e}"))?;
+                    let input = BufReader::with_capacity(IN_BUFFER, file);
+                    evaluate::run(&engine, as_of, &options, input, stdout)
+                }
+            }
         }
         Command::Lint {
             ruleset,
@@ -132,7 +190,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let rs = load_ruleset(&ruleset)?;
             let mut findings = lint(&rs);
             if let Some(path) = catalog {
-                let text = fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                let text = read_document(&path, "")?;
                 let checked = parse_catalog(&text).and_then(|c| {
                     Engine::new(rs.clone()).and_then(|engine| engine.with_catalog(c))
                 });
@@ -145,20 +203,23 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     }));
                 }
             }
+            let mut out = BufWriter::new(io::stdout().lock());
             if json {
-                println!("{}", to_json(&findings)?);
+                writeln!(out, "{}", to_json(&findings)?)
             } else if findings.is_empty() {
-                println!("{ruleset}: no findings");
+                writeln!(out, "{ruleset}: no findings")
             } else {
-                for f in &findings {
+                findings.iter().try_for_each(|f| {
                     let sev = match f.severity {
                         Severity::Error => "error",
                         Severity::Warning => "warning",
                         Severity::Info => "info",
                     };
-                    println!("{sev}[{}] {}: {}", f.kind, f.path, f.message);
-                }
+                    writeln!(out, "{sev}[{}] {}: {}", f.kind, f.path, f.message)
+                })
             }
+            .and_then(|()| out.flush())
+            .map_err(|e| output_error(&e))?;
             let failed = findings.iter().any(|f| f.severity == Severity::Error);
             Ok(if failed {
                 ExitCode::FAILURE
@@ -173,62 +234,50 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Document::Profile => "profile",
                 Document::Evaluation => "evaluation",
             };
-            let schema = strata_core::schema::schema(name).ok_or("no schema")?;
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?
-            );
+            let schema = strata_core::schema::schema(name).ok_or("no schema".to_owned())?;
+            let text = to_json(&schema)?;
+            let mut out = io::stdout().lock();
+            writeln!(out, "{text}")
+                .and_then(|()| out.flush())
+                .map_err(|e| output_error(&e))?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// Evaluates each line; a bad line is reported on stderr with its number and skipped.
-fn evaluate(
-    engine: &Engine,
-    as_of: NaiveDate,
-    options: &Options,
-    input: Box<dyn BufRead>,
-) -> Result<ExitCode, String> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let (mut ok, mut bad) = (0usize, 0usize);
-    for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("reading line {}: {e}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let result =
-            Profile::from_json(&line).and_then(|p| engine.evaluate_with(&p, as_of, options));
-        match result {
-            Ok(eval) => {
-                serde_json::to_writer(&mut out, &eval).map_err(|e| e.to_string())?;
-                out.write_all(b"\n").map_err(|e| e.to_string())?;
-                ok += 1;
-            }
-            Err(errors) => {
-                bad += 1;
-                let report = serde_json::json!({ "line": n + 1, "errors": errors });
-                eprintln!("{report}");
-            }
-        }
-    }
-    out.flush().map_err(|e| e.to_string())?;
-    eprintln!("strata: {ok} evaluated, {bad} rejected");
-    Ok(if bad == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
-}
-
 fn load_ruleset(arg: &str) -> Result<Ruleset, String> {
     let text = match rulesets::json(arg) {
         Some(json) => json.to_owned(),
-        None => fs::read_to_string(arg)
-            .map_err(|e| format!("{arg}: {e} (nor is it a shipped ruleset id)"))?,
+        None => read_document(arg, " (nor is it a shipped ruleset id)")?,
     };
     parse_ruleset(&text).map_err(|e| ruleset_message(arg, &e))
+}
+
+/// Reads a ruleset or catalog file whole, after checking it against the engine's limit
+/// ([`MAX_BYTES`]) so an oversized file is refused before it is read into memory. `unopened`
+/// ends the message when the file cannot be opened.
+fn read_document(path: &str, unopened: &str) -> Result<String, String> {
+    let file = File::open(path).map_err(|e| format!("{path}: {e}{unopened}"))?;
+    let too_big = |size: &str| {
+        format!("{path}: the file is {size} bytes; at most {MAX_BYTES} (4 MiB) are read")
+    };
+    if let Ok(meta) = file.metadata()
+        && meta.len() > MAX_BYTES as u64
+    {
+        return Err(too_big(&meta.len().to_string()));
+    }
+    // A pipe or device has no size: read one byte past the limit to tell.
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{path}: {e}"))?;
+    if bytes.len() > MAX_BYTES {
+        return Err(too_big(&format!("more than {MAX_BYTES}")));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("{path}: not UTF-8 (the byte at offset {at} is not valid)")
+    })
 }
 
 fn ruleset_message(arg: &str, e: &RulesetErrors) -> String {
