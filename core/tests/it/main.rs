@@ -12,6 +12,8 @@ mod boundaries;
 #[cfg(not(target_arch = "wasm32"))]
 mod fixtures;
 #[cfg(not(target_arch = "wasm32"))]
+mod hostile;
+#[cfg(not(target_arch = "wasm32"))]
 mod profiles;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
