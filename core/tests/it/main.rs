@@ -14,6 +14,8 @@ mod domains;
 #[cfg(not(target_arch = "wasm32"))]
 mod fixtures;
 #[cfg(not(target_arch = "wasm32"))]
+mod hostile;
+#[cfg(not(target_arch = "wasm32"))]
 mod profiles;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
