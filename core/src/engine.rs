@@ -483,7 +483,8 @@ impl Engine {
         let years = domain::FIRST_YEAR..=domain::LAST_YEAR;
         if !years.contains(&as_of.year()) {
             errs.push(ProfileError::Invalid {
-                path: "as_of".into(),
+                // The JS API's name for the argument (`evaluate(profile, asOf)`).
+                path: "asOf".into(),
                 message: format!(
                     "the as-of date {as_of} is outside {}–{}",
                     domain::FIRST_YEAR,

@@ -17,7 +17,8 @@ pub(crate) enum Reviews {
 pub(crate) fn parse_month_day(s: &str) -> Result<(u32, u32), String> {
     let err = || format!("`{s}` is not a date like \"06-30\"");
     let (m, d) = s.split_once('-').ok_or_else(err)?;
-    if m.len() != 2 || d.len() != 2 {
+    let digits = |x: &str| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit());
+    if !digits(m) || !digits(d) {
         return Err(err());
     }
     let (m, d): (u32, u32) = (m.parse().map_err(|_| err())?, d.parse().map_err(|_| err())?);

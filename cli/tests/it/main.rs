@@ -8,6 +8,8 @@ use std::thread;
 
 use serde_json::Value;
 
+mod hostile_args;
+
 const EVALUATE: [&str; 5] = [
     "evaluate",
     "--ruleset",

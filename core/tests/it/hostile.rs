@@ -344,7 +344,8 @@ impl Outcome {
     /// Checks errors from any step; `decide` makes them the outcome.
     fn errors<'e>(&mut self, errs: impl Iterator<Item = (&'e str, String)>, decide: bool) {
         for (path, message) in errs {
-            if !path.starts_with('$') || message.trim().is_empty() {
+            // A path into the document, or `asOf`, the evaluation date the caller passes.
+            if !(path.starts_with('$') || path == "asOf") || message.trim().is_empty() {
                 self.malformed
                     .push(format!("error with path {path:?} and message {message:?}"));
             }
