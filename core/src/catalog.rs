@@ -46,10 +46,13 @@ pub struct Catalog {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Policy {
     /// Offers returned by default.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1000)))]
     pub top_n: u32,
     /// At most this many offers per product family.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1000)))]
     pub per_family: u32,
     /// A risk questionnaire is valid this many months.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 120)))]
     pub risk_valid_months: u32,
     /// Scoring weights.
     pub weights: Weights,
@@ -57,7 +60,8 @@ pub struct Policy {
     pub contact: Contact,
 }
 
-/// Weights of the relevance and value factors. Each factor adds `weight × strength` to 1.
+/// Weights of the relevance and value factors, each 0–100. Each factor adds `weight × strength`
+/// to 1.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -82,12 +86,15 @@ pub struct Weights {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Contact {
     /// An offer the customer dismissed rests this many days.
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
     pub rest_after_dismiss_days: u32,
     /// An offer declined (said no to) rests this many days.
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
     pub rest_after_decline_days: u32,
     /// An offer seen this many times without acting…
     pub max_impressions: u32,
     /// …rests this many days after the last time it was shown.
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
     pub rest_after_impressions_days: u32,
 }
 
@@ -98,6 +105,10 @@ pub struct Contact {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Product {
     /// Stable id, matching `holdings[].product`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"))
+    )]
     pub id: String,
     /// Name per locale.
     pub name: Text,
@@ -123,7 +134,7 @@ pub struct Product {
     /// When it can be offered (inclusive dates).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available: Option<Window>,
-    /// Business lever the product team turns up or down (1 = neutral, 0 = never shown).
+    /// Business lever the product team turns up or down (1 = neutral, 0 = never shown, at most 100).
     #[serde(default = "one")]
     pub priority: Dec,
 }
@@ -165,9 +176,11 @@ impl RiskRating {
 pub struct AgeRange {
     /// Youngest age.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 130)))]
     pub min: Option<u32>,
     /// Oldest age.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 130)))]
     pub max: Option<u32>,
 }
 

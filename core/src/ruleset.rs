@@ -19,6 +19,10 @@ use crate::text::Text;
 #[cfg_attr(feature = "wasm", tsify(hashmap_as_object))]
 pub struct Ruleset {
     /// Stable identifier, e.g. `cn-retail`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"))
+    )]
     pub id: String,
     /// The ruleset's own version, reported with every evaluation.
     pub version: String,
@@ -62,7 +66,7 @@ pub struct ValueModel {
     pub reputation: Indicator,
     /// Links to other customers (关联度).
     pub relatedness: Indicator,
-    /// Score thresholds for 2, 3, 4 and 5 stars, ascending (below the first: 1 star).
+    /// Score thresholds for 2, 3, 4 and 5 stars, ascending, each 0–100 (below the first: 1 star).
     pub stars: Vec<Dec>,
     /// The churn alarm for valuable customers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,12 +81,12 @@ pub struct ValueModel {
 pub struct Indicator {
     /// The metric read (built-in, input or derived).
     pub metric: String,
-    /// The metric value that scores 100.
+    /// The metric value that scores 100; above zero.
     pub full_at: Dec,
     /// Score `100 − …` instead, for indicators where less is better (overdue days).
     #[serde(default)]
     pub invert: bool,
-    /// Weight in the combined score.
+    /// Weight in the combined score, 0–100.
     pub weight: Dec,
 }
 
@@ -92,11 +96,12 @@ pub struct Indicator {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ChurnRule {
-    /// Only customers scoring at least this are watched.
+    /// Only customers scoring at least this (0–100) are watched.
     pub min_score: Dec,
     /// Months compared: the average of the last `months` against the `months` before.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 36)))]
     pub months: u32,
-    /// A fall of at least this percentage raises the alarm.
+    /// A fall of at least this percentage (above 0, at most 100) raises the alarm.
     pub drop_percent: Dec,
 }
 
@@ -107,14 +112,16 @@ pub struct ChurnRule {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MomentPolicy {
     /// A holding maturing within this many days.
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
     pub maturity_days: u32,
     /// Salary and large flows within this many days before the as-of date.
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
     pub recent_days: u32,
     /// A flow at least this large, in or out.
     pub large_flow: Money,
-    /// Within this percentage of the next tier's bar.
+    /// Within this percentage (0–100) of the next tier's bar.
     pub near_tier_percent: Dec,
-    /// Less than this percentage above the tier's bar is a downgrade risk.
+    /// Less than this percentage (0–100) above the tier's bar is a downgrade risk.
     pub downgrade_margin_percent: Dec,
 }
 
@@ -188,9 +195,10 @@ pub struct DerivedMetric {
 pub struct Term {
     /// What is weighted.
     pub source: Source,
-    /// Points per `per` units of the source.
+    /// Points per `per` units of the source. With `per`, bounded so that the metric stays
+    /// within 10^25 for every customer (validation says when it would not).
     pub points: Dec,
-    /// Divisor of the source (default 1).
+    /// Divisor of the source (default 1), above zero.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub per: Dec,
 }
@@ -217,11 +225,13 @@ pub enum Source {
         /// Product families summed.
         families: Vec<Family>,
         /// Months averaged (1–36).
+        #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 36)))]
         months: u32,
     },
     /// Fee income over the last `months` complete months.
     FeeIncome {
         /// Months summed (1–36).
+        #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 36)))]
         months: u32,
     },
 }
@@ -241,6 +251,7 @@ pub struct Review {
     pub downgrade_to: DowngradeTo,
     /// A tier, once reached, is kept at least this many months.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(max = 120)))]
     pub min_tenure_months: u32,
 }
 
@@ -270,11 +281,13 @@ pub enum Downgrade {
     /// After this many consecutive reviews below the bar.
     AfterReviews {
         /// Consecutive reviews below the bar (≥ 1).
+        #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 24)))]
         reviews: u32,
     },
     /// After this many months below the bar.
     Grace {
         /// Months of grace (≥ 1).
+        #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 120)))]
         months: u32,
     },
 }
@@ -299,6 +312,10 @@ pub enum DowngradeTo {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Tier {
     /// Stable id, e.g. `private_banking`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"))
+    )]
     pub id: String,
     /// Name per locale.
     pub name: Text,
