@@ -310,6 +310,9 @@ fn a_profile_built_in_code_overflows_into_a_typed_error() {
 
 // ---- whatever validation accepts, evaluation evaluates ----
 
+/// A customer using every profile field (from the hostile corpus).
+const BASE_PROFILE: &str = include_str!("../hostile/base-profile.json");
+
 /// Values at and near the domains' edges, for any decimal field.
 const EDGES: &[&str] = &[
     "0",
@@ -466,6 +469,7 @@ proptest! {
     fn whatever_validation_accepts_evaluates(
         which in 0usize..4,
         picks in proptest::collection::vec((0usize..10_000, 0usize..100), 1..5),
+        customer in proptest::collection::vec((0usize..10_000, 0usize..100), 0..8),
     ) {
         let id = ["cn-retail", "cn-star", "cn-corporate", "us-rewards"][which];
         let doc: Value = serde_json::from_str(strata_core::rulesets::json(id).unwrap()).unwrap();
@@ -478,7 +482,14 @@ proptest! {
             Some(Ok(c)) => engine.with_catalog_if_it_fits(c),
             _ => engine,
         };
-        check_accepts_evaluate(&engine, &extreme_profiles(&inputs))?;
+        let mut profiles = extreme_profiles(&inputs);
+        // And a customer using every profile field, with some amounts, counts and dates at
+        // the edges: whichever of them parses must evaluate.
+        let base: Value = serde_json::from_str(BASE_PROFILE).unwrap();
+        if let Ok(p) = Profile::from_json(&mutate(&base, &customer).to_string()) {
+            profiles.push(p);
+        }
+        check_accepts_evaluate(&engine, &profiles)?;
     }
 
     #[test]
