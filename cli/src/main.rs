@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use strata_core::json::MAX_BYTES;
 use strata_core::lint::{Finding, Severity, lint};
-use strata_core::recommend::Options;
+use strata_core::recommend::{Audience, Options};
 use strata_core::{
     Engine, Ruleset, RulesetErrors, catalogs, parse_catalog, parse_ruleset, rulesets,
 };
@@ -69,9 +69,13 @@ enum Command {
         /// Also list every product not recommended, with the rule that excluded it.
         #[arg(long)]
         explain: bool,
-        /// Evaluation date, YYYY-MM-DD (default: today).
-        #[arg(long)]
+        /// Evaluation date, YYYY-MM-DD between 1900 and 2200 (default: today).
+        #[arg(long, value_parser = as_of_date)]
         as_of: Option<NaiveDate>,
+        /// Who the evaluations are for: `staff` (everything, the default here) or `customer`
+        /// (no staff-only field: value score, churn alarm, offers' scores and levers).
+        #[arg(long, value_enum, default_value_t = AudienceArg::Staff)]
+        audience: AudienceArg,
         /// Profiles file (JSON Lines); `-` or nothing reads standard input.
         profiles: Option<String>,
     },
@@ -93,6 +97,19 @@ enum Command {
         #[arg(value_enum)]
         document: Document,
     },
+}
+
+/// `--audience`.
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    Staff,
+    Customer,
+}
+
+/// Reads `--as-of` with the engine's own date reader (its domain: 1900–2200).
+fn as_of_date(s: &str) -> Result<NaiveDate, String> {
+    strata_core::json::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date like 2026-11-25 between 1900 and 2200"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -150,6 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             no_catalog,
             top_n,
             explain,
+            audience,
             as_of,
             profiles,
         } => {
@@ -167,7 +185,15 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                     .with_catalog(parsed)
                     .map_err(|e| ruleset_message(name, &e))?;
             }
-            let options = Options { top_n, explain };
+            let audience = match audience {
+                AudienceArg::Staff => Audience::Staff,
+                AudienceArg::Customer => Audience::Customer,
+            };
+            let options = Options {
+                top_n,
+                explain,
+                audience,
+            };
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
             let stdout = io::stdout().lock();
             match profiles.as_deref() {

@@ -58,6 +58,37 @@ pub struct Policy {
     pub weights: Weights,
     /// Contact policy.
     pub contact: Contact,
+    /// When an offer may say it lifts the customer a tier.
+    #[serde(default)]
+    pub lift: Lift,
+}
+
+/// When an offer may claim to lift the customer a tier: only with new money the customer
+/// shows the means for. Money already here changes no tier when it moves between products,
+/// so a claim needs one of: assets declared at another bank, a recent inflow, or a top-up
+/// small against what is held here. The money missing must fit the product (its maximum),
+/// and insurance premiums and pension contributions (capped by law) never make the claim.
+/// At most one offer carries it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Lift {
+    /// A top-up of at most this percentage of the assets held here counts as within the
+    /// customer's means (0–100; default 10).
+    pub top_up_percent: Dec,
+    /// Money that came in within this many days counts as new money (0–3650; default 30).
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
+    pub inflow_days: u32,
+}
+
+impl Default for Lift {
+    fn default() -> Self {
+        Lift {
+            top_up_percent: Dec(rust_decimal::Decimal::TEN),
+            inflow_days: 30,
+        }
+    }
 }
 
 /// Weights of the relevance and value factors, each 0–100. Each factor adds `weight × strength`
@@ -122,6 +153,9 @@ pub struct Product {
     /// Minimum amount to buy or open.
     #[serde(default)]
     pub min_amount: Money,
+    /// Maximum amount one customer may hold or buy, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_amount: Option<Money>,
     /// Tiers it may be offered to; empty means every tier.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<String>,
@@ -270,6 +304,11 @@ json_struct!(Policy {
     risk_valid_months: required,
     weights: required,
     contact: required,
+    lift: or_default,
+});
+json_struct!(Lift {
+    top_up_percent: or_else(|| Lift::default().top_up_percent),
+    inflow_days: or_else(|| Lift::default().inflow_days),
 });
 json_struct!(Weights {
     next_tier: required,
@@ -291,6 +330,7 @@ json_struct!(Product {
     family: required,
     risk: optional,
     min_amount: or_default,
+    max_amount: optional,
     tiers: or_default,
     age: optional,
     tags: or_default,

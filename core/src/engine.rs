@@ -20,7 +20,7 @@ use crate::evaluation::{
 };
 use crate::metrics::{self, Ctx, Kind, MAX_MONTHS, TermSource};
 use crate::profile::{Education, Profile};
-use crate::recommend::{Options, RiskStatus, recommend};
+use crate::recommend::{Audience, Options, RiskStatus, recommend};
 use crate::review::{Reviews, add_months};
 use crate::ruleset::{
     Criterion, Downgrade, DowngradeTo, MomentPolicy, Op, Ruleset, ServiceRoute, Source, Threshold,
@@ -228,6 +228,7 @@ impl Engine {
         options: &Options,
     ) -> Result<Evaluation, ProfileErrors> {
         let mut warnings = self.validate(profile, as_of)?;
+        let staff = options.audience == Audience::Staff;
         let ctx = Ctx {
             profile,
             as_of,
@@ -260,7 +261,7 @@ impl Engine {
                 tier = floor;
                 basis = Basis::ManualFloor {
                     until: m.expires,
-                    reason: m.reason.clone(),
+                    reason: staff.then(|| m.reason.clone()),
                 };
                 let held = profile.tier_history.as_ref().map(|h| h.tier.as_str());
                 change = (held != Some(m.tier.as_str())).then(|| Change {
@@ -303,7 +304,7 @@ impl Engine {
             }),
             None => (Vec::new(), Vec::new()),
         };
-        let moments = crate::moments::moments(&crate::moments::Inputs {
+        let mut moments = crate::moments::moments(&crate::moments::Inputs {
             profile,
             as_of,
             policy: &self.ruleset.moments,
@@ -330,6 +331,9 @@ impl Engine {
             risk: self.catalog.is_some().then_some(risk),
             recommendations: &recommendations,
         });
+        if !staff {
+            moments.retain(|m| !m.kind.is_staff_only());
+        }
         Ok(Evaluation {
             ruleset: RulesetRef {
                 id: self.ruleset.id.clone(),
@@ -368,7 +372,7 @@ impl Engine {
             potential: self.potential(profile, as_of, tier, &vals)?,
             retention,
             above,
-            value,
+            value: value.filter(|_| staff),
             moments,
             recommendations,
             not_recommended,
@@ -466,6 +470,19 @@ impl Engine {
             }
             if let Some(fee) = m.fee_income {
                 neg(format!("$.monthly[{i}].fee_income"), fee);
+            }
+        }
+        // Only assets count as assets: a loan or a card at another bank is a debt, and
+        // counting it would tell the customer to "move" money they owe.
+        for (i, e) in p.external_assets.iter().enumerate() {
+            if let Some(f) = e.family.filter(|f| !f.is_asset()) {
+                errs.push(ProfileError::Invalid {
+                    path: format!("$.external_assets[{i}].family"),
+                    message: format!(
+                        "`{}` is not an asset: external assets hold only what the customer owns",
+                        f.name()
+                    ),
+                });
             }
         }
         if let Err(message) = domain::key(&p.id) {

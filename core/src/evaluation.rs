@@ -50,10 +50,12 @@ pub struct Evaluation {
     /// What keeps the tier at the next review.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
-    /// Customer value: four indicators, a score, stars and the churn alarm.
+    /// Staff only: customer value (four indicators, a score, stars and the churn alarm);
+    /// absent from a customer-audience result.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<CustomerValue>,
-    /// Key moments with the action to take.
+    /// Key moments with the action to take. A customer-audience result leaves out the
+    /// staff-only ones (the churn alarm, a large outflow to retain).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub moments: Vec<Moment>,
     /// Ranked offers (with a catalog).
@@ -129,8 +131,9 @@ pub enum Basis {
     ManualFloor {
         /// First day it no longer applies.
         until: NaiveDate,
-        /// The manager's reason.
-        reason: String,
+        /// Staff only: the manager's reason (absent from a customer-audience result).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
 }
 

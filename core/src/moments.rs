@@ -107,6 +107,18 @@ pub enum MomentKind {
     },
 }
 
+impl MomentKind {
+    /// Whether only staff see it: the churn alarm and a large outflow are the bank's cues to
+    /// retain a customer, not news for the customer.
+    #[must_use]
+    pub fn is_staff_only(&self) -> bool {
+        matches!(
+            self,
+            MomentKind::ChurnRisk { .. } | MomentKind::LargeOutflow { .. }
+        )
+    }
+}
+
 /// What the bank does at a moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

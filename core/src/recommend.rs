@@ -41,6 +41,22 @@ pub struct Recommendation {
     pub risk: Option<RiskRating>,
     /// Minimum amount.
     pub min_amount: Dec,
+    /// Maximum amount, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_amount: Option<Dec>,
+    /// Reason codes with their numbers, for a sentence per locale.
+    pub reasons: Vec<Reason>,
+    /// Staff only: how the offer ranked (absent from a customer-audience result).
+    #[serde(skip_serializing_if = "Option::is_none", flatten)]
+    pub scoring: Option<Scoring>,
+}
+
+/// Staff only: how an offer ranked. The business lever and the factors are the bank's
+/// reasons, not the customer's, so a customer-audience result leaves them out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Scoring {
     /// `relevance × value × lever`.
     pub score: Dec,
     /// 1 + the relevance factors.
@@ -51,8 +67,6 @@ pub struct Recommendation {
     pub lever: Dec,
     /// Every factor that counted.
     pub factors: Vec<Factor>,
-    /// Reason codes with their numbers, for a sentence per locale.
-    pub reasons: Vec<Reason>,
 }
 
 impl Recommendation {
@@ -104,12 +118,16 @@ pub enum FactorKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Reason {
-    /// "¥50,000 in this product would lift you to High-end."
+    /// "Bring ¥50,000 from another bank into this product and you reach High-end." Given to
+    /// at most one offer, and only when the customer shows the means for that new money
+    /// (see [`crate::catalog::Lift`]).
     LiftsTier {
         /// The tier.
         tier: TierRef,
-        /// Amount to put in (the gap, at least the product's minimum).
+        /// New money to put in (the gap, at least the product's minimum).
         amount: Dec,
+        /// Where the new money would come from.
+        source: LiftSource,
     },
     /// "Brings your ¥900,000 held elsewhere under one roof."
     BringsAssets {
@@ -132,6 +150,40 @@ pub enum Reason {
         bundle: Text,
     },
 }
+
+/// Where the new money of a tier lift would come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum LiftSource {
+    /// Assets the customer declared at another bank.
+    ExternalAssets,
+    /// Money that came in recently.
+    RecentInflow,
+    /// A top-up small against what the customer holds here.
+    TopUp,
+}
+
+/// Who an evaluation is for. A customer-audience result leaves out every staff-only field
+/// (the customer-value score and stars, the churn alarm, retention moments, offers' scores,
+/// levers and factors, a manager's reason for a manual tier): absent, not hidden.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Audience {
+    /// The customer's own device: the app, the widget, the kiosk (the default).
+    #[default]
+    Customer,
+    /// Relationship managers and list-based marketing: everything.
+    Staff,
+}
+
+crate::json_names!(Audience {
+    Customer = "customer",
+    Staff = "staff",
+});
 
 /// A product not recommended, and the rule that kept it out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -219,11 +271,15 @@ pub struct Options {
     /// Also list every product not recommended, with the rule that excluded it.
     #[serde(default)]
     pub explain: bool,
+    /// Who the result is for (default: the customer).
+    #[serde(default)]
+    pub audience: Audience,
 }
 
 crate::json_struct!(Options {
     top_n: optional,
     explain: or_default,
+    audience: or_default,
 });
 
 /// The factors in the order of `[bool; 5]` flags: value factors first, then relevance.
@@ -311,6 +367,12 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
     count("$.policy.per_family", p.per_family, 1, domain::MAX_TOP_N);
     let months = domain::MAX_POLICY_MONTHS;
     count("$.policy.risk_valid_months", p.risk_valid_months, 1, months);
+    count(
+        "$.policy.lift.inflow_days",
+        p.lift.inflow_days,
+        0,
+        domain::MAX_DAYS,
+    );
     let k = &p.contact;
     for (name, days) in [
         ("rest_after_dismiss_days", k.rest_after_dismiss_days),
@@ -343,6 +405,11 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
     ] {
         within(format!("$.policy.weights.{name}"), v.0, domain::MAX_WEIGHT);
     }
+    within(
+        "$.policy.lift.top_up_percent".into(),
+        p.lift.top_up_percent.0,
+        100,
+    );
     for (i, pr) in c.products.iter().enumerate() {
         let path = format!("$.products[{i}].priority");
         within(path, pr.priority.0, domain::MAX_PRIORITY);
@@ -380,6 +447,12 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
                 format!("{path}.min_amount"),
                 "must not be negative".into(),
             );
+        }
+        if let Some(max) = pr.max_amount
+            && max.0 < pr.min_amount.0
+        {
+            let message = format!("{max} is below the minimum {}", pr.min_amount);
+            invalid(&mut errs, format!("{path}.max_amount"), message);
         }
         if let Some(a) = pr.age {
             for (end, v) in [("min", a.min), ("max", a.max)] {
@@ -574,6 +647,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
         .iter()
         .fold(Decimal::ZERO, |a, e| a.saturating_add(e.balance.0));
     let means = i.aum.saturating_add(external);
+    let lift = lift_means(i, external);
     let age = p.birth_date.map(|b| age_on(b, i.as_of));
     let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
     let held_mask: u32 = held
@@ -637,7 +711,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let tier_bit = 1u64 << i.tier_idx;
     let applies = |pr: &Product, ix: &ProductIndex| -> [bool; 5] {
         [
-            pr.family.is_investable() && i.next.is_some(),
+            lift.as_ref().is_some_and(|l| l.fits(pr)),
             pr.family.is_investable() && external > Decimal::ZERO,
             held_mask & (1 << (pr.family as u32)) == 0,
             ix.tags & scenario_mask != 0,
@@ -673,9 +747,11 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     }
     // Highest score first; ties keep catalog order (the sort is stable).
     ranked.sort_by_key(|(key, _, _)| std::cmp::Reverse(*key));
+    // The one offer that may claim a tier lift: the first shown that fits it.
+    let lift_given = std::cell::Cell::new(false);
     let build = |pr: &Product, a: [bool; 5], score: Decimal| {
         let (relevance, value) = parts(&weights, a);
-        let factors = KINDS
+        let factors: Vec<Factor> = KINDS
             .iter()
             .zip(weights)
             .zip(a)
@@ -689,11 +765,14 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             .collect();
         let mut reasons = Vec::new();
         if a[0]
-            && let Some((tier, amount)) = &i.next
+            && !lift_given.get()
+            && let Some(l) = &lift
         {
+            lift_given.set(true);
             reasons.push(Reason::LiftsTier {
-                tier: tier.clone(),
-                amount: Dec((*amount).max(pr.min_amount.0)),
+                tier: l.tier.clone(),
+                amount: Dec(l.amount(pr)),
+                source: l.source,
             });
         }
         if a[1] {
@@ -725,12 +804,15 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             family: pr.family,
             risk: pr.risk,
             min_amount: pr.min_amount.into(),
-            score: Dec(score.round_dp(4)),
-            relevance: Dec(relevance),
-            value: Dec(value),
-            lever: pr.priority,
-            factors,
+            max_amount: pr.max_amount.map(Dec::from),
             reasons,
+            scoring: (i.options.audience == Audience::Staff).then(|| Scoring {
+                score: Dec(score.round_dp(4)),
+                relevance: Dec(relevance),
+                value: Dec(value),
+                lever: pr.priority,
+                factors,
+            }),
         }
     };
     let top_n = i.options.top_n.unwrap_or(c.policy.top_n) as usize;
@@ -755,6 +837,66 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
         }
     }
     (out, excluded)
+}
+
+/// A tier lift the customer has the means for: the tier, the money missing and where the new
+/// money would come from.
+struct LiftMeans {
+    tier: TierRef,
+    gap: Decimal,
+    source: LiftSource,
+    /// The most new money the source covers.
+    means: Decimal,
+}
+
+impl LiftMeans {
+    /// New money to put into `pr`: the gap, at least the product's minimum.
+    fn amount(&self, pr: &Product) -> Decimal {
+        self.gap.max(pr.min_amount.0)
+    }
+
+    /// Whether `pr` can take the new money: an investable product that is not an insurance
+    /// premium or a (capped) pension contribution, whose maximum admits the amount, within
+    /// the customer's means.
+    fn fits(&self, pr: &Product) -> bool {
+        let amount = self.amount(pr);
+        pr.family.is_investable()
+            && !matches!(pr.family, Family::Insurance | Family::Pension)
+            && pr.max_amount.is_none_or(|m| amount <= m.0)
+            && amount <= self.means
+    }
+}
+
+/// The tier lift within the customer's means, if any: new money from assets declared
+/// elsewhere, a recent inflow, or a top-up small against the assets here (in that order).
+fn lift_means(i: &Inputs, external: Decimal) -> Option<LiftMeans> {
+    let (tier, gap) = i.next.clone()?;
+    let policy = &i.catalog.policy.lift;
+    let since = i
+        .as_of
+        .checked_sub_days(Days::new(u64::from(policy.inflow_days)))
+        .unwrap_or(NaiveDate::MIN);
+    let inflow = i
+        .profile
+        .cash_flows
+        .iter()
+        .filter(|f| f.date > since && f.date <= i.as_of && f.amount.0 > Decimal::ZERO)
+        .fold(Decimal::ZERO, |a, f| a.saturating_add(f.amount.0));
+    // Percent ≤ 100 and assets below 10^22: no overflow.
+    let top_up = i.aum.saturating_mul(policy.top_up_percent.0) / Decimal::ONE_HUNDRED;
+    [
+        (LiftSource::ExternalAssets, external),
+        (LiftSource::RecentInflow, inflow),
+        (LiftSource::TopUp, top_up),
+    ]
+    .into_iter()
+    .find(|(_, means)| gap <= *means)
+    .map(|(source, means)| LiftMeans {
+        tier,
+        gap,
+        source,
+        means,
+    })
 }
 
 /// The first rule that keeps `pr` out, in the documented order.

@@ -16,6 +16,14 @@ const TS_TYPES: &str = r#"
 export type NaiveDate = string;
 /** One problem, with the JSON path of the field at fault. */
 export interface StrataIssue { type: string; path: string; message: string }
+/** The fields only a staff-audience evaluation carries (`{ audience: "staff" }`). */
+export type StaffOnly = "value";
+/** An offer as a customer-audience result gives it: no score, lever or factors. */
+export type CustomerRecommendation = Omit<Recommendation, keyof Scoring>;
+/** What `evaluate` returns by default (`audience: "customer"`): no staff-only field at all. */
+export type CustomerEvaluation = Omit<Evaluation, StaffOnly | "recommendations"> & {
+  recommendations?: CustomerRecommendation[];
+};
 /** What every Strata function throws: `kind` says which input was at fault. */
 export interface StrataError extends Error {
   name: "StrataError";
@@ -60,8 +68,9 @@ impl JsEngine {
         build(ruleset, crate::catalogs::for_ruleset(id))
     }
 
-    /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`); `options` may set `top_n` and
-    /// `explain`.
+    /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`); `options` may set `top_n`,
+    /// `explain` and `audience` (`"customer"`, the default, or `"staff"`). A customer result
+    /// has the shape of `CustomerEvaluation`: staff-only fields are absent.
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(
         &self,

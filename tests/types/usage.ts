@@ -2,7 +2,7 @@
 // product team's TypeScript would use them. `cargo xtask test` runs `tsc` on this file.
 
 import init, { Engine, builtinRulesets, lint } from '../../dist-engine/strata_core.js';
-import type { Evaluation, Profile, Ruleset, StrataError } from '../../dist-engine/strata_core.js';
+import type { CustomerEvaluation, Evaluation, Profile, Ruleset, StrataError } from '../../dist-engine/strata_core.js';
 
 export async function demo(): Promise<string> {
   await init();
@@ -22,13 +22,19 @@ export async function demo(): Promise<string> {
     const held: boolean | undefined = first?.held;
     const offer = e.recommendations?.[0];
     const reason = offer?.reasons[0];
-    const lifts = reason?.type === 'lifts_tier' ? reason.amount : undefined;
+    const lifts = reason?.type === 'lifts_tier' ? `${reason.amount} ${reason.source}` : undefined;
+    // The default audience is the customer's: no staff-only field in the type.
+    const mine: CustomerEvaluation = engine.evaluate(profile, '2026-11-25');
+    // @ts-expect-error: the value score is for staff only.
+    void mine.value;
+    const staff: Evaluation = engine.evaluate(profile, '2026-11-25', { audience: 'staff' });
+    const lever: string | undefined = staff.recommendations?.[0]?.lever;
     const moment = e.moments?.[0];
     const action: string | undefined = moment?.action;
     const excluded = e.not_recommended?.map((x) => x.rule);
     const findings = lint(ruleset).map((f) => `${f.severity} ${f.path}`);
     const fresh = new Engine(ruleset, engine.catalog);
-    return [e.tier.id, gap, held, lifts, action, excluded?.length, findings.length, fresh.ruleset.id].join(' ');
+    return [e.tier.id, gap, held, lifts, action, excluded?.length, findings.length, fresh.ruleset.id, lever].join(' ');
   } catch (err) {
     const e = err as StrataError;
     return e.errors.map((i) => `${i.path}: ${i.message}`).join('\n');

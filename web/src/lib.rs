@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use strata_core::recommend::Options;
+use strata_core::recommend::{Audience, Options};
 use strata_core::{Engine, Profile, ProfileErrors, RulesetErrors};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -40,9 +40,11 @@ use crate::view::View;
 
 /// Evaluation options: with `explain`, so a product page can say why an offer is not shown.
 fn options() -> Options {
+    // The customer's own device: the customer audience, no staff-only field.
     Options {
         top_n: None,
         explain: true,
+        audience: Audience::Customer,
     }
 }
 

@@ -8,7 +8,7 @@ use strata_core::catalog::{Catalog, RiskRating, Scenario};
 use strata_core::evaluation::{Basis, Potential};
 use strata_core::moments::{Moment, MomentKind};
 use strata_core::profile::{Family, RiskLevel};
-use strata_core::recommend::{ExclusionRule, Reason};
+use strata_core::recommend::{ExclusionRule, LiftSource, Reason};
 use strata_core::ruleset::{BenefitCategory, Criterion, Maintainer, Op, Ruleset, Threshold};
 
 use crate::format;
@@ -66,12 +66,26 @@ impl Ctx<'_> {
 pub fn reason(c: &Ctx, r: &Reason) -> String {
     let tag = c.locale.tag();
     match r {
-        Reason::LiftsTier { tier, amount } => {
+        // New money lifts a tier, not this product: the sentence says where it comes from.
+        Reason::LiftsTier {
+            tier,
+            amount,
+            source,
+        } => {
             let (m, n) = (c.money(amount.0), tier.name.get(tag));
-            if c.zh() {
-                format!("{m} 存入此产品即可升级为{n}")
-            } else {
-                format!("{m} in this product would lift you to {n}")
+            match (c.zh(), source) {
+                (true, LiftSource::ExternalAssets) => format!("从他行转入{m}，即可升级为{n}"),
+                (true, LiftSource::RecentInflow) => {
+                    format!("近期到账的资金再存入{m}，即可升级为{n}")
+                }
+                (true, LiftSource::TopUp) => format!("再存入{m}，即可升级为{n}"),
+                (false, LiftSource::ExternalAssets) => {
+                    format!("Bring {m} from another bank to reach {n}")
+                }
+                (false, LiftSource::RecentInflow) => {
+                    format!("Keep {m} of the money you received recently with us to reach {n}")
+                }
+                (false, LiftSource::TopUp) => format!("Add {m} to reach {n}"),
             }
         }
         Reason::BringsAssets { amount } => {
@@ -869,6 +883,7 @@ mod tests {
         let r = Reason::LiftsTier {
             tier,
             amount: d("50000"),
+            source: LiftSource::ExternalAssets,
         };
         let zh = Ctx {
             locale: Locale::ZhCn,
@@ -879,10 +894,10 @@ mod tests {
             locale: Locale::En,
             ..zh
         };
-        assert_eq!(reason(&zh, &r), "¥5万 存入此产品即可升级为中端客户（高）");
+        assert_eq!(reason(&zh, &r), "从他行转入¥5万，即可升级为中端客户（高）");
         assert_eq!(
             reason(&en, &r),
-            "¥50,000 in this product would lift you to Mid-tier (upper)"
+            "Bring ¥50,000 from another bank to reach Mid-tier (upper)"
         );
     }
 

@@ -222,6 +222,7 @@ pub fn evaluate(
     let options = Options {
         top_n: Some(TOP_N),
         explain: false,
+        audience: strata_core::recommend::Audience::Customer,
     };
     let eval = engine
         .evaluate_with(&profile, as_of, &options)

@@ -334,3 +334,42 @@ fn usage_errors_and_unreadable_files_exit_with_2() {
     let help = String::from_utf8(help.stdout).expect("help is UTF-8");
     assert!(help.contains("Exit status:"), "{help}");
 }
+
+#[test]
+fn staff_get_every_field_and_customers_none_of_the_staff_ones() {
+    let input = format!("{}\n", profile("a")).into_bytes();
+    let staff = run(&EVALUATE, input.clone());
+    let staff = &evaluations(&staff)[0];
+    assert!(staff.get("value").is_some(), "staff is the CLI's default");
+    let mut args = EVALUATE.to_vec();
+    args.extend(["--audience", "customer"]);
+    let customer = run(&args, input);
+    let customer = &evaluations(&customer)[0];
+    assert!(customer.get("value").is_none());
+    for r in customer["recommendations"].as_array().into_iter().flatten() {
+        assert!(
+            r.get("score").is_none() && r.get("factors").is_none(),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn an_as_of_date_outside_the_domain_is_a_usage_error() {
+    let out = run(
+        &[
+            "evaluate",
+            "--ruleset",
+            "cn-retail",
+            "--as-of",
+            "0001-01-01",
+        ],
+        Vec::new(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("between 1900 and 2200"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -446,6 +446,7 @@ fn check_accepts_evaluate(engine: &Engine, profiles: &[Profile]) -> Result<(), T
     let options = Options {
         top_n: Some(1000),
         explain: true,
+        audience: strata_core::recommend::Audience::Staff,
     };
     for p in profiles {
         if let Err(e) = engine.evaluate_with(p, as_of(), &options) {

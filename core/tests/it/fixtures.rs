@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
+use strata_core::recommend::{Audience, Options};
 use strata_core::{Engine, Profile, catalogs, rulesets};
 
 /// A fixture: a shipped ruleset, a date and a profile.
@@ -38,9 +39,17 @@ fn every_case_matches_its_snapshot() {
             engine = engine.with_catalog(catalog).unwrap();
         }
         let profile = Profile::from_json(&case.profile.to_string()).unwrap();
+        // What a customer's device gets (the JS API's default, which the wasm test compares)…
         let eval = engine.evaluate(&profile, case.as_of).unwrap();
         let stem = name.trim_end_matches(".json");
         insta::assert_json_snapshot!(stem, eval);
+        // …and what staff get: everything.
+        let staff = Options {
+            audience: Audience::Staff,
+            ..Options::default()
+        };
+        let eval = engine.evaluate_with(&profile, case.as_of, &staff).unwrap();
+        insta::assert_json_snapshot!(format!("{stem}--staff"), eval);
     }
     // The wasm test lists the cases by name (include_str! needs literals): keep it in step.
     let listed = include_str!("case_list.rs");

@@ -119,6 +119,7 @@ fn explain() -> Options {
     Options {
         top_n: None,
         explain: true,
+        audience: strata_core::recommend::Audience::Staff,
     }
 }
 
@@ -1302,7 +1303,11 @@ fn big_cases() -> Vec<Case> {
             base_text(Doc::Catalog),
             Expect::Either,
         );
-        c.options = Options { top_n, explain };
+        c.options = Options {
+            top_n,
+            explain,
+            audience: strata_core::recommend::Audience::Staff,
+        };
         cases.push(c);
     }
     cases

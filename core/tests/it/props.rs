@@ -81,12 +81,13 @@ proptest! {
 
 mod recommendations {
     use proptest::prelude::*;
+    use rust_decimal::Decimal;
     use strata_core::catalog::{Catalog, RiskRating};
-    use strata_core::profile::{OfferHistory, RiskAssessment, RiskLevel};
+    use strata_core::profile::{Family, OfferHistory, RiskAssessment, RiskLevel};
     use strata_core::recommend::{ExclusionRule, Options};
     use strata_core::{Engine, Profile, catalogs, rulesets};
 
-    use super::customer;
+    use super::{amount, customer};
     use crate::common::as_of;
 
     fn engine_with(catalog: Catalog) -> Engine {
@@ -143,11 +144,151 @@ mod recommendations {
             })
     }
 
+    /// An investor who may also declare assets elsewhere, have money coming in or going out,
+    /// a manual tier and history: every input an offer's reasons and the staff fields read.
+    fn any_customer() -> impl Strategy<Value = Profile> {
+        (
+            investor(),
+            proptest::option::of(amount()),
+            proptest::collection::vec((0u64..60, amount(), any::<bool>()), 0..3),
+            any::<bool>(),
+        )
+            .prop_map(|(mut p, external, flows, manual)| {
+                if let Some(e) = external {
+                    p.external_assets.push(strata_core::profile::ExternalAsset {
+                        institution: Some("another bank".into()),
+                        family: None,
+                        balance: strata_core::Money(e),
+                    });
+                }
+                for (days, amount, inflow) in flows {
+                    p.cash_flows.push(strata_core::profile::CashFlow {
+                        date: as_of() - chrono::Days::new(days),
+                        amount: strata_core::Money(if inflow { amount } else { -amount }),
+                        kind: strata_core::profile::FlowKind::Transfer,
+                    });
+                }
+                if manual {
+                    p.manual_assignment = Some(strata_core::profile::ManualAssignment {
+                        tier: "high_end".into(),
+                        reason: "branch manager's call".into(),
+                        expires: as_of() + chrono::Days::new(30),
+                    });
+                }
+                let months = (1..=6).map(|m| strata_core::profile::MonthlyBalance {
+                    month: strata_core::profile::Month {
+                        year: 2026,
+                        month: m,
+                    },
+                    avg_daily: [(
+                        Family::Deposit,
+                        strata_core::Money(Decimal::from(9_000_000 / m)),
+                    )]
+                    .into_iter()
+                    .collect(),
+                    fee_income: None,
+                });
+                p.monthly.extend(months);
+                p
+            })
+    }
+
+    /// Staff-only keys, by where they appear in an evaluation's JSON.
+    fn staff_keys(e: &serde_json::Value) -> Vec<String> {
+        let mut found = Vec::new();
+        if e.get("value").is_some() {
+            found.push("value".into());
+        }
+        if e["basis"].get("reason").is_some() {
+            found.push("basis.reason".into());
+        }
+        for r in e["recommendations"].as_array().into_iter().flatten() {
+            for k in ["score", "relevance", "value", "lever", "factors"] {
+                if r.get(k).is_some() {
+                    found.push(format!("recommendations[].{k}"));
+                }
+            }
+        }
+        for m in e["moments"].as_array().into_iter().flatten() {
+            let t = m["type"].as_str().unwrap_or_default();
+            if matches!(t, "churn_risk" | "large_outflow") {
+                found.push(format!("moments[].{t}"));
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn a_customer_result_carries_no_staff_field(p in any_customer()) {
+            let engine = engine_with(catalog());
+            let opts = Options { top_n: Some(50), explain: true, ..Options::default() };
+            let customer = serde_json::to_value(engine.evaluate_with(&p, as_of(), &opts).unwrap()).unwrap();
+            prop_assert_eq!(staff_keys(&customer), Vec::<String>::new());
+            // And staff do get them, so the check above can fail.
+            let staff = Options { audience: strata_core::recommend::Audience::Staff, ..opts };
+            let all = serde_json::to_value(engine.evaluate_with(&p, as_of(), &staff).unwrap()).unwrap();
+            prop_assert!(all.get("value").is_some());
+        }
+
+        #[test]
+        fn no_lift_claim_without_the_means(p in any_customer()) {
+            use strata_core::recommend::{LiftSource, Reason};
+            let engine = engine_with(catalog());
+            let e = engine.evaluate_with(&p, as_of(), &Options { top_n: Some(50), explain: false, ..Options::default() }).unwrap();
+            let external: Decimal = p.external_assets.iter().map(|x| x.balance.0).sum();
+            let inflow: Decimal = p.cash_flows.iter()
+                .filter(|f| f.amount.0 > Decimal::ZERO && as_of() - f.date < chrono::TimeDelta::days(30))
+                .map(|f| f.amount.0).sum();
+            let aum: Decimal = p.holdings.iter().filter(|h| h.family.is_asset()).map(|h| h.balance.0).sum();
+            let catalog = catalog();
+            let mut claims = 0;
+            for r in &e.recommendations {
+                for reason in &r.reasons {
+                    if let Reason::LiftsTier { amount, source, .. } = reason {
+                        claims += 1;
+                        let means = match source {
+                            LiftSource::ExternalAssets => external,
+                            LiftSource::RecentInflow => inflow,
+                            LiftSource::TopUp => aum / Decimal::TEN,
+                        };
+                        prop_assert!(amount.0 <= means, "{}: {amount} beyond {means} ({source:?})", r.product);
+                        let pr = catalog.products.iter().find(|x| x.id == r.product).unwrap();
+                        prop_assert!(!matches!(pr.family, Family::Insurance | Family::Pension));
+                        prop_assert!(pr.max_amount.is_none_or(|m| amount.0 <= m.0));
+                    }
+                }
+            }
+            prop_assert!(claims <= 1, "{claims} offers claim a lift");
+        }
+
+        #[test]
+        fn no_exclusion_rule_is_overridden_by_score(p in any_customer(), pick in 0usize..100) {
+            let opts = Options { top_n: Some(1000), explain: true, ..Options::default() };
+            let mut catalog = catalog();
+            catalog.policy.per_family = 1000;
+            let e = engine_with(catalog.clone()).evaluate_with(&p, as_of(), &opts).unwrap();
+            let hard: Vec<&str> = e.not_recommended.iter()
+                .filter(|x| !matches!(x.rule, ExclusionRule::RankedOut { .. } | ExclusionRule::FamilyLimit | ExclusionRule::SwitchedOff))
+                .map(|x| x.product.as_str())
+                .collect();
+            prop_assume!(!hard.is_empty());
+            let id = hard[pick % hard.len()].to_owned();
+            // The highest priority and weights a catalog may give: still excluded.
+            let hundred = strata_core::Dec(Decimal::ONE_HUNDRED);
+            catalog.products.iter_mut().find(|x| x.id == id).unwrap().priority = hundred;
+            let w = &mut catalog.policy.weights;
+            (w.next_tier, w.new_family, w.life_stage, w.bundle, w.external_assets) = (hundred, hundred, hundred, hundred, hundred);
+            let e = engine_with(catalog).evaluate_with(&p, as_of(), &opts).unwrap();
+            prop_assert!(!e.recommendations.iter().any(|r| r.product == id), "{id} got in by score");
+        }
+    }
+
     proptest! {
         #[test]
         fn no_recommendation_breaks_suitability_or_eligibility(p in investor()) {
             let engine = engine_with(catalog());
-            let e = engine.evaluate_with(&p, as_of(), &Options { top_n: Some(50), explain: false }).unwrap();
+            let e = engine.evaluate_with(&p, as_of(), &Options { top_n: Some(50), explain: false, audience: strata_core::recommend::Audience::Staff }).unwrap();
             let valid = p.risk.as_ref().filter(|r| r.assessed_on + chrono::Months::new(12) > as_of()).map(|r| r.level);
             let catalog = catalog();
             for r in &e.recommendations {
@@ -171,7 +312,7 @@ mod recommendations {
         #[test]
         fn recommendations_are_deterministic(p in investor()) {
             let engine = engine_with(catalog());
-            let opts = Options { top_n: None, explain: true };
+            let opts = Options { top_n: None, explain: true, audience: strata_core::recommend::Audience::Staff };
             prop_assert_eq!(engine.evaluate_with(&p, as_of(), &opts).unwrap(), engine.evaluate_with(&p, as_of(), &opts).unwrap());
         }
 
@@ -179,7 +320,7 @@ mod recommendations {
         fn raising_priority_never_lowers_rank(p in investor(), pick in 0usize..100) {
             let mut catalog = catalog();
             catalog.policy.per_family = 1000;
-            let opts = Options { top_n: Some(1000), explain: true };
+            let opts = Options { top_n: Some(1000), explain: true, audience: strata_core::recommend::Audience::Staff };
             let ranks = |c: Catalog| -> Vec<String> {
                 engine_with(c).evaluate_with(&p, as_of(), &opts).unwrap().recommendations.into_iter().map(|r| r.product).collect()
             };
@@ -204,6 +345,7 @@ mod recommendations {
                 &Options {
                     top_n: None,
                     explain: true,
+                    audience: strata_core::recommend::Audience::Staff,
                 },
             )
             .unwrap();

@@ -4,7 +4,7 @@ use serde_json::json;
 use strata_core::catalog::RiskRating;
 use strata_core::moments::{ActionCode, MomentKind};
 use strata_core::profile::RiskLevel;
-use strata_core::recommend::{ExclusionRule, Options, Reason};
+use strata_core::recommend::{ExclusionRule, LiftSource, Options, Reason};
 use strata_core::{Engine, Profile, catalogs, parse_catalog, rulesets};
 
 use crate::common::as_of;
@@ -44,6 +44,7 @@ fn explain(p: &Profile) -> strata_core::Evaluation {
             &Options {
                 top_n: None,
                 explain: true,
+                audience: strata_core::recommend::Audience::Staff,
             },
         )
         .unwrap()
@@ -59,21 +60,104 @@ fn rule_of<'a>(e: &'a strata_core::Evaluation, id: &str) -> &'a ExclusionRule {
 
 #[test]
 fn first_offer_explains_itself_with_numbers() {
-    let e = explain(&mid_tier(json!({})));
+    // ¥500,000 declared at another bank: the means for the ¥80,000 the next tier needs.
+    let e = explain(&mid_tier(json!({
+        "external_assets": [{ "institution": "another bank", "balance": "500000" }]
+    })));
     assert_eq!(e.tier.id, "mid_lower");
-    let first = &e.recommendations[0];
-    let lift = first.reasons.iter().find_map(|r| match r {
-        Reason::LiftsTier { tier, amount } => Some((tier.id.as_str(), amount.to_string())),
-        _ => None,
-    });
-    assert_eq!(lift, Some(("mid_upper", "80000".to_owned())), "{first:?}");
-    // The score is the product of its parts, every factor visible.
+    let lifts: Vec<_> = e
+        .recommendations
+        .iter()
+        .filter_map(|r| {
+            r.reasons.iter().find_map(|x| match x {
+                Reason::LiftsTier {
+                    tier,
+                    amount,
+                    source,
+                } => Some((
+                    r.product.as_str(),
+                    tier.id.as_str(),
+                    amount.to_string(),
+                    *source,
+                )),
+                _ => None,
+            })
+        })
+        .collect();
+    assert_eq!(
+        lifts.len(),
+        1,
+        "one offer at most claims the lift: {lifts:?}"
+    );
+    let (_, tier, amount, source) = &lifts[0];
+    assert_eq!((*tier, source), ("mid_upper", &LiftSource::ExternalAssets));
+    assert!(amount.parse::<f64>().unwrap() >= 80000.0, "{amount}");
+    // The score is the product of its parts, every factor visible to staff.
+    let first = e.recommendations[0].scoring.as_ref().unwrap();
     assert_eq!(
         first.score.0,
         (first.relevance.0 * first.value.0 * first.lever.0).round_dp(4)
     );
     assert!(!first.factors.is_empty());
     assert_eq!(e.recommendations.len(), 5);
+}
+
+#[test]
+fn no_lift_claim_without_the_means_for_new_money() {
+    // ¥120,000 here, ¥80,000 short, nothing elsewhere and no inflow: moving money between
+    // products changes no tier, so no offer may say it does.
+    let e = explain(&mid_tier(json!({})));
+    assert!(e.recommendations.iter().all(|r| !r.lifts_tier()));
+    // A recent salary of ¥90,000 is new money.
+    let e = explain(&mid_tier(json!({
+        "cash_flows": [{ "date": "2026-11-20", "amount": "90000", "kind": "salary" }]
+    })));
+    let lifting: Vec<_> = e
+        .recommendations
+        .iter()
+        .filter(|r| r.lifts_tier())
+        .collect();
+    assert_eq!(lifting.len(), 1);
+    assert!(lifting[0].reasons.iter().any(|r| matches!(
+        r,
+        Reason::LiftsTier {
+            source: LiftSource::RecentInflow,
+            ..
+        }
+    )));
+    // ¥195,000 here and ¥5,000 short: a small top-up.
+    let mut p = mid_tier(json!({}));
+    p.holdings[0].balance = strata_core::Money("195000".parse().unwrap());
+    let e = explain(&p);
+    assert!(
+        e.recommendations
+            .iter()
+            .any(|r| r.reasons.iter().any(|x| matches!(
+                x,
+                Reason::LiftsTier {
+                    source: LiftSource::TopUp,
+                    ..
+                }
+            )))
+    );
+}
+
+#[test]
+fn a_liability_is_not_an_external_asset() {
+    let p = mid_tier(json!({
+        "external_assets": [{ "institution": "another bank", "family": "loan", "balance": "2000000" }]
+    }));
+    let e = engine().evaluate(&p, as_of()).unwrap_err();
+    assert_eq!(e.0[0].path(), "$.external_assets[0].family");
+    // Liabilities held here never add to AUM.
+    let p = mid_tier(json!({
+        "holdings": [
+            { "product": "demand-cny", "family": "deposit", "balance": "120000" },
+            { "product": "mortgage", "family": "loan", "balance": "5000000" }
+        ]
+    }));
+    let e = engine().evaluate(&p, as_of()).unwrap();
+    assert_eq!(e.tier.id, "mid_lower");
 }
 
 #[test]
@@ -192,6 +276,7 @@ fn priority_zero_switches_a_product_off() {
             &Options {
                 top_n: None,
                 explain: true,
+                audience: strata_core::recommend::Audience::Staff,
             },
         )
         .unwrap();
@@ -262,7 +347,17 @@ fn customer_value_and_churn() {
         "monthly": months,
         "attributes": { "reputation": "60", "linked_customers": "4", "overdue_days": "0" }
     }));
-    let v = engine().evaluate(&p, as_of()).unwrap().value.unwrap();
+    let staff = Options {
+        audience: strata_core::recommend::Audience::Staff,
+        ..Options::default()
+    };
+    // The value model is for staff; a customer's result has none.
+    assert!(engine().evaluate(&p, as_of()).unwrap().value.is_none());
+    let v = engine()
+        .evaluate_with(&p, as_of(), &staff)
+        .unwrap()
+        .value
+        .unwrap();
     // Contribution: 0.5% of the 3-month average (7,500) + the fees given (6 × 2,000).
     let c = &v.indicators[0];
     assert_eq!(c.actual.to_string(), "19500");

@@ -203,11 +203,23 @@ fn manual_assignment_is_a_floor_until_it_expires() {
     let e = eval(&retail(), &p);
     assert_eq!(e.tier.id, "high_end");
     assert_eq!(e.qualified.id, "mid_lower");
+    // The manager's reason is for staff; the customer's result carries only the date.
     assert_eq!(
         e.basis,
         Basis::ManualFloor {
             until: date("2027-01-01"),
-            reason: "founder of a key payroll client".into()
+            reason: None
+        }
+    );
+    let staff = strata_core::recommend::Options {
+        audience: strata_core::recommend::Audience::Staff,
+        ..Default::default()
+    };
+    assert_eq!(
+        retail().evaluate_with(&p, as_of(), &staff).unwrap().basis,
+        Basis::ManualFloor {
+            until: date("2027-01-01"),
+            reason: Some("founder of a key payroll client".into())
         }
     );
 

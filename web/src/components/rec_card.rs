@@ -92,6 +92,7 @@ mod tests {
                 rank: 1,
             },
             amount: amount.parse().unwrap_or_default(),
+            source: strata_core::recommend::LiftSource::TopUp,
         }
     }
 
