@@ -61,6 +61,30 @@ pub struct Policy {
     /// When an offer may say it lifts the customer a tier.
     #[serde(default)]
     pub lift: Lift,
+    /// The risk disclosure a product page must show, per family (理财非存款、产品有风险、投资须谨慎
+    /// for wealth products); a product's own `disclosure` replaces it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub disclosures: BTreeMap<Family, Text>,
+    /// Who counts as a qualified investor (合格投资者), for products that require one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualified_investor: Option<QualifiedInvestor>,
+}
+
+/// The qualified-investor test: financial assets (here and declared elsewhere) of at least
+/// `financial_assets`, or an average yearly income of at least `average_income` over the last
+/// three years; and in either case at least `experience_years` of investment experience.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct QualifiedInvestor {
+    /// Financial assets at least this (e.g. ¥3,000,000).
+    pub financial_assets: Money,
+    /// Or an average yearly income at least this (e.g. ¥400,000).
+    pub average_income: Money,
+    /// And at least this many years of investment experience.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
+    pub experience_years: u32,
 }
 
 /// When an offer may claim to lift the customer a tier: only with new money the customer
@@ -108,6 +132,11 @@ pub struct Weights {
     pub bundle: Dec,
     /// The product brings in assets held elsewhere (competing for the high end).
     pub external_assets: Dec,
+    /// The product is meant for the customer's tier (it names the tier among its `tiers`),
+    /// so a private-banking client's headline offers are private-banking products rather
+    /// than a ¥100 bond every tier may buy (default 0).
+    #[serde(default)]
+    pub tier_fit: Dec,
 }
 
 /// How often an offer may be shown.
@@ -171,6 +200,40 @@ pub struct Product {
     /// Business lever the product team turns up or down (1 = neutral, 0 = never shown, at most 100).
     #[serde(default = "one")]
     pub priority: Dec,
+    /// A yearly contribution cap (personal pension: ¥12,000 a year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_cap: Option<Money>,
+    /// Lock-up or term in months (a 5-year deposit: 60), for the age policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 600)))]
+    pub term_months: Option<u32>,
+    /// What the customer must hold first (a fund account, a deposit).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Prerequisite>,
+    /// Offered only to qualified investors (the catalog's `policy.qualified_investor`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub qualified_investor: bool,
+    /// Hours after buying during which the customer may cancel (冷静期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 720)))]
+    pub cooling_off_hours: Option<u32>,
+    /// The risk disclosure its page must show; else the family's in `policy.disclosures`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<Text>,
+}
+
+/// A holding a product needs first: a product by id, or any product of a family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Prerequisite {
+    /// This product held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// Or any product of this family held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<Family>,
 }
 
 fn one() -> Dec {
@@ -305,6 +368,17 @@ json_struct!(Policy {
     weights: required,
     contact: required,
     lift: or_default,
+    disclosures: or_default,
+    qualified_investor: optional,
+});
+json_struct!(QualifiedInvestor {
+    financial_assets: required,
+    average_income: required,
+    experience_years: required,
+});
+json_struct!(Prerequisite {
+    product: optional,
+    family: optional,
 });
 json_struct!(Lift {
     top_up_percent: or_else(|| Lift::default().top_up_percent),
@@ -316,6 +390,7 @@ json_struct!(Weights {
     life_stage: required,
     bundle: required,
     external_assets: required,
+    tier_fit: or_default,
 });
 json_struct!(Contact {
     rest_after_dismiss_days: required,
@@ -336,6 +411,12 @@ json_struct!(Product {
     tags: or_default,
     available: optional,
     priority: or_else(one),
+    annual_cap: optional,
+    term_months: optional,
+    requires: or_default,
+    qualified_investor: or_default,
+    cooling_off_hours: optional,
+    disclosure: optional,
 });
 json_names!(RiskRating {
     R1 = "R1",

@@ -17,6 +17,7 @@
 //! | averaging windows | 1 to 36 months ([`crate::metrics::MAX_MONTHS`]) |
 //! | weights, priorities, percents | 0 to [`MAX_WEIGHT`] / [`MAX_PRIORITY`] / 100 |
 //! | contact-policy rests | up to [`MAX_DAYS`] days |
+//! | product terms / cooling-off periods | up to [`MAX_TERM_MONTHS`] months / [`MAX_COOLING_OFF_HOURS`] hours |
 //! | a derived metric | at most [`MAX_METRIC`] for any customer, worked out from its terms |
 //! | ids (ruleset, tiers, inputs, metrics, products) | [`id`]'s grammar |
 //!
@@ -35,6 +36,10 @@ pub const LAST_YEAR: i32 = 2200;
 pub const MAX_REVIEWS: u32 = 24;
 /// The longest grace, tenure or questionnaire validity, in months (ten years).
 pub const MAX_POLICY_MONTHS: u32 = 120;
+/// The longest term or lock-up of a product, in months (fifty years).
+pub const MAX_TERM_MONTHS: u32 = 600;
+/// The longest cooling-off period, in hours (thirty days).
+pub const MAX_COOLING_OFF_HOURS: u32 = 720;
 /// The longest rest of the contact policy, in days (ten years).
 pub const MAX_DAYS: u32 = 3650;
 /// The largest weight of a scoring factor or a value indicator.

@@ -301,6 +301,7 @@ impl Engine {
                 aum: ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))?,
                 risk,
                 options,
+                vulnerability: self.ruleset.vulnerability.as_ref(),
             }),
             None => (Vec::new(), Vec::new()),
         };
@@ -1173,6 +1174,25 @@ impl<'a> Compiler<'a> {
             max,
             "$.review.min_tenure_months",
         );
+        if let Some(v) = &rs.vulnerability {
+            for (i, band) in v.elderly.iter().enumerate() {
+                let path = format!("$.vulnerability.elderly[{i}]");
+                self.count(
+                    band.from_age,
+                    0,
+                    domain::MAX_AGE,
+                    &format!("{path}.from_age"),
+                );
+                if let Some(t) = band.max_term_months {
+                    let at = format!("{path}.max_term_months");
+                    self.count(t, 0, domain::MAX_TERM_MONTHS, &at);
+                }
+            }
+            if let Some(m) = &v.minors {
+                let path = "$.vulnerability.minors.below_age";
+                self.count(m.below_age, 0, domain::MAX_AGE, path);
+            }
+        }
         if rs.tiers.is_empty() {
             self.invalid("$.tiers", "at least one tier is needed");
         } else if rs.tiers.len() > 64 {

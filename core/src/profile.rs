@@ -63,6 +63,16 @@ pub struct Profile {
     /// Recent cash flows (salary, large transfers), for key moments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cash_flows: Vec<CashFlow>,
+    /// A minor's guardian acts with them (for the ruleset's minors policy).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guardian: bool,
+    /// Average yearly income over the last three years, for the qualified-investor test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_income: Option<Money>,
+    /// Years of investment experience, for the qualified-investor test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
+    pub investment_experience_years: Option<u32>,
 }
 
 /// What happened to an offer before.
@@ -488,6 +498,9 @@ json_struct!(Profile {
     interests: or_default,
     offers: or_default,
     cash_flows: or_default,
+    guardian: or_default,
+    annual_income: optional,
+    investment_experience_years: optional,
 });
 json_struct!(OfferHistory {
     product: required,

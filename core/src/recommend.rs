@@ -20,7 +20,7 @@ use crate::error::RulesetError;
 use crate::evaluation::TierRef;
 use crate::metrics::age_on;
 use crate::profile::{Family, Profile, RiskLevel};
-use crate::ruleset::Ruleset;
+use crate::ruleset::{Ruleset, Vulnerability};
 use crate::text::Text;
 
 /// A recommended product with its score and reasons.
@@ -44,6 +44,18 @@ pub struct Recommendation {
     /// Maximum amount, where there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_amount: Option<Dec>,
+    /// A yearly contribution cap, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual_cap: Option<Dec>,
+    /// Term or lock-up in months, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<u32>,
+    /// Hours after buying during which the customer may cancel, where there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cooling_off_hours: Option<u32>,
+    /// The risk disclosure the product's page must show (理财非存款、产品有风险、投资须谨慎).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<Text>,
     /// Reason codes with their numbers, for a sentence per locale.
     pub reasons: Vec<Reason>,
     /// Staff only: how the offer ranked (absent from a customer-audience result).
@@ -110,6 +122,8 @@ pub enum FactorKind {
     LifeStage,
     /// Part of the tier's bundle (relevance).
     Bundle,
+    /// Meant for the customer's tier (relevance).
+    TierFit,
 }
 
 /// Why a product is recommended, with the numbers a sentence needs.
@@ -217,10 +231,28 @@ pub enum ExclusionRule {
         #[serde(skip_serializing_if = "Option::is_none")]
         age: Option<i32>,
     },
+    /// The ruleset's elderly policy: from `from_age`, not above `max_risk` or beyond
+    /// `max_term_months`; not proactively recommended whatever it scores.
+    ElderlyPolicy {
+        /// The customer's age.
+        age: i32,
+        /// The band that keeps it out.
+        from_age: u32,
+    },
+    /// The ruleset's minors policy: no credit, and investments only with a guardian.
+    MinorPolicy {
+        /// The customer's age.
+        age: i32,
+    },
     /// Outside its availability window.
     Unavailable,
     /// Already held.
     Held,
+    /// Needs a holding the customer does not have yet (a fund account, say).
+    MissingPrerequisite {
+        /// The product id or family needed.
+        requires: String,
+    },
     /// Declined recently; rests until the date.
     Declined {
         /// First day it may show again.
@@ -250,6 +282,8 @@ pub enum ExclusionRule {
         /// Product rating.
         rating: RiskRating,
     },
+    /// For qualified investors only, and the customer does not meet the catalog's test.
+    NotQualifiedInvestor,
     /// Diversity: the family already has its share of offers.
     FamilyLimit,
     /// Ranked below the top N.
@@ -282,33 +316,50 @@ crate::json_struct!(Options {
     audience: or_default,
 });
 
-/// The factors in the order of `[bool; 5]` flags: value factors first, then relevance.
-const KINDS: [FactorKind; 5] = [
+/// How many scoring factors there are.
+const N_FACTORS: usize = 6;
+
+/// The factors in the order of `[bool; N_FACTORS]` flags: value factors first, then relevance.
+const KINDS: [FactorKind; N_FACTORS] = [
     FactorKind::NextTier,
     FactorKind::ExternalAssets,
     FactorKind::NewFamily,
     FactorKind::LifeStage,
     FactorKind::Bundle,
+    FactorKind::TierFit,
 ];
 
-/// The flags as 5 bits, to index the precomputed scores.
-fn bits(a: [bool; 5]) -> u8 {
+/// The flags as bits, to index the precomputed scores.
+fn bits(a: [bool; N_FACTORS]) -> u8 {
     a.iter()
         .enumerate()
         .fold(0, |acc, (k, on)| acc | (u8::from(*on) << k))
 }
 
-/// The flags of 5 bits.
-fn pattern(bits: u8) -> [bool; 5] {
+/// The flags of `bits`.
+fn pattern(bits: u8) -> [bool; N_FACTORS] {
     std::array::from_fn(|k| bits & (1 << k) != 0)
 }
 
 /// `(relevance, value)`: 1 + the weights of the relevance and of the value factors that apply.
-fn parts(weights: &[Decimal; 5], a: [bool; 5]) -> (Decimal, Decimal) {
+fn parts(weights: &[Decimal; N_FACTORS], a: [bool; N_FACTORS]) -> (Decimal, Decimal) {
     let sum = |range: std::ops::Range<usize>| {
         Decimal::ONE + range.filter(|k| a[*k]).map(|k| weights[k]).sum::<Decimal>()
     };
-    (sum(2..5), sum(0..2))
+    (sum(2..N_FACTORS), sum(0..2))
+}
+
+/// The disclosure `pr`'s page must show: its own, else its family's.
+fn disclosure<'c>(c: &'c Catalog, pr: &'c Product) -> Option<&'c Text> {
+    pr.disclosure
+        .as_ref()
+        .or_else(|| c.policy.disclosures.get(&pr.family))
+}
+
+/// Whether a product's page must carry a risk disclosure: anything with a risk rating, and
+/// insurance.
+fn needs_disclosure(pr: &Product) -> bool {
+    pr.risk.is_some() || pr.family == Family::Insurance
 }
 
 /// Families that are investments: they need a risk rating.
@@ -402,6 +453,7 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
         ("life_stage", w.life_stage),
         ("bundle", w.bundle),
         ("external_assets", w.external_assets),
+        ("tier_fit", w.tier_fit),
     ] {
         within(format!("$.policy.weights.{name}"), v.0, domain::MAX_WEIGHT);
     }
@@ -413,6 +465,10 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
     for (i, pr) in c.products.iter().enumerate() {
         let path = format!("$.products[{i}].priority");
         within(path, pr.priority.0, domain::MAX_PRIORITY);
+    }
+    for (family, text) in &p.disclosures {
+        let path = format!("$.policy.disclosures.{}", family.name());
+        errs.extend(text.missing(&c.locales, &path));
     }
     let mut ids = BTreeSet::new();
     for (i, pr) in c.products.iter().enumerate() {
@@ -453,6 +509,54 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
         {
             let message = format!("{max} is below the minimum {}", pr.min_amount);
             invalid(&mut errs, format!("{path}.max_amount"), message);
+        }
+        if let Some(t) = pr.term_months.filter(|t| *t > domain::MAX_TERM_MONTHS) {
+            let message = format!("must be at most {} (got {t})", domain::MAX_TERM_MONTHS);
+            invalid(&mut errs, format!("{path}.term_months"), message);
+        }
+        if let Some(h) = pr
+            .cooling_off_hours
+            .filter(|h| *h > domain::MAX_COOLING_OFF_HOURS)
+        {
+            let message = format!(
+                "must be at most {} (got {h})",
+                domain::MAX_COOLING_OFF_HOURS
+            );
+            invalid(&mut errs, format!("{path}.cooling_off_hours"), message);
+        }
+        for (k, need) in pr.requires.iter().enumerate() {
+            let at = format!("{path}.requires[{k}]");
+            match (&need.product, need.family) {
+                (Some(id), None) => {
+                    if let Err(m) = domain::id(id) {
+                        invalid(&mut errs, format!("{at}.product"), m);
+                    } else if *id == pr.id {
+                        let message = "a product cannot require itself".into();
+                        invalid(&mut errs, format!("{at}.product"), message);
+                    }
+                }
+                (None, Some(_)) => {}
+                _ => invalid(
+                    &mut errs,
+                    at,
+                    "name exactly one of `product` or `family`".into(),
+                ),
+            }
+        }
+        if pr.qualified_investor && c.policy.qualified_investor.is_none() {
+            let message = "needs the catalog's `policy.qualified_investor` test".into();
+            invalid(&mut errs, format!("{path}.qualified_investor"), message);
+        }
+        if needs_disclosure(pr) && disclosure(c, pr).is_none() {
+            let message = format!(
+                "its page must show a risk disclosure: give `disclosure`, or one for `{}` in \
+                 `policy.disclosures`",
+                pr.family.name()
+            );
+            invalid(&mut errs, format!("{path}.disclosure"), message);
+        }
+        if let Some(d) = &pr.disclosure {
+            errs.extend(d.missing(&c.locales, &format!("{path}.disclosure")));
         }
         if let Some(a) = pr.age {
             for (end, v) in [("min", a.min), ("max", a.max)] {
@@ -574,6 +678,8 @@ pub(crate) struct Inputs<'a> {
     pub aum: Decimal,
     pub risk: RiskStatus,
     pub options: &'a Options,
+    /// The ruleset's elderly and minors policies.
+    pub vulnerability: Option<&'a Vulnerability>,
 }
 
 /// A product's tiers, scenario tags and bundles as bit masks, computed once per catalog so
@@ -703,23 +809,26 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     };
     // Score every eligible product without allocating; only the offers shown get their
     // factors and reasons built (a 500-product catalog would otherwise clone 500 texts).
-    let weights = [next_w, ext_w, fam_w, life_w, bundle_w];
+    let weights = [next_w, ext_w, fam_w, life_w, bundle_w, w.tier_fit.0];
     let scenario_mask: u16 = scenarios
         .iter()
         .map(|s| scenario_bit(*s))
         .fold(0, |a, b| a | b);
     let tier_bit = 1u64 << i.tier_idx;
-    let applies = |pr: &Product, ix: &ProductIndex| -> [bool; 5] {
+    let applies = |pr: &Product, ix: &ProductIndex| -> [bool; N_FACTORS] {
         [
             lift.as_ref().is_some_and(|l| l.fits(pr)),
             pr.family.is_investable() && external > Decimal::ZERO,
             held_mask & (1 << (pr.family as u32)) == 0,
             ix.tags & scenario_mask != 0,
             ix.bundles & tier_bit != 0,
+            // Named for the tier, not open to every tier.
+            ix.tiers != u64::MAX && ix.tiers & tier_bit != 0,
         ]
     };
-    // relevance × value depends only on which factors apply: 32 patterns, computed once.
-    let combos: Vec<Decimal> = (0..32u8)
+    // relevance × value depends only on which factors apply: 2^N_FACTORS patterns, computed
+    // once.
+    let combos: Vec<Decimal> = (0..1u8 << N_FACTORS)
         .map(|bits| {
             let (r, v) = parts(&weights, pattern(bits));
             r * v
@@ -730,7 +839,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let combo_micros: Vec<i64> = combos.iter().map(|d| micros(*d)).collect();
     let explain = i.options.explain;
     let mut excluded = Vec::new();
-    let mut ranked: Vec<(i64, &Product, [bool; 5])> = Vec::new();
+    let mut ranked: Vec<(i64, &Product, [bool; N_FACTORS])> = Vec::new();
     for (pr, ix) in c.products.iter().zip(i.index) {
         if let Some(rule) = exclusion(pr, ix.tiers & tier_bit != 0, i, age, means) {
             if explain {
@@ -749,7 +858,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     ranked.sort_by_key(|(key, _, _)| std::cmp::Reverse(*key));
     // The one offer that may claim a tier lift: the first shown that fits it.
     let lift_given = std::cell::Cell::new(false);
-    let build = |pr: &Product, a: [bool; 5], score: Decimal| {
+    let build = |pr: &Product, a: [bool; N_FACTORS], score: Decimal| {
         let (relevance, value) = parts(&weights, a);
         let factors: Vec<Factor> = KINDS
             .iter()
@@ -805,6 +914,10 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             risk: pr.risk,
             min_amount: pr.min_amount.into(),
             max_amount: pr.max_amount.map(Dec::from),
+            annual_cap: pr.annual_cap.map(Dec::from),
+            term_months: pr.term_months,
+            cooling_off_hours: pr.cooling_off_hours,
+            disclosure: disclosure(c, pr).cloned(),
             reasons,
             scoring: (i.options.audience == Audience::Staff).then(|| Scoring {
                 score: Dec(score.round_dp(4)),
@@ -855,14 +968,14 @@ impl LiftMeans {
         self.gap.max(pr.min_amount.0)
     }
 
-    /// Whether `pr` can take the new money: an investable product that is not an insurance
-    /// premium or a (capped) pension contribution, whose maximum admits the amount, within
-    /// the customer's means.
+    /// Whether `pr` can take the new money: an investable product (insurance premiums and
+    /// capped pension contributions are not), whose maximum and yearly cap admit the amount,
+    /// within the customer's means.
     fn fits(&self, pr: &Product) -> bool {
         let amount = self.amount(pr);
         pr.family.is_investable()
-            && !matches!(pr.family, Family::Insurance | Family::Pension)
             && pr.max_amount.is_none_or(|m| amount <= m.0)
+            && pr.annual_cap.is_none_or(|m| amount <= m.0)
             && amount <= self.means
     }
 }
@@ -925,6 +1038,11 @@ fn exclusion(
             return Some(ExclusionRule::Age { age });
         }
     }
+    if let (Some(v), Some(age)) = (i.vulnerability, age)
+        && let Some(rule) = age_policy(v, pr, age, p.guardian)
+    {
+        return Some(rule);
+    }
     if let Some(w) = pr.available
         && (w.from.is_some_and(|f| i.as_of < f) || w.until.is_some_and(|u| i.as_of > u))
     {
@@ -932,6 +1050,20 @@ fn exclusion(
     }
     if p.holdings.iter().any(|h| h.product == pr.id) {
         return Some(ExclusionRule::Held);
+    }
+    for need in &pr.requires {
+        let held = p.holdings.iter().any(|h| {
+            need.product.as_ref().is_some_and(|id| *id == h.product)
+                || need.family.is_some_and(|f| f == h.family)
+        });
+        if !held {
+            let requires = need
+                .product
+                .clone()
+                .or_else(|| need.family.map(|f| f.name().to_owned()))
+                .unwrap_or_default();
+            return Some(ExclusionRule::MissingPrerequisite { requires });
+        }
     }
     if let Some(h) = p.offers.iter().find(|o| o.product == pr.id) {
         let until = |d: NaiveDate, days: u32| {
@@ -983,5 +1115,41 @@ fn exclusion(
             _ => {}
         }
     }
+    if pr.qualified_investor && !qualified(i, means) {
+        return Some(ExclusionRule::NotQualifiedInvestor);
+    }
     None
+}
+
+/// The elderly band or minors rule that keeps `pr` out for a customer of `age`, if any.
+fn age_policy(v: &Vulnerability, pr: &Product, age: i32, guardian: bool) -> Option<ExclusionRule> {
+    for band in v.elderly.iter().filter(|b| age >= b.from_age as i32) {
+        let too_risky = band.max_risk.zip(pr.risk).is_some_and(|(max, r)| r > max);
+        let too_long = band
+            .max_term_months
+            .zip(pr.term_months)
+            .is_some_and(|(max, t)| t > max);
+        if too_risky || too_long {
+            return Some(ExclusionRule::ElderlyPolicy {
+                age,
+                from_age: band.from_age,
+            });
+        }
+    }
+    let m = v.minors.as_ref().filter(|m| age < m.below_age as i32)?;
+    let credit = pr.family == Family::Loan && !m.credit;
+    let investment =
+        (is_investment(pr.family) || pr.risk.is_some()) && m.investment_needs_guardian && !guardian;
+    (credit || investment).then_some(ExclusionRule::MinorPolicy { age })
+}
+
+/// The catalog's qualified-investor test; without one, nobody qualifies.
+fn qualified(i: &Inputs, means: Decimal) -> bool {
+    let Some(q) = &i.catalog.policy.qualified_investor else {
+        return false;
+    };
+    let p = i.profile;
+    let wealth =
+        means >= q.financial_assets.0 || p.annual_income.is_some_and(|a| a.0 >= q.average_income.0);
+    wealth && p.investment_experience_years.unwrap_or(0) >= q.experience_years
 }

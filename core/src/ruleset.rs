@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::catalog::RiskRating;
 use crate::dec::{Dec, Money};
 use crate::profile::Family;
 use crate::text::Text;
@@ -49,6 +50,59 @@ pub struct Ruleset {
     /// When a key moment is raised.
     #[serde(default)]
     pub moments: MomentPolicy,
+    /// Who is not proactively offered what, by age: the elderly and minors policies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vulnerability: Option<Vulnerability>,
+}
+
+/// Age and vulnerability fit: offers a bank does not make proactively, whatever they score.
+/// Every band whose `from_age` the customer has reached applies.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Vulnerability {
+    /// Bands for older customers (e.g. from 65: at most R3 and 36 months; from 75: R2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elderly: Vec<ElderlyBand>,
+    /// Below an age: no credit, and investments only with a guardian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minors: Option<Minors>,
+}
+
+/// From an age, the highest risk and the longest term offered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ElderlyBand {
+    /// The age the band starts at.
+    #[cfg_attr(feature = "schema", schemars(range(max = 130)))]
+    pub from_age: u32,
+    /// The highest product risk rating offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_risk: Option<RiskRating>,
+    /// The longest term or lock-up offered, in months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 600)))]
+    pub max_term_months: Option<u32>,
+}
+
+/// The minors policy.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Minors {
+    /// Customers below this age are minors (18).
+    #[cfg_attr(feature = "schema", schemars(range(max = 130)))]
+    pub below_age: u32,
+    /// Whether credit (loans) may be offered to a minor.
+    #[serde(default)]
+    pub credit: bool,
+    /// Whether an investment needs the profile's `guardian` flag.
+    #[serde(default)]
+    pub investment_needs_guardian: bool,
 }
 
 /// Customer value (domain §3): contribution, risk, reputation and relatedness, each scored
@@ -573,6 +627,21 @@ json_struct!(Ruleset {
     tiers: required,
     value: optional,
     moments: or_default,
+    vulnerability: optional,
+});
+json_struct!(Vulnerability {
+    elderly: or_default,
+    minors: optional,
+});
+json_struct!(ElderlyBand {
+    from_age: required,
+    max_risk: optional,
+    max_term_months: optional,
+});
+json_struct!(Minors {
+    below_age: required,
+    credit: or_default,
+    investment_needs_guardian: or_default,
 });
 json_struct!(ValueModel {
     contribution: required,

@@ -303,6 +303,17 @@ mod recommendations {
                 prop_assert!(!p.holdings.iter().any(|h| h.product == r.product), "{} is held", r.product);
                 prop_assert!(pr.tiers.is_empty() || pr.tiers.contains(&e.tier.id), "{} not for {}", r.product, e.tier.id);
                 prop_assert!(!p.offers.iter().any(|o| o.product == r.product && o.shown >= 3), "{} is resting", r.product);
+                // cn-retail's age policy: from 65 at most R3 and 36 months, from 75 R2 and 12;
+                // under 18 no credit and no rated product without a guardian.
+                let age = strata_core::metrics::age_on(p.birth_date.unwrap(), as_of());
+                let (risk, term) = (pr.risk, pr.term_months.unwrap_or(0));
+                if age >= 75 {
+                    prop_assert!(risk.is_none_or(|x| x <= RiskRating::R2) && term <= 12, "{} at {age}", r.product);
+                } else if age >= 65 {
+                    prop_assert!(risk.is_none_or(|x| x <= RiskRating::R3) && term <= 36, "{} at {age}", r.product);
+                } else if age < 18 {
+                    prop_assert!(pr.family != Family::Loan && (risk.is_none() || p.guardian), "{} at {age}", r.product);
+                }
             }
             if valid.is_none() {
                 prop_assert!(e.moments.iter().any(|m| m.action == strata_core::moments::ActionCode::ReassessRisk));

@@ -400,3 +400,160 @@ fn catalog_validation_names_every_problem() {
         assert!(paths.contains(&want), "{want} in {paths:?}");
     }
 }
+
+fn staff_explain(v: serde_json::Value) -> strata_core::Evaluation {
+    let opts = Options {
+        top_n: Some(100),
+        explain: true,
+        audience: strata_core::recommend::Audience::Staff,
+    };
+    engine().evaluate_with(&profile(v), as_of(), &opts).unwrap()
+}
+
+fn catalog_product(id: &str) -> strata_core::catalog::Product {
+    catalogs::for_ruleset("cn-retail")
+        .unwrap()
+        .products
+        .into_iter()
+        .find(|p| p.id == id)
+        .unwrap()
+}
+
+#[test]
+fn the_elderly_policy_keeps_risky_and_long_products_out() {
+    // 80, C5, ¥2m: only R1–R2 and terms up to 12 months, each exclusion with its band.
+    let e = staff_explain(json!({
+        "id": "old", "birth_date": "1946-01-10", "education": "bachelor",
+        "risk": { "level": "C5", "assessed_on": "2026-06-01" },
+        "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "2000000" }]
+    }));
+    assert!(!e.recommendations.is_empty());
+    for r in &e.recommendations {
+        let pr = catalog_product(&r.product);
+        assert!(pr.risk.is_none_or(|x| x <= RiskRating::R2), "{}", r.product);
+        assert!(pr.term_months.is_none_or(|t| t <= 12), "{}", r.product);
+    }
+    for id in ["td-3y", "fund-pension-target-2045", "fund-equity-growth"] {
+        assert!(
+            matches!(
+                rule_of(&e, id),
+                ExclusionRule::ElderlyPolicy { age: 80, .. }
+            ),
+            "{id}: {:?}",
+            rule_of(&e, id)
+        );
+    }
+}
+
+#[test]
+fn minors_get_no_credit_and_invest_only_with_a_guardian() {
+    let minor = |guardian: bool| {
+        staff_explain(json!({
+            "id": "kid", "birth_date": "2010-03-01", "education": "junior_secondary",
+            "risk": { "level": "C3", "assessed_on": "2026-06-01" }, "guardian": guardian,
+            "holdings": [{ "product": "demand-cny-junior", "family": "deposit", "balance": "3000" }]
+        }))
+    };
+    let e = minor(false);
+    for r in &e.recommendations {
+        let pr = catalog_product(&r.product);
+        assert!(
+            pr.risk.is_none() && r.family != strata_core::profile::Family::Loan,
+            "{}",
+            r.product
+        );
+    }
+    assert!(matches!(
+        rule_of(&e, "fund-money-market"),
+        ExclusionRule::MinorPolicy { age: 16 }
+    ));
+    let e = minor(true);
+    assert!(!matches!(
+        e.not_recommended
+            .iter()
+            .find(|x| x.product == "fund-money-market")
+            .map(|x| &x.rule),
+        Some(ExclusionRule::MinorPolicy { .. })
+    ));
+}
+
+#[test]
+fn prerequisites_and_the_qualified_investor_test_are_rules() {
+    // No deposit held: third-party custody needs one first.
+    let e = staff_explain(json!({
+        "id": "p", "birth_date": "1980-01-01", "education": "master",
+        "risk": { "level": "C5", "assessed_on": "2026-06-01" },
+        "holdings": [{ "product": "fund-bond-c", "family": "fund", "balance": "5000000" }]
+    }));
+    assert!(matches!(
+        rule_of(&e, "stock-custody-3p"),
+        ExclusionRule::MissingPrerequisite { requires } if requires == "deposit"
+    ));
+    // ¥5m but no declared experience: not a qualified investor for the trust.
+    assert!(matches!(
+        rule_of(&e, "trust-infra-24m"),
+        ExclusionRule::NotQualifiedInvestor
+    ));
+    let e = staff_explain(json!({
+        "id": "p", "birth_date": "1980-01-01", "education": "master",
+        "risk": { "level": "C5", "assessed_on": "2026-06-01" },
+        "investment_experience_years": 3,
+        "holdings": [{ "product": "fund-bond-c", "family": "fund", "balance": "5000000" }]
+    }));
+    assert!(
+        e.not_recommended
+            .iter()
+            .all(|x| !matches!(x.rule, ExclusionRule::NotQualifiedInvestor))
+    );
+}
+
+#[test]
+fn offers_carry_their_disclosure_and_cooling_off() {
+    let e = staff_explain(json!({
+        "id": "p", "birth_date": "1980-01-01", "education": "master",
+        "risk": { "level": "C3", "assessed_on": "2026-06-01" },
+        "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "300000" }]
+    }));
+    for r in &e.recommendations {
+        let needs = r.risk.is_some() || r.family == strata_core::profile::Family::Insurance;
+        // Every rated product and insurance has one; others may (USD savings: exchange rates).
+        assert!(!needs || r.disclosure.is_some(), "{}", r.product);
+    }
+    // A rated product with no disclosure anywhere fails validation, with its path.
+    let mut v: serde_json::Value =
+        serde_json::from_str(catalogs::json("cn-retail").unwrap()).unwrap();
+    v["policy"]["disclosures"]
+        .as_object_mut()
+        .unwrap()
+        .remove("fund");
+    let errors = Engine::new(rulesets::cn_retail())
+        .unwrap()
+        .with_catalog(parse_catalog(&v.to_string()).unwrap())
+        .unwrap_err();
+    assert!(
+        errors.0.iter().any(|e| e.path().ends_with(".disclosure")),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_private_banking_client_is_offered_products_meant_for_the_tier() {
+    let e = staff_explain(json!({
+        "id": "pb", "birth_date": "1970-01-01", "education": "master",
+        "risk": { "level": "C4", "assessed_on": "2026-06-01" },
+        "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "11800000" }]
+    }));
+    assert_eq!(e.tier.id, "private_banking");
+    let first = catalog_product(&e.recommendations[0].product);
+    assert!(
+        first.tiers.contains(&"private_banking".to_owned()),
+        "{}",
+        first.id
+    );
+    assert!(
+        !e.recommendations
+            .iter()
+            .take(3)
+            .any(|r| r.product == "savings-bond-3y")
+    );
+}
