@@ -58,27 +58,23 @@ pub struct Recommendation {
     pub disclosure: Option<Text>,
     /// Reason codes with their numbers, for a sentence per locale.
     pub reasons: Vec<Reason>,
-    /// Staff only: how the offer ranked (absent from a customer-audience result).
-    #[serde(skip_serializing_if = "Option::is_none", flatten)]
-    pub scoring: Option<Scoring>,
-}
-
-/// Staff only: how an offer ranked. The business lever and the factors are the bank's
-/// reasons, not the customer's, so a customer-audience result leaves them out.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Scoring {
-    /// `relevance × value × lever`.
-    pub score: Dec,
-    /// 1 + the relevance factors.
-    pub relevance: Dec,
-    /// 1 + the value factors.
-    pub value: Dec,
-    /// The product's business priority.
-    pub lever: Dec,
-    /// Every factor that counted.
-    pub factors: Vec<Factor>,
+    // How the offer ranked: the business lever and the factors are the bank's reasons, not
+    // the customer's, so a customer-audience result leaves these five out.
+    /// Staff only: `relevance × value × lever`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Dec>,
+    /// Staff only: 1 + the relevance factors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<Dec>,
+    /// Staff only: 1 + the value factors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Dec>,
+    /// Staff only: the product's business priority.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lever: Option<Dec>,
+    /// Staff only: every factor that counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factors: Option<Vec<Factor>>,
 }
 
 impl Recommendation {
@@ -858,6 +854,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     ranked.sort_by_key(|(key, _, _)| std::cmp::Reverse(*key));
     // The one offer that may claim a tier lift: the first shown that fits it.
     let lift_given = std::cell::Cell::new(false);
+    let staff = i.options.audience == Audience::Staff;
     let build = |pr: &Product, a: [bool; N_FACTORS], score: Decimal| {
         let (relevance, value) = parts(&weights, a);
         let factors: Vec<Factor> = KINDS
@@ -919,13 +916,11 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             cooling_off_hours: pr.cooling_off_hours,
             disclosure: disclosure(c, pr).cloned(),
             reasons,
-            scoring: (i.options.audience == Audience::Staff).then(|| Scoring {
-                score: Dec(score.round_dp(4)),
-                relevance: Dec(relevance),
-                value: Dec(value),
-                lever: pr.priority,
-                factors,
-            }),
+            score: staff.then(|| Dec(score.round_dp(4))),
+            relevance: staff.then_some(Dec(relevance)),
+            value: staff.then_some(Dec(value)),
+            lever: staff.then_some(pr.priority),
+            factors: staff.then_some(factors),
         }
     };
     let top_n = i.options.top_n.unwrap_or(c.policy.top_n) as usize;

@@ -19,7 +19,7 @@ export interface StrataIssue { type: string; path: string; message: string }
 /** The fields only a staff-audience evaluation carries (`{ audience: "staff" }`). */
 export type StaffOnly = "value";
 /** An offer as a customer-audience result gives it: no score, lever or factors. */
-export type CustomerRecommendation = Omit<Recommendation, keyof Scoring>;
+export type CustomerRecommendation = Omit<Recommendation, "score" | "relevance" | "value" | "lever" | "factors">;
 /** What `evaluate` returns by default (`audience: "customer"`): no staff-only field at all. */
 export type CustomerEvaluation = Omit<Evaluation, StaffOnly | "recommendations"> & {
   recommendations?: CustomerRecommendation[];

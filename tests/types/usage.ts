@@ -24,7 +24,7 @@ export async function demo(): Promise<string> {
     const reason = offer?.reasons[0];
     const lifts = reason?.type === 'lifts_tier' ? `${reason.amount} ${reason.source}` : undefined;
     // The default audience is the customer's: no staff-only field in the type.
-    const mine: CustomerEvaluation = engine.evaluate(profile, '2026-11-25');
+    const mine: CustomerEvaluation = engine.evaluate(profile, '2026-11-25', undefined);
     // @ts-expect-error: the value score is for staff only.
     void mine.value;
     const staff: Evaluation = engine.evaluate(profile, '2026-11-25', { audience: 'staff' });
