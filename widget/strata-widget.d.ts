@@ -10,8 +10,11 @@ export interface StrataIssue {
   message: string;
 }
 
-/** Which input was at fault. */
-export type StrataErrorKind = 'input' | 'ruleset' | 'catalog' | 'profile' | 'network';
+/**
+ * Which input was at fault, or `internal`: the widget itself failed (its wasm trapped); it
+ * shows a card with a retry button, and `update` or `mount` tries again.
+ */
+export type StrataErrorKind = 'input' | 'ruleset' | 'catalog' | 'profile' | 'network' | 'integrity' | 'internal';
 
 /** What a customer tapped; the host decides where it leads. `tier` is the tier id shown. */
 export type StrataAction =
@@ -51,7 +54,7 @@ export interface MountOptions {
   label?: string;
   /** Called for every tap (also dispatched as a `strata-action` event on the element). */
   onAction?: (action: StrataAction) => void;
-  /** Called when an input is bad (also dispatched as a `strata-error` event on the element). */
+  /** Called when an input is bad or the widget failed (also a `strata-error` event on the element). */
   onError?: (errors: StrataIssue[], kind: StrataErrorKind) => void;
 }
 

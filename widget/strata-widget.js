@@ -8,6 +8,14 @@
 // root, with strata-widget.css linked inside it, so host CSS and widget CSS stay apart.
 // Nothing here uses eval, inline scripts or style attributes (a strict CSP is fine), nor
 // SharedArrayBuffer (no COOP/COEP headers needed). Full API: README.md next to this file.
+//
+// Every widget on a page shares one wasm instance. Its release build turns a panic into a
+// bare `unreachable` trap (a WebAssembly.RuntimeError, no message), which leaves the instance
+// half-way through its work (Yew's scheduler marked as running for good, RefCells borrowed):
+// nothing in it can run again. So a trap is caught here, by the calls into the wasm and by a
+// listener for the ones thrown later (Yew renders in a microtask); the widget that was
+// working gets an error card drawn with plain DOM and an `internal` error, the others are
+// rendered again in a fresh instance, and the host never sees an uncaught error.
 
 const GLUE = new URL('./strata-widget-wasm.js', import.meta.url).href;
 const WASM = new URL('./strata-widget-wasm_bg.wasm', import.meta.url).href;
@@ -17,41 +25,228 @@ const CSS = new URL('./strata-widget.css', import.meta.url).href;
 // SHA-384 by `cargo xtask widget`, so a tampered glue, wasm or stylesheet is refused.
 const INTEGRITY = { glue: '', wasm: '', css: '' };
 
-/** The glue module, fetched with its integrity when there is one. */
-async function importGlue() {
-  if (!INTEGRITY.glue) return import(GLUE);
+/** The glue module at `url`, fetched with its integrity when there is one. */
+async function importGlue(url) {
+  if (!INTEGRITY.glue) return import(url);
   // A module import cannot carry integrity itself; a modulepreload of the same URL can, and
   // the import then uses what the preload checked. The hint goes once the import is done.
   const hint = Object.assign(document.createElement('link'), {
     rel: 'modulepreload',
-    href: GLUE,
+    href: url,
     integrity: INTEGRITY.glue,
     crossOrigin: 'anonymous',
   });
   document.head.append(hint);
   try {
-    return await import(GLUE);
+    return await import(url);
   } finally {
     hint.remove();
   }
 }
 
-/** The initialised wasm glue, loaded once for every widget on the page. */
+/** The wasm glue every widget on the page shares: a promise of its module, or null. */
 let glue = null;
+/** The loaded glue module, once there is one (to reset its instance after a trap). */
+let loaded = null;
+/** Bumped when a reset fails: the next load imports a fresh copy of the glue. */
+let fresh = 0;
+/** The widgets whose Yew app lives in the current instance. */
+const alive = new Set();
 
 function loadGlue() {
   if (glue === null) {
-    glue = importGlue().then(async (module) => {
+    // Another URL is another module record, with its own instance.
+    const url = fresh === 0 ? GLUE : `${GLUE}?fresh=${fresh}`;
+    const loading = importGlue(url).then(async (module) => {
       const wasm = INTEGRITY.wasm ? fetch(WASM, { integrity: INTEGRITY.wasm }) : WASM;
       await module.default({ module_or_path: wasm });
+      loaded = module;
       return module;
     });
+    glue = loading;
     // A failed load (offline?) is retried by the next mount.
-    glue.catch(() => {
-      glue = null;
+    loading.catch(() => {
+      if (glue === loading) glue = null;
     });
   }
   return glue;
+}
+
+/**
+ * Whether `error` is a trap of the widget's wasm, not of some other wasm on the page: its stack
+ * names the wasm or the glue (a streamed module keeps its URL), or, for a module compiled from
+ * bytes (`wasm://`), a widget was at work.
+ */
+function isTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  const stack = String(error.stack);
+  return stack.includes(GLUE.replace(/\.js$/, '')) || (working.size > 0 && stack.includes('wasm://'));
+}
+
+/**
+ * The widgets the wasm is working for right now, so that a trap thrown later (from Yew's
+ * render in a microtask, or from a click's handler) is laid at the right door.
+ */
+const working = new Set();
+
+function busy(state, until) {
+  working.add(state);
+  until(() => working.delete(state));
+}
+
+/** Calls into the wasm for `state`; a trap there is that widget's (then undefined). */
+function guarded(state, call) {
+  try {
+    return call();
+  } catch (error) {
+    if (!isTrap(error)) throw error;
+    trapped(error, [state]);
+    return undefined;
+  }
+}
+
+/**
+ * A trap: the instance is done for. The widgets it hit (`culprits`; all of them when it is not
+ * known) show the error card and get an `internal` error; every other widget is rendered
+ * again in a fresh instance, as if nothing had happened.
+ */
+function trapped(error, culprits) {
+  console.error('strata-widget: the wasm stopped (a trap); the widget shows its error card.', error);
+  const hit = new Set(culprits.length > 0 ? culprits : alive);
+  const affected = new Set([...alive, ...hit]);
+  alive.clear();
+  working.clear();
+  // A fresh instance of the same compiled module, in place (`cargo xtask widget` builds the
+  // glue with wasm-bindgen's --experimental-reset-state-function). The glue then never calls
+  // the broken one again: objects and closures of the old instance are not freed into it.
+  try {
+    loaded.__wbg_reset_state();
+  } catch (failure) {
+    console.error('strata-widget: could not reset the wasm; the next mount loads it again.', failure);
+    glue = null;
+    fresh += 1;
+  }
+  for (const state of affected) {
+    state.widget = null;
+    if (state.destroyed) continue;
+    if (hit.has(state)) {
+      down(state, error);
+    } else {
+      state.ready = revive(state);
+    }
+  }
+}
+
+// Traps thrown outside a call from here (Yew renders in a microtask; event handlers): the
+// widget's own, handled here and reported through onError, never as an uncaught error in the
+// host. Other errors, and traps of other wasm on the page, are left alone.
+for (const type of ['error', 'unhandledrejection']) {
+  addEventListener(
+    type,
+    (event) => {
+      const error = type === 'error' ? event.error : event.reason;
+      if (!isTrap(error)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      trapped(error, [...working].filter((state) => alive.has(state)));
+    },
+    true,
+  );
+}
+
+/** The widget's language for texts drawn here (as the wasm reads it: English or Chinese). */
+function language(options) {
+  return /^en/i.test(String(options.locale ?? '')) ? 'en' : 'zh-CN';
+}
+
+const DOWN = {
+  'zh-CN': { region: '客户等级', title: '暂时无法显示您的等级，请稍后重试。', retry: '重试' },
+  en: { region: 'Customer tier', title: 'Your tier cannot be shown right now. Please try again later.', retry: 'Try again' },
+};
+
+/** A new element with `props` and children. */
+function h(tag, props, ...children) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
+}
+
+/**
+ * Shows the error card of a widget whose wasm trapped, drawn here (the wasm cannot), with a
+ * button that tries again in a fresh instance, and tells the host (`internal`).
+ */
+function down(state, error) {
+  const o = state.options;
+  const lang = language(o);
+  const text = DOWN[lang];
+  const variant = String(o.variant ?? '').trim().toLowerCase() === 'compact' ? 'compact' : 'full';
+  const title = h('h2', { id: 'strata-error-title' }, text.title);
+  const retry = h('button', { type: 'button', className: 'strata-button' }, text.retry);
+  retry.addEventListener('click', () => {
+    state.ready = revive(state);
+  });
+  const card = h('div', { className: 'strata-error' }, title, retry);
+  card.setAttribute('role', 'alert');
+  card.setAttribute('aria-labelledby', title.id);
+  card.dataset.testid = 'error-card';
+  card.dataset.kind = 'internal';
+  const region = h('section', { className: `strata ${variant}`, lang }, card);
+  region.setAttribute('aria-label', String(o.label ?? '').trim() || text.region);
+  region.dataset.variant = variant;
+  const root = h('div', { className: 'strata-root' }, region);
+  state.root.replaceWith(root);
+  state.root = root;
+  state.down = true;
+  state.life += 1;
+  const errors = [{ type: 'internal', path: '$', message: `the widget stopped unexpectedly (${error}); update or mount it again to retry` }];
+  tell(state, 'strata-error', { kind: 'internal', errors }, () => o.onError?.(errors, 'internal'));
+}
+
+/**
+ * The widget's Yew app in the current instance, rendered into `root`; false once unmounted
+ * or when a later revival (`life`) has taken over.
+ */
+async function attach(state, root) {
+  const life = state.life;
+  const module = await loadGlue();
+  if (state.destroyed || state.life !== life) return false;
+  guarded(state, () => {
+    state.widget = new module.Widget(root, (action) => emit(state, action));
+    alive.add(state);
+    const o = state.options;
+    state.widget.configure(String(o.locale ?? ''), String(o.variant ?? ''), String(o.asOf ?? ''), String(o.label ?? ''));
+    state.widget.setData(o.ruleset, o.catalog);
+  });
+  if (state.widget !== null) render(state);
+  return true;
+}
+
+/** The widget again, in a fresh instance, swapped in once it has rendered. */
+async function revive(state) {
+  state.down = false;
+  // A later trap may start another revival of this widget before this one is done.
+  const life = (state.life += 1);
+  const root = h('div', { className: 'strata-root' });
+  try {
+    if (!(await attach(state, root))) return;
+  } catch (error) {
+    // The fresh instance did not load (offline?): the card, and its button tries again.
+    if (!state.destroyed && state.life === life) down(state, error);
+    return;
+  }
+  await settle();
+  if (state.destroyed || state.widget === null || state.life !== life) return;
+  state.root.replaceWith(root);
+  state.root = root;
+}
+
+/** Waits for the widget's current work, including any that starts meanwhile (a revival). */
+async function settled(state) {
+  let ready;
+  do {
+    ready = state.ready;
+    await ready;
+  } while (ready !== state.ready);
 }
 
 /**
@@ -148,11 +343,17 @@ function stateOf(target) {
 
 function render(state) {
   const widget = state.widget;
-  widget.setProfile(state.options.profile);
-  if (state.failure) {
-    widget.fail(state.failure.kind, state.failure.path, state.failure.message);
-  }
-  const failure = widget.render();
+  const failure = guarded(state, () => {
+    widget.setProfile(state.options.profile);
+    if (state.failure) {
+      widget.fail(state.failure.kind, state.failure.path, state.failure.message);
+    }
+    return widget.render();
+  });
+  if (state.widget === null) return;
+  // Yew renders in a microtask queued by widget.render(): until this one runs after it, a
+  // trap is this widget's.
+  busy(state, queueMicrotask);
   if (failure) {
     tell(state, 'strata-error', failure, () => state.options.onError?.(failure.errors, failure.kind));
   }
@@ -193,19 +394,14 @@ async function start(element, options, failure) {
   setTheme(host, options.theme);
   (element.shadowRoot ?? element).append(host);
 
-  const state = { element, host, options: { ...options }, failure, widget: null, destroyed: false };
+  const state = { element, host, root, options: { ...options }, failure, widget: null, destroyed: false, down: false, life: 0 };
   const handle = new Handle(state);
   state.handle = handle;
   widgets.set(element, state);
-  state.ready = Promise.all([loadGlue(), stylesheet(link, state)]).then(([module]) => {
-    if (state.destroyed) return;
-    state.widget = new module.Widget(root, (action) => emit(state, action));
-    const o = state.options;
-    state.widget.configure(String(o.locale ?? ''), String(o.variant ?? ''), String(o.asOf ?? ''), String(o.label ?? ''));
-    state.widget.setData(o.ruleset, o.catalog);
-    render(state);
-  });
-  await state.ready;
+  // A tap's handler, and the render it asks for, work for this widget until the next task.
+  shadow.addEventListener('click', () => busy(state, (done) => setTimeout(done, 0)), true);
+  state.ready = Promise.all([loadGlue(), stylesheet(link, state)]).then(() => attach(state, root));
+  await settled(state);
   await settle();
   return handle;
 }
@@ -229,9 +425,15 @@ export async function update(target, profile) {
   }
   state.options.profile = profile;
   state.failure = null;
-  await state.ready;
-  if (state.widget !== null && !state.destroyed) {
+  await settled(state);
+  if (state.destroyed) {
+    // Unmounted meanwhile: nothing to render.
+  } else if (state.widget !== null) {
     render(state);
+  } else if (state.down) {
+    // Its wasm trapped: try again, in a fresh instance, with this profile.
+    state.ready = revive(state);
+    await settled(state);
   }
   await settle();
   return state.handle;
@@ -246,7 +448,8 @@ export function unmount(target) {
   if (widgets.get(state.element) === state) widgets.delete(state.element);
   const widget = state.widget;
   state.widget = null;
-  widget?.destroy();
+  alive.delete(state);
+  if (widget) guarded(state, () => widget.destroy());
   state.host.remove();
   return true;
 }

@@ -17,10 +17,11 @@ test('the policy is sent, strict, and the app runs under it', async ({ page }) =
   expect(header).not.toContain("'unsafe-eval'");
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(header.startsWith(meta)).toBe(true);
-  // Every built asset carries Subresource Integrity.
-  for (const link of await page.locator('link[rel="modulepreload"], link[rel="stylesheet"]').all()) {
+  // Every built asset carries Subresource Integrity, the fallback script (web/fallback.js) too.
+  for (const link of await page.locator('link[rel="modulepreload"], link[rel="stylesheet"], script[src]').all()) {
     expect(await link.getAttribute('integrity')).toMatch(/^sha384-/);
   }
+  await expect(page.locator('script[src*="/fallback-"]')).toHaveCount(1);
 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   for (const path of ['/benefits', '/compare', '/what-if', '/settings', '/product/unknown']) {

@@ -6,7 +6,8 @@
 //! `<meta http-equiv>` first in `<head>` (protection even on a host that sends no header) and
 //! in `dist/csp-header.txt`, the header a bank's web server should send (the meta form
 //! cannot carry `frame-ancestors`). The CSS and JS glue already carry Trunk's `integrity`
-//! attributes; this step checks they are there.
+//! attributes, and so does every script file (the fallback, `web/fallback.js`); this step
+//! checks they are there.
 
 use std::fs;
 use std::path::Path;
@@ -70,6 +71,15 @@ fn harden(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<(String,
         if !has_sri {
             return Err(format!("Trunk's {what} link has no integrity attribute"));
         }
+    }
+    // Every script file (the pages' fallback, web/fallback.js) is allowed by 'self' alone, so
+    // each must carry the integrity Trunk gives a `<script data-trunk src>`.
+    if let Some(bare) = html
+        .match_indices("<script ")
+        .filter_map(|(at, _)| html[at..].split('>').next())
+        .find(|tag| tag.contains(" src=") && !tag.contains("integrity=\"sha"))
+    {
+        return Err(format!("a script file has no integrity attribute: {bare}>"));
     }
     // Chrome ignores (and warns about) `integrity` on a fetch preload; the fetch below
     // carries it instead, and still reuses the preloaded response.
@@ -189,6 +199,10 @@ mod tests {
         assert!(harden(&twice, ok).is_err());
         let no_sri = PAGE.replace(" integrity=\"sha384-y\"", "");
         assert!(harden(&no_sri, ok).is_err());
+        let script = "<script src=\"/f.js\" defer integrity=\"sha384-f\"></script></head>";
+        assert!(harden(&PAGE.replace("</head>", script), ok).is_ok());
+        let bare_script = PAGE.replace("</head>", "<script src=\"/f.js\" defer></script></head>");
+        assert!(harden(&bare_script, ok).is_err());
         let done = harden(PAGE, ok).expect("first run").0;
         assert!(harden(&done, ok).is_err());
         let missing = |_: &str| Err("gone".to_owned());

@@ -33,7 +33,17 @@ pub fn build(tools: &Tools, out: &Path) -> Result {
         tools,
         &["-p", "strata-widget"],
         "strata_widget",
-        &["--target", "web", "--no-typescript", "--out-name", GLUE],
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            GLUE,
+            // `__wbg_reset_state()`: after a trap (a panic, in the release build) the loader
+            // starts a fresh instance of the same module, and the glue never calls the broken
+            // one again (see strata-widget.js).
+            "--experimental-reset-state-function",
+        ],
         out,
     )?;
     let src = tools.root.join("widget");
