@@ -222,6 +222,16 @@ pub struct Product {
     pub disclosure: Option<Text>,
 }
 
+impl Catalog {
+    /// The risk disclosure `pr`'s page must show: its own, else its family's.
+    #[must_use]
+    pub fn disclosure<'c>(&'c self, pr: &'c Product) -> Option<&'c Text> {
+        pr.disclosure
+            .as_ref()
+            .or_else(|| self.policy.disclosures.get(&pr.family))
+    }
+}
+
 /// A holding a product needs first: a product by id, or any product of a family.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]

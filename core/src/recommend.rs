@@ -13,7 +13,7 @@ use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Product, RiskRating, Scenario, Strategy};
+use crate::catalog::{Catalog, Prerequisite, Product, RiskRating, Scenario, Strategy};
 use crate::dec::Dec;
 use crate::domain;
 use crate::error::RulesetError;
@@ -246,8 +246,8 @@ pub enum ExclusionRule {
     Held,
     /// Needs a holding the customer does not have yet (a fund account, say).
     MissingPrerequisite {
-        /// The product id or family needed.
-        requires: String,
+        /// The product or family needed.
+        requires: Prerequisite,
     },
     /// Declined recently; rests until the date.
     Declined {
@@ -343,13 +343,6 @@ fn parts(weights: &[Decimal; N_FACTORS], a: [bool; N_FACTORS]) -> (Decimal, Deci
         Decimal::ONE + range.filter(|k| a[*k]).map(|k| weights[k]).sum::<Decimal>()
     };
     (sum(2..N_FACTORS), sum(0..2))
-}
-
-/// The disclosure `pr`'s page must show: its own, else its family's.
-fn disclosure<'c>(c: &'c Catalog, pr: &'c Product) -> Option<&'c Text> {
-    pr.disclosure
-        .as_ref()
-        .or_else(|| c.policy.disclosures.get(&pr.family))
 }
 
 /// Whether a product's page must carry a risk disclosure: anything with a risk rating, and
@@ -543,7 +536,7 @@ pub(crate) fn validate(c: &Catalog, rs: &Ruleset) -> Vec<RulesetError> {
             let message = "needs the catalog's `policy.qualified_investor` test".into();
             invalid(&mut errs, format!("{path}.qualified_investor"), message);
         }
-        if needs_disclosure(pr) && disclosure(c, pr).is_none() {
+        if needs_disclosure(pr) && c.disclosure(pr).is_none() {
             let message = format!(
                 "its page must show a risk disclosure: give `disclosure`, or one for `{}` in \
                  `policy.disclosures`",
@@ -914,7 +907,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             annual_cap: pr.annual_cap.map(Dec::from),
             term_months: pr.term_months,
             cooling_off_hours: pr.cooling_off_hours,
-            disclosure: disclosure(c, pr).cloned(),
+            disclosure: c.disclosure(pr).cloned(),
             reasons,
             score: staff.then(|| Dec(score.round_dp(4))),
             relevance: staff.then_some(Dec(relevance)),
@@ -1052,11 +1045,7 @@ fn exclusion(
                 || need.family.is_some_and(|f| f == h.family)
         });
         if !held {
-            let requires = need
-                .product
-                .clone()
-                .or_else(|| need.family.map(|f| f.name().to_owned()))
-                .unwrap_or_default();
+            let requires = need.clone();
             return Some(ExclusionRule::MissingPrerequisite { requires });
         }
     }

@@ -158,6 +158,9 @@ messages! {
     NoMinimum => "无门槛", "No minimum";
     RiskRating => "产品风险等级", "Risk rating";
     YourTolerance => "您的风险承受能力", "Your risk tolerance";
+    CoolingOff => "冷静期", "Cooling-off period";
+    Hours => "小时", " hours";
+    RiskDisclosure => "风险提示", "Risk disclosure";
     RiskNone => "不涉及", "Not applicable";
     RiskNotAssessed => "未测评", "Not assessed";
     RiskExpired => "已过期", "expired";

@@ -306,6 +306,37 @@ pub fn exclusion(c: &Ctx, rule: &ExclusionRule) -> String {
             "Take the risk assessment first"
         }
         .to_owned(),
+        // Said without the customer's age: the rule, not the number, is what matters.
+        ExclusionRule::ElderlyPolicy { .. } => if zh {
+            "为保障您的权益，该产品的风险或期限不在主动推荐之列"
+        } else {
+            "To protect you, we do not suggest products of this risk or term"
+        }
+        .to_owned(),
+        ExclusionRule::MinorPolicy { .. } => if zh {
+            "未成年人办理需监护人陪同"
+        } else {
+            "Customers under 18 need a parent or guardian for this"
+        }
+        .to_owned(),
+        ExclusionRule::MissingPrerequisite { requires } => {
+            let what = match (&requires.product, requires.family) {
+                (Some(id), _) => c.product_name(id),
+                (None, Some(f)) => family(c.locale, f).to_owned(),
+                (None, None) => String::new(),
+            };
+            if zh {
+                format!("需先开通{what}")
+            } else {
+                format!("You need {what} first")
+            }
+        }
+        ExclusionRule::NotQualifiedInvestor => if zh {
+            "该产品仅面向合格投资者"
+        } else {
+            "Offered to qualified investors only"
+        }
+        .to_owned(),
         ExclusionRule::FamilyLimit | ExclusionRule::RankedOut { .. } => if zh {
             "适合您，但不在今日精选之列"
         } else {

@@ -488,7 +488,8 @@ fn prerequisites_and_the_qualified_investor_test_are_rules() {
     }));
     assert!(matches!(
         rule_of(&e, "stock-custody-3p"),
-        ExclusionRule::MissingPrerequisite { requires } if requires == "deposit"
+        ExclusionRule::MissingPrerequisite { requires }
+            if requires.family == Some(strata_core::profile::Family::Deposit)
     ));
     // ¥5m but no declared experience: not a qualified investor for the trust.
     assert!(matches!(

@@ -72,7 +72,18 @@ pub fn Product(props: &Props) -> Html {
                 <dd data-testid="risk">{ p.risk.map_or_else(|| t(l, Msg::RiskNone).to_owned(), |r| sentences::risk_rating(l, r)) }</dd>
                 <dt>{ t(l, Msg::YourTolerance) }</dt>
                 <dd data-testid="tolerance">{ tolerance_text }</dd>
+                if let Some(h) = p.cooling_off_hours {
+                    <dt>{ t(l, Msg::CoolingOff) }</dt>
+                    <dd data-testid="cooling-off">{ format!("{h}{}", t(l, Msg::Hours)) }</dd>
+                }
             </dl>
+            // The disclosure a product page must show, as text (it comes from the catalog).
+            if let Some(d) = catalog.disclosure(p) {
+                <section aria-labelledby="disclosure-title" class="card disclosure" data-testid="disclosure">
+                    <h2 id="disclosure-title">{ t(l, Msg::RiskDisclosure) }</h2>
+                    <p>{ d.get(tag) }</p>
+                </section>
+            }
             if let Some(ok) = suitable {
                 <p class={classes!("suitability", (!ok).then_some("warn"))}>
                     { t(l, if ok { Msg::Suitable } else { Msg::NotSuitable }) }
