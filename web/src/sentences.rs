@@ -96,12 +96,14 @@ pub fn reason(c: &Ctx, r: &Reason) -> String {
                 format!("Brings your {m} held elsewhere under one roof")
             }
         }
+        // Spreading money applies to assets; a loan, card or service is simply not held yet.
         Reason::NewFamily { family: f } => {
             let n = family(c.locale, *f);
-            if c.zh() {
-                format!("您尚未持有{n}，可分散配置")
-            } else {
-                format!("You don't hold any {n} yet")
+            match (c.zh(), f.is_asset()) {
+                (true, true) => format!("您尚未持有{n}，可分散配置"),
+                (true, false) => format!("您尚未开通{n}"),
+                (false, true) => format!("You don't hold any {n} yet"),
+                (false, false) => format!("You don't have any {n} yet"),
             }
         }
         Reason::LifeStage { tags } => {
