@@ -24,6 +24,9 @@ const DEFAULT_SECONDS: u32 = 30;
 /// big ruleset) takes milliseconds; libFuzzer's own default is 20 minutes.
 const TIMEOUT_SECONDS: u32 = 10;
 
+/// libFuzzer's dictionary for the JSON targets, from the workspace root.
+const DICTIONARY: &str = "fuzz/strata.dict";
+
 /// What to fuzz, and for how long.
 pub struct Options {
     /// Seconds per target.
@@ -141,6 +144,11 @@ fn run_target(tools: &Tools, target: &str, seconds: u32) -> Result<Outcome> {
         format!("-max_total_time={seconds}"),
         format!("-timeout={TIMEOUT_SECONDS}"),
     ]);
+    if target != "evaluate" {
+        // JSON targets: the documents' field names and enum spellings (see the file).
+        let dict = tools.root.join(DICTIONARY);
+        command.arg(format!("-dict={}", dict.display()));
+    }
     // libFuzzer reports on stderr; it is passed through and read for the crash inputs.
     let mut child = command
         .stdin(Stdio::null())
@@ -171,16 +179,15 @@ fn run_target(tools: &Tools, target: &str, seconds: u32) -> Result<Outcome> {
 
 /// `cargo fuzz <subcommand> -s none` at the workspace root.
 ///
-/// cargo-fuzz passes nightly-only flags to rustc (coverage instrumentation options);
-/// `RUSTC_BOOTSTRAP=1` lets the pinned stable toolchain take them, as for the release wasm
-/// (`Tools::small_std`), and only for this build, in its own `fuzz/target/`. No sanitizer
-/// (`-s none`): core is safe Rust (`unsafe_code` is forbidden), so `AddressSanitizer` would
-/// find nothing and make each run several times slower.
+/// No sanitizer (`-s none`): core is safe Rust (`unsafe_code` is forbidden), so
+/// `AddressSanitizer` would find nothing and make each run several times slower. Without
+/// one, cargo-fuzz passes rustc only stable flags (`-C passes=sancov-module` and LLVM
+/// options), so the pinned stable toolchain builds the targets as it is: no
+/// `RUSTC_BOOTSTRAP`, and the build in `fuzz/target/` is shared with a plain
+/// `cargo fuzz run -s none` typed by hand.
 fn cargo_fuzz(tools: &Tools, subcommand: &str) -> Command {
     let mut command = tools.cargo();
-    command
-        .args(["fuzz", subcommand, "-s", "none"])
-        .env("RUSTC_BOOTSTRAP", "1");
+    command.args(["fuzz", subcommand, "-s", "none"]);
     command
 }
 
@@ -214,8 +221,8 @@ fn failure(target: &str, inputs: &[String]) -> String {
         .iter()
         .map(|input| {
             format!(
-                "  {target}: {input}\n    reproduce: RUSTC_BOOTSTRAP=1 cargo fuzz run -s none {target} {input}\n    \
-                 minimize:  RUSTC_BOOTSTRAP=1 cargo fuzz tmin -s none {target} {input}"
+                "  {target}: {input}\n    reproduce: cargo fuzz run -s none {target} {input}\n    \
+                 minimize:  cargo fuzz tmin -s none {target} {input}"
             )
         })
         .collect::<Vec<_>>()
@@ -286,6 +293,7 @@ mod tests {
             .filter(|name| *name != "strata-fuzz")
             .collect();
         assert_eq!(bins, TARGETS.to_vec());
+        assert!(crate::workspace_root().join(DICTIONARY).is_file());
         for target in TARGETS {
             let seeds = crate::workspace_root().join(corpus(target));
             assert!(seeds.is_dir(), "{} has no seed corpus", seeds.display());
