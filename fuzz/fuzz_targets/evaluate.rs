@@ -144,6 +144,30 @@ fn as_of(u: &mut Unstructured<'_>) -> Result<NaiveDate> {
     })
 }
 
+/// The `id` member of a shipped document.
+fn id_of<'a>(doc: &'a Json<'_>) -> &'a str {
+    match doc {
+        Json::Object(members) => members
+            .iter()
+            .find(|(k, _)| k == "id")
+            .and_then(|(_, v)| match v {
+                Json::String(s) => Some(s.as_ref()),
+                _ => None,
+            })
+            .unwrap_or("?"),
+        _ => "?",
+    }
+}
+
+/// Prints a document's edits as `path = value`.
+fn describe(what: &str, doc: &Json<'_>, edits: &[(usize, String)]) {
+    eprintln!("{what}:");
+    for (leaf, text) in edits {
+        let path = strata_fuzz::leaf_path(doc, *leaf).unwrap_or_default();
+        eprintln!("  {path} = {text}");
+    }
+}
+
 fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let docs = docs();
     let (ruleset, catalog) = u.choose(&docs.rulesets)?;
@@ -159,6 +183,23 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         explain: u.arbitrary()?,
     };
     let as_of = as_of(u)?;
+    if std::env::var_os("STRATA_FUZZ_DESCRIBE").is_some() {
+        // To read a crash input: `STRATA_FUZZ_DESCRIBE=1 fuzz/target/…/evaluate FILE`.
+        describe(
+            &format!("ruleset {}", id_of(ruleset)),
+            ruleset,
+            &ruleset_edits,
+        );
+        describe(
+            &format!("profile {}", id_of(profile)),
+            profile,
+            &profile_edits,
+        );
+        if let Some(catalog) = catalog {
+            describe("catalog", catalog, &catalog_edits);
+        }
+        eprintln!("options {options:?}, as of {as_of}");
+    }
 
     let Ok(ruleset) = parse_ruleset(&write_edited(ruleset, &ruleset_edits)) else {
         return Ok(());

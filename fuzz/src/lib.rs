@@ -99,6 +99,28 @@ pub fn leaves(json: &Json<'_>) -> usize {
     }
 }
 
+/// The JSON path of leaf `n` (in document order), to describe an edit: `$.tiers[0].id`.
+#[must_use]
+pub fn leaf_path(json: &Json<'_>, n: usize) -> Option<String> {
+    fn find(json: &Json<'_>, n: &mut usize, path: &str) -> Option<String> {
+        match json {
+            Json::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| find(item, n, &format!("{path}[{i}]"))),
+            Json::Object(members) => members
+                .iter()
+                .find_map(|(k, v)| find(v, n, &format!("{path}.{k}"))),
+            _ if *n == 0 => Some(path.to_owned()),
+            _ => {
+                *n -= 1;
+                None
+            }
+        }
+    }
+    find(json, &mut { n }, "$")
+}
+
 /// Writes a tree with some leaves replaced: `(leaf index, JSON text)`. The text goes in as
 /// it is, so a mutated number reaches core exactly as the fuzzer made it.
 #[must_use]
@@ -181,6 +203,8 @@ mod tests {
         let again = write(&tree);
         assert_eq!(strata_core::json::parse(&again).expect("reparses"), tree);
         assert_eq!(leaves(&tree), 7);
+        assert_eq!(leaf_path(&tree, 6).as_deref(), Some("$.a[6]"));
+        assert_eq!(leaf_path(&tree, 7), None);
         let edited = write_edited(&tree, &[(0, "\"1e-28\"".into()), (6, "-0".into())]);
         assert_eq!(
             edited,
