@@ -15,7 +15,7 @@ use libfuzzer_sys::fuzz_target;
 use strata_core::json::{self, Json};
 use strata_core::recommend::Options;
 use strata_core::{Engine, Profile, catalogs, parse_catalog, parse_ruleset, rulesets};
-use strata_fuzz::{PROFILES, leaves, write_edited};
+use strata_fuzz::{Doc, PROFILES};
 
 /// Values at the edges of what core reads: decimal's 96-bit range and 28-digit scale,
 /// integer widths, JS's safe integers, `-0`.
@@ -65,23 +65,37 @@ const DATES: &[&str] = &[
     "",
 ];
 
-/// The shipped documents, parsed once: `(ruleset, catalog if shipped)` and the profiles.
+/// A shipped document: its leaves to edit, and its tree to name them in descriptions.
+struct Shipped {
+    doc: Doc,
+    tree: Json<'static>,
+}
+
+impl Shipped {
+    fn new(text: &'static str) -> Self {
+        Shipped {
+            doc: Doc::new(text),
+            tree: json::parse(text).expect("a shipped document parses"),
+        }
+    }
+}
+
+/// The shipped documents, prepared once: per ruleset `(ruleset, catalog if shipped)` in
+/// the order of `rulesets::ALL` (that of `strata_fuzz::engines()`), and the profiles in the
+/// order of `strata_fuzz::profiles()`.
 struct Docs {
-    rulesets: Vec<(Json<'static>, Option<Json<'static>>)>,
-    profiles: Vec<Json<'static>>,
+    rulesets: Vec<(Shipped, Option<Shipped>)>,
+    profiles: Vec<Shipped>,
 }
 
 fn docs() -> &'static Docs {
     static DOCS: OnceLock<Docs> = OnceLock::new();
-    DOCS.get_or_init(|| {
-        let parse = |text: &'static str| json::parse(text).expect("a shipped document parses");
-        Docs {
-            rulesets: rulesets::ALL
-                .iter()
-                .map(|(id, text)| (parse(text), catalogs::json(id).map(parse)))
-                .collect(),
-            profiles: PROFILES.iter().map(|text| parse(text)).collect(),
-        }
+    DOCS.get_or_init(|| Docs {
+        rulesets: rulesets::ALL
+            .iter()
+            .map(|(id, text)| (Shipped::new(text), catalogs::json(id).map(Shipped::new)))
+            .collect(),
+        profiles: PROFILES.iter().map(|text| Shipped::new(text)).collect(),
     })
 }
 
@@ -121,8 +135,8 @@ fn value(u: &mut Unstructured<'_>) -> Result<String> {
 }
 
 /// Up to `max` edits of `doc`'s leaves.
-fn edits(u: &mut Unstructured<'_>, doc: &Json<'_>, max: usize) -> Result<Vec<(usize, String)>> {
-    let n = leaves(doc);
+fn edits(u: &mut Unstructured<'_>, doc: &Shipped, max: usize) -> Result<Vec<(usize, String)>> {
+    let n = doc.doc.leaves();
     let count = u.int_in_range(0..=max)?;
     (0..count)
         .map(|_| Ok((u.choose_index(n)?, value(u)?)))
@@ -161,7 +175,7 @@ fn id_of<'a>(doc: &'a Json<'_>) -> &'a str {
 
 /// Prints a document's edits as `path = value`.
 fn describe(what: &str, doc: &Json<'_>, edits: &[(usize, String)]) {
-    eprintln!("{what}:");
+    eprintln!("{what} {}:", id_of(doc));
     for (leaf, text) in edits {
         let path = strata_fuzz::leaf_path(doc, *leaf).unwrap_or_default();
         eprintln!("  {path} = {text}");
@@ -170,8 +184,10 @@ fn describe(what: &str, doc: &Json<'_>, edits: &[(usize, String)]) {
 
 fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let docs = docs();
-    let (ruleset, catalog) = u.choose(&docs.rulesets)?;
-    let profile = u.choose(&docs.profiles)?;
+    let bank = u.choose_index(docs.rulesets.len())?;
+    let (ruleset, catalog) = &docs.rulesets[bank];
+    let person = u.choose_index(docs.profiles.len())?;
+    let profile = &docs.profiles[person];
     let ruleset_edits = edits(u, ruleset, 4)?;
     let profile_edits = edits(u, profile, 4)?;
     let catalog_edits = match catalog {
@@ -185,38 +201,46 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let as_of = as_of(u)?;
     if std::env::var_os("STRATA_FUZZ_DESCRIBE").is_some() {
         // To read a crash input: `STRATA_FUZZ_DESCRIBE=1 fuzz/target/…/evaluate FILE`.
-        describe(
-            &format!("ruleset {}", id_of(ruleset)),
-            ruleset,
-            &ruleset_edits,
-        );
-        describe(
-            &format!("profile {}", id_of(profile)),
-            profile,
-            &profile_edits,
-        );
+        describe("ruleset", &ruleset.tree, &ruleset_edits);
+        describe("profile", &profile.tree, &profile_edits);
         if let Some(catalog) = catalog {
-            describe("catalog", catalog, &catalog_edits);
+            describe("catalog", &catalog.tree, &catalog_edits);
         }
         eprintln!("options {options:?}, as of {as_of}");
     }
 
-    let Ok(ruleset) = parse_ruleset(&write_edited(ruleset, &ruleset_edits)) else {
-        return Ok(());
-    };
-    let Ok(mut engine) = Engine::new(ruleset) else {
-        return Ok(());
-    };
-    if let Some(catalog) = catalog {
-        if let Ok(catalog) = parse_catalog(&write_edited(catalog, &catalog_edits)) {
-            // A catalog that no longer fits the mutated ruleset is left out, as the CLI does.
-            engine = engine.with_catalog_if_it_fits(catalog);
+    // Unedited documents are taken as built once: parsing dominated each run.
+    let edited_engine;
+    let engine = if ruleset_edits.is_empty() && catalog_edits.is_empty() {
+        &strata_fuzz::engines()[bank]
+    } else {
+        let Ok(ruleset) = parse_ruleset(&ruleset.doc.edited(&ruleset_edits)) else {
+            return Ok(());
+        };
+        let Ok(mut engine) = Engine::new(ruleset) else {
+            return Ok(());
+        };
+        if let Some(catalog) = catalog {
+            if let Ok(catalog) = parse_catalog(&catalog.doc.edited(&catalog_edits)) {
+                // A catalog that no longer fits the mutated ruleset is left out, as the
+                // CLI does.
+                engine = engine.with_catalog_if_it_fits(catalog);
+            }
         }
-    }
-    let Ok(profile) = Profile::from_json(&write_edited(profile, &profile_edits)) else {
-        return Ok(());
+        edited_engine = engine;
+        &edited_engine
     };
-    strata_fuzz::evaluate(&engine, &profile, as_of, &options);
+    let edited_profile;
+    let profile = if profile_edits.is_empty() {
+        &strata_fuzz::profiles()[person]
+    } else {
+        let Ok(parsed) = Profile::from_json(&profile.doc.edited(&profile_edits)) else {
+            return Ok(());
+        };
+        edited_profile = parsed;
+        &edited_profile
+    };
+    strata_fuzz::evaluate(engine, profile, as_of, &options);
     Ok(())
 }
 

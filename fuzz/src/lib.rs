@@ -1,12 +1,11 @@
 //! What the fuzz targets share: the shipped engines (built once), a few fixed profiles, one
-//! as-of date, a full evaluation that touches every output, and a writer for
-//! `strata_core::json::Json` trees that can replace leaves (the `evaluate` target mutates
-//! the shipped documents' numbers, dates and names).
+//! as-of date, a full evaluation that touches every output, and shipped documents whose
+//! leaves can be replaced (the `evaluate` target mutates their numbers, dates and names).
 //!
 //! A target panics only where core would: every `Result` core returns is accepted, since a
 //! refusal with a message is the right answer to hostile input.
 
-use std::fmt::Write;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -83,23 +82,86 @@ pub fn evaluate(engine: &Engine, profile: &Profile, as_of: NaiveDate, options: &
     }
 }
 
-/// Writes a parsed tree back as JSON text. Numbers are written as they were read.
-#[must_use]
-pub fn write(json: &Json<'_>) -> String {
-    write_edited(json, &[])
+/// A shipped JSON document whose leaves (null, booleans, numbers, strings; not keys) can
+/// be replaced: their byte spans are found once, so an edit is a splice of the text, not a
+/// rewrite of the tree (which took most of each `evaluate` run).
+pub struct Doc {
+    /// The text as shipped.
+    pub text: &'static str,
+    /// Byte ranges of the leaves, in document order.
+    spans: Vec<Range<usize>>,
 }
 
-/// How many leaves (null, booleans, numbers, strings) a tree has, in document order.
-#[must_use]
-pub fn leaves(json: &Json<'_>) -> usize {
-    match json {
-        Json::Array(items) => items.iter().map(leaves).sum(),
-        Json::Object(members) => members.iter().map(|(_, v)| leaves(v)).sum(),
-        _ => 1,
+impl Doc {
+    /// Finds the leaves of `text`, which must be valid JSON (a shipped document).
+    #[must_use]
+    pub fn new(text: &'static str) -> Self {
+        let bytes = text.as_bytes();
+        let mut spans = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    let start = i;
+                    i += 1;
+                    while bytes[i] != b'"' {
+                        // Skip the escaped byte too, so `\"` does not end the string.
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                    let after = text[i..].trim_start();
+                    if !after.starts_with(':') {
+                        spans.push(start..i);
+                    }
+                }
+                b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
+                    let start = i;
+                    while i < bytes.len()
+                        && !matches!(bytes[i], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                    {
+                        i += 1;
+                    }
+                    spans.push(start..i);
+                }
+                _ => i += 1,
+            }
+        }
+        Doc { text, spans }
+    }
+
+    /// How many leaves the document has.
+    #[must_use]
+    pub fn leaves(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The text with some leaves replaced: `(leaf index, JSON text)`; the last edit of a
+    /// leaf wins. The text goes in as it is, so a mutated number reaches core exactly as
+    /// the fuzzer made it.
+    #[must_use]
+    pub fn edited(&self, edits: &[(usize, String)]) -> String {
+        let mut chosen: Vec<(usize, &str)> = Vec::new();
+        for (leaf, text) in edits.iter().rev() {
+            if *leaf < self.spans.len() && !chosen.iter().any(|(l, _)| l == leaf) {
+                chosen.push((*leaf, text));
+            }
+        }
+        chosen.sort_unstable_by_key(|(leaf, _)| *leaf);
+        let mut out = String::with_capacity(self.text.len() + 64);
+        let mut at = 0;
+        for (leaf, text) in chosen {
+            let span = &self.spans[leaf];
+            out.push_str(&self.text[at..span.start]);
+            out.push_str(text);
+            at = span.end;
+        }
+        out.push_str(&self.text[at..]);
+        out
     }
 }
 
-/// The JSON path of leaf `n` (in document order), to describe an edit: `$.tiers[0].id`.
+/// The JSON path of leaf `n` (in document order) of a parsed tree, to describe an edit:
+/// `$.tiers[0].id`.
 #[must_use]
 pub fn leaf_path(json: &Json<'_>, n: usize) -> Option<String> {
     fn find(json: &Json<'_>, n: &mut usize, path: &str) -> Option<String> {
@@ -121,71 +183,6 @@ pub fn leaf_path(json: &Json<'_>, n: usize) -> Option<String> {
     find(json, &mut { n }, "$")
 }
 
-/// Writes a tree with some leaves replaced: `(leaf index, JSON text)`. The text goes in as
-/// it is, so a mutated number reaches core exactly as the fuzzer made it.
-#[must_use]
-pub fn write_edited(json: &Json<'_>, edits: &[(usize, String)]) -> String {
-    let mut out = String::new();
-    write_into(&mut out, json, edits, &mut 0);
-    out
-}
-
-fn write_into(out: &mut String, json: &Json<'_>, edits: &[(usize, String)], leaf: &mut usize) {
-    match json {
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_into(out, item, edits, leaf);
-            }
-            out.push(']');
-        }
-        Json::Object(members) => {
-            out.push('{');
-            for (i, (key, value)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(out, key);
-                out.push(':');
-                write_into(out, value, edits, leaf);
-            }
-            out.push('}');
-        }
-        value => {
-            // The last edit of a leaf wins.
-            match edits.iter().rev().find(|(i, _)| i == leaf) {
-                Some((_, text)) => out.push_str(text),
-                None => match value {
-                    Json::Null => out.push_str("null"),
-                    Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-                    Json::Number(n) => out.push_str(n),
-                    Json::String(s) => write_string(out, s),
-                    Json::Array(_) | Json::Object(_) => {}
-                },
-            }
-            *leaf += 1;
-        }
-    }
-}
-
-fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,18 +194,46 @@ mod tests {
     }
 
     #[test]
-    fn write_round_trips() {
-        let text = r#"{"a":[1,-0.50,1E+3,"x\"\\\u0001é",true,false,null],"b":{}}"#;
-        let tree = strata_core::json::parse(text).expect("parses");
-        let again = write(&tree);
-        assert_eq!(strata_core::json::parse(&again).expect("reparses"), tree);
-        assert_eq!(leaves(&tree), 7);
-        assert_eq!(leaf_path(&tree, 6).as_deref(), Some("$.a[6]"));
-        assert_eq!(leaf_path(&tree, 7), None);
-        let edited = write_edited(&tree, &[(0, "\"1e-28\"".into()), (6, "-0".into())]);
+    fn edits_splice_leaves() {
+        let doc = Doc::new(r#"{"a":[1,-0.50,1E+3,"x\"\\\u0001é",true,false,null],"b":{}}"#);
+        assert_eq!(doc.leaves(), 7);
+        assert_eq!(doc.edited(&[]), doc.text);
+        let edited = doc.edited(&[(6, "1".into()), (0, "\"1e-28\"".into()), (6, "-0".into())]);
         assert_eq!(
             edited,
             r#"{"a":["1e-28",-0.50,1E+3,"x\"\\\u0001é",true,false,-0],"b":{}}"#
         );
+        let tree = strata_core::json::parse(doc.text).expect("parses");
+        assert_eq!(leaf_path(&tree, 6).as_deref(), Some("$.a[6]"));
+        assert_eq!(leaf_path(&tree, 7), None);
+    }
+
+    /// The spans agree with core's reader on every shipped document: same leaves, in the
+    /// same order, and replacing each leaf by itself changes nothing.
+    #[test]
+    fn spans_match_the_parsed_leaves() {
+        let texts = rulesets::ALL
+            .iter()
+            .chain(catalogs::ALL.iter())
+            .map(|(_, t)| *t)
+            .chain(PROFILES);
+        for text in texts {
+            let doc = Doc::new(text);
+            let tree = strata_core::json::parse(text).expect("parses");
+            let mut count = 0;
+            while leaf_path(&tree, count).is_some() {
+                count += 1;
+            }
+            assert_eq!(doc.leaves(), count);
+            let same: Vec<(usize, String)> = doc
+                .spans
+                .iter()
+                .enumerate()
+                .map(|(i, span)| (i, text[span.clone()].to_owned()))
+                .collect();
+            assert_eq!(doc.edited(&same), text);
+            let nulls: Vec<(usize, String)> = (0..count).map(|i| (i, "null".into())).collect();
+            assert!(strata_core::json::parse(&doc.edited(&nulls)).is_ok());
+        }
     }
 }
