@@ -2,8 +2,9 @@
 //! failure. Cheap static checks come first so a typo fails in seconds.
 //!
 //! 1. rustfmt  2. clippy (host)  3. clippy (wasm32)  4. native tests
-//! 5. wasm tests in headless Chromium  6. engine package + TypeScript check
-//! 7. release build  8. widget bundle  9. end-to-end tests
+//! 5. wasm tests in headless Chromium  6. fuzzing (cargo-fuzz, 25 s per target)
+//! 7. engine package + TypeScript check  8. release build  9. widget bundle
+//! 10. end-to-end tests
 //!
 //! `--quick` stops after step 5, for local iteration.
 
@@ -11,6 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::Result;
+use crate::fuzz;
 use crate::install::{self, CHROMEDRIVER, WASM_TARGET};
 use crate::proc::{self, Tools};
 
@@ -54,6 +56,10 @@ impl Steps {
     }
 }
 
+/// Seconds per fuzz target in `cargo xtask test`: five targets take about two minutes, plus
+/// the fuzz build (about three minutes cold).
+const FUZZ_SECONDS: u32 = 25;
+
 fn seconds(duration: Duration) -> String {
     format!("{:.1} s", duration.as_secs_f64())
 }
@@ -62,7 +68,7 @@ pub fn all(tools: &Tools, quick: bool) -> Result {
     let started = Instant::now();
     install::all(tools, install::Options { chromium: true })?;
     let mut steps = Steps {
-        total: if quick { 5 } else { 9 },
+        total: if quick { 5 } else { 10 },
         done: Vec::new(),
     };
     let outcome = run_steps(tools, &mut steps, quick);
@@ -85,7 +91,15 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
     let deny_warnings = ["--", "-D", "warnings"];
 
     steps.run("formatting (cargo fmt --check)", || {
-        proc::run(&mut cargo(&["fmt", "--all", "--check"]))
+        proc::run(&mut cargo(&["fmt", "--all", "--check"]))?;
+        // fuzz/ is its own workspace, which `--all` does not reach.
+        proc::run(&mut cargo(&[
+            "fmt",
+            "--all",
+            "--check",
+            "--manifest-path",
+            "fuzz/Cargo.toml",
+        ]))
     })?;
     steps.run("clippy, host", || {
         proc::run(cargo(&["clippy", "--workspace", "--all-targets"]).args(deny_warnings))
@@ -136,6 +150,11 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
     if quick {
         return Ok(());
     }
+    steps.run("fuzzing (cargo fuzz, 25 s per target)", || {
+        // Long enough to replay the seeds and catch a regression in the paths they reach;
+        // the long campaigns are run by hand (`cargo xtask fuzz --seconds N`).
+        fuzz::run(tools, &fuzz::Options::all(FUZZ_SECONDS))
+    })?;
     steps.run(
         "engine package + TypeScript declarations (tsc --strict)",
         || {

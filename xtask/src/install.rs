@@ -16,6 +16,8 @@ pub const TRUNK: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` crate pinned in Cargo.toml (and Trunk.toml's
 /// `wasm_bindgen`): the CLI and the crate must agree exactly.
 pub const WASM_BINDGEN: &str = "0.2.130";
+/// cargo-fuzz for `cargo xtask fuzz`; 0.13.2 builds with our rustc (`--locked`).
+pub const CARGO_FUZZ: &str = "0.13.2";
 /// Playwright 1.65 needs Node 20 or newer.
 const NODE_MIN_MAJOR: u32 = 20;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -224,6 +226,24 @@ fn wasm_bindgen(tools: &Tools) -> Result {
         tools
             .cargo()
             .args(["install", &format!("wasm-bindgen-cli@{WASM_BINDGEN}")]),
+    )
+}
+
+/// cargo-fuzz, for `cargo xtask fuzz` only: the other commands never need it.
+pub fn cargo_fuzz(tools: &Tools) -> Result {
+    let version = proc::probe(tools.cargo().args(["fuzz", "--version"]));
+    if version
+        .as_deref()
+        .is_some_and(|text| has_version(text, CARGO_FUZZ))
+    {
+        println!("✓ cargo-fuzz {CARGO_FUZZ}");
+        return Ok(());
+    }
+    println!("installing cargo-fuzz {CARGO_FUZZ} (cargo install, about two minutes) …");
+    proc::run(
+        tools
+            .cargo()
+            .args(["install", "--locked", &format!("cargo-fuzz@{CARGO_FUZZ}")]),
     )
 }
 

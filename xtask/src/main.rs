@@ -12,6 +12,7 @@
 //! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
 //! cargo xtask engine                 the engine alone as a JS package in dist-engine/
 //! cargo xtask widget                 the embeddable widget bundle in dist-widget/
+//! cargo xtask fuzz [--seconds N] [TARGET...]  cargo-fuzz targets in fuzz/, N s each (30)
 //! ```
 //!
 //! Every command installs what it needs first, so a fresh machine needs only
@@ -20,6 +21,7 @@
 
 mod check;
 mod engine;
+mod fuzz;
 mod harden;
 mod install;
 mod kiosk;
@@ -48,8 +50,8 @@ commands:
                         serve the app (or the kiosk) with live reload on 127.0.0.1 (port 8080)
   build                 release build: the app into dist/, the kiosk into dist/kiosk/
   test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
-                        headless Chromium, release build, end-to-end tests;
-                        --quick stops before the release build
+                        headless Chromium, fuzzing (25 s per target), release build,
+                        end-to-end tests; --quick stops before the fuzzing
   size                  release build, then raw and gzip sizes of dist/, of the
                         engine package and of the widget bundle
   perf                  release build, then the tier card's first render in
@@ -58,6 +60,11 @@ commands:
   bench-wasm            the engine through its JS API in V8 (Node), µs per profile
   engine                the engine alone (no UI) as a JS package in dist-engine/
   widget                the embeddable widget (loader, wasm, CSS) in dist-widget/
+  fuzz [--seconds N] [TARGET...]
+                        coverage-guided fuzzing (cargo-fuzz 0.13.2, libFuzzer) of the
+                        engine, each target N seconds (default 30), one after another:
+                        profile, ruleset, catalog, evaluate, json_diff (default: all);
+                        fails naming every crashing input in fuzz/artifacts/
 ";
 
 fn main() -> ExitCode {
@@ -144,6 +151,7 @@ fn run(args: &[String]) -> Result {
             widget::build(&tools, &out)?;
             size::report(&out)
         }
+        "fuzz" => fuzz::run(&tools, &fuzz::parse_args(rest)?),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
