@@ -13,7 +13,7 @@ use chrono::{Days, NaiveDate};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use strata_core::json::{self, Json};
-use strata_core::recommend::Options;
+use strata_core::recommend::{Audience, Options};
 use strata_core::{Engine, Profile, catalogs, parse_catalog, parse_ruleset, rulesets};
 use strata_fuzz::{Doc, PROFILES};
 
@@ -197,6 +197,11 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let options = Options {
         top_n: u.arbitrary()?,
         explain: u.arbitrary()?,
+        audience: if u.arbitrary()? {
+            Audience::Staff
+        } else {
+            Audience::Customer
+        },
     };
     let as_of = as_of(u)?;
     if std::env::var_os("STRATA_FUZZ_DESCRIBE").is_some() {

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use strata_core::json::Json;
-use strata_core::recommend::Options;
+use strata_core::recommend::{Audience, Options};
 use strata_core::{Engine, Profile, catalogs, rulesets};
 
 /// The as-of date of the test fixtures, so the fixed profiles evaluate as they do there.
@@ -64,6 +64,7 @@ pub fn engines() -> &'static [Engine] {
 pub const OPTIONS: Options = Options {
     top_n: Some(10),
     explain: true,
+    audience: Audience::Staff,
 };
 
 /// Evaluates `profile` with recommendations, then renders the result or the errors as the
