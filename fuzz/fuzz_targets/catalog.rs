@@ -20,19 +20,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(catalog) = parse_catalog(text) else {
         return;
     };
-    let engine = match cn_retail().clone().with_catalog(catalog) {
-        Ok(engine) => engine,
-        Err(errors) => {
-            let _ = errors.to_string();
-            return;
-        }
+    let Some(engine) = strata_fuzz::built(cn_retail().clone().with_catalog(catalog)) else {
+        return;
     };
-    for profile in strata_fuzz::profiles() {
-        strata_fuzz::evaluate(
-            &engine,
-            profile,
-            strata_fuzz::as_of(),
-            &strata_fuzz::OPTIONS,
-        );
-    }
+    strata_fuzz::evaluate_fixtures(&engine);
 });

@@ -17,19 +17,8 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let _ = lint::lint(&ruleset);
-    let engine = match Engine::new(ruleset) {
-        Ok(engine) => engine,
-        Err(errors) => {
-            let _ = errors.to_string();
-            return;
-        }
+    let Some(engine) = strata_fuzz::built(Engine::new(ruleset)) else {
+        return;
     };
-    for profile in strata_fuzz::profiles() {
-        strata_fuzz::evaluate(
-            &engine,
-            profile,
-            strata_fuzz::as_of(),
-            &strata_fuzz::OPTIONS,
-        );
-    }
+    strata_fuzz::evaluate_fixtures(&engine);
 });

@@ -83,6 +83,18 @@ pub fn evaluate(engine: &Engine, profile: &Profile, as_of: NaiveDate, options: &
     }
 }
 
+/// Evaluates every fixture profile against `engine` with [`OPTIONS`], on [`as_of`].
+pub fn evaluate_fixtures(engine: &Engine) {
+    for profile in profiles() {
+        evaluate(engine, profile, as_of(), &OPTIONS);
+    }
+}
+
+/// The engine, or `None` after rendering its errors as the CLI would (formatting runs too).
+pub fn built(engine: Result<Engine, strata_core::RulesetErrors>) -> Option<Engine> {
+    engine.map_err(|errors| errors.to_string()).ok()
+}
+
 /// A shipped JSON document whose leaves (null, booleans, numbers, strings; not keys) can
 /// be replaced: their byte spans are found once, so an edit is a splice of the text, not a
 /// rewrite of the tree (which took most of each `evaluate` run).

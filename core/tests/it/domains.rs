@@ -382,24 +382,7 @@ fn mutate(doc: &Value, picks: &[(usize, usize)]) -> Value {
 /// every month of history, oldest and youngest, every attribute at its extremes.
 fn extreme_profiles(inputs: &[String]) -> Vec<Profile> {
     let max = "999999999999999.99";
-    let families = [
-        "deposit",
-        "time_deposit",
-        "wealth_product",
-        "fund",
-        "bond",
-        "stock",
-        "fx",
-        "trust",
-        "precious_metal",
-        "derivative",
-        "insurance",
-        "pension",
-        "loan",
-        "card",
-        "payment",
-        "safe_deposit_box",
-    ];
+    let families = crate::hostile::FAMILIES;
     let holdings: Vec<Value> = (0..200)
         .map(|i| json!({"product": format!("p{i}"), "family": families[i % families.len()], "balance": max}))
         .collect();

@@ -254,27 +254,29 @@ impl World {
     }
 }
 
+/// Every product family, as profiles write them.
+pub const FAMILIES: [&str; 16] = [
+    "deposit",
+    "time_deposit",
+    "wealth_product",
+    "fund",
+    "bond",
+    "stock",
+    "fx",
+    "trust",
+    "precious_metal",
+    "derivative",
+    "insurance",
+    "pension",
+    "loan",
+    "card",
+    "payment",
+    "safe_deposit_box",
+];
+
 /// A valid profile at the edges of every domain: balances just under 10^15 in every family,
 /// born 1 January 1900, 36 months of history, flows, offers, a manual tier until 2200.
 fn extreme_profile(tier: &str) -> Profile {
-    const FAMILIES: [&str; 16] = [
-        "deposit",
-        "time_deposit",
-        "wealth_product",
-        "fund",
-        "bond",
-        "stock",
-        "fx",
-        "trust",
-        "precious_metal",
-        "derivative",
-        "insurance",
-        "pension",
-        "loan",
-        "card",
-        "payment",
-        "safe_deposit_box",
-    ];
     const MAX: &str = "\"999999999999999.99\"";
     let holdings: Vec<String> = FAMILIES
         .iter()
