@@ -23,8 +23,8 @@ use crate::profile::{Education, Profile};
 use crate::recommend::{Options, RiskStatus, recommend};
 use crate::review::{Reviews, add_months};
 use crate::ruleset::{
-    Criterion, Downgrade, DowngradeTo, MomentPolicy, Op, Ruleset, ServiceRoute, Source, Threshold,
-    Unit, ValueModel,
+    Criterion, Downgrade, DowngradeTo, MomentPolicy, Op, Ruleset, Source, Threshold, Unit,
+    ValueModel,
 };
 use crate::text::Text;
 use crate::value::{
@@ -344,14 +344,7 @@ impl Engine {
             service: Service {
                 maintained_by: t.maintained_by,
                 route: t.service_route,
-                priority: matches!(
-                    t.service_route,
-                    ServiceRoute::PrivateBankingCentre
-                        | ServiceRoute::RelationshipManager
-                        | ServiceRoute::WealthCentre
-                        | ServiceRoute::PriorityCounter
-                        | ServiceRoute::CorporateDepartment
-                ),
+                priority: t.priority,
             },
             metrics: self
                 .metrics

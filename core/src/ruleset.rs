@@ -332,6 +332,11 @@ pub struct Tier {
     pub maintained_by: Maintainer,
     /// What a branch does when the customer walks in.
     pub service_route: ServiceRoute,
+    /// Whether the tier brings priority service (优先服务: priority handling at the counter and
+    /// in the queue). Data, not derived from the route: in the seed table private banking,
+    /// high-end and mid-upper have it, mid-lower has "some value-added services" instead.
+    #[serde(default)]
+    pub priority: bool,
     /// Badge colour (CSS colour) for screens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
@@ -730,6 +735,7 @@ json_struct!(Tier {
     benefits: or_default,
     maintained_by: required,
     service_route: required,
+    priority: or_default,
     color: optional,
 });
 json_struct!(Benefits {
