@@ -1187,7 +1187,7 @@ mod tests {
                 "unknown field `nick`; expected one of `id`, `birth_date`, \
               `education`, `occupation`, `risk`, `holdings`, `external_assets`, `monthly`, \
               `tier_history`, `manual_assignment`, `attributes`, `interests`, `offers`, \
-              `cash_flows`"
+              `cash_flows`, `fx_rates`, `household`"
                     .into()
             )
         );

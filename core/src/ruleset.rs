@@ -29,8 +29,14 @@ pub struct Ruleset {
     /// Display name per locale.
     #[serde(default)]
     pub name: Text,
-    /// ISO 4217 code of every money amount, e.g. `CNY`.
+    /// ISO 4217 code of every money amount, e.g. `CNY`: metrics, thresholds and gaps are in
+    /// it, and amounts a profile holds in another currency are converted into it.
     pub currency: String,
+    /// Default exchange rates: units of `currency` per one unit of another currency, by ISO
+    /// 4217 code (`{"USD": "7.1234"}`), above 0 and at most 1,000,000. A profile's own
+    /// `fx_rates` win.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fx_rates: BTreeMap<String, Dec>,
     /// Locales every text must be given in, e.g. `["zh-CN", "en"]`.
     pub locales: Vec<String>,
     /// Extra numeric profile attributes the criteria use (`profile.attributes`).
@@ -571,6 +577,7 @@ json_struct!(Ruleset {
     version: required,
     name: or_default,
     currency: required,
+    fx_rates: or_default,
     locales: required,
     inputs: or_default,
     metrics: or_default,

@@ -123,6 +123,7 @@ fn potentially_qualified_with_external_assets() {
         institution: Some("another bank".into()),
         family: None,
         balance: "900000".parse().unwrap(),
+        currency: None,
     });
     let e = retail().evaluate(&p, as_of()).unwrap();
     assert_eq!(e.tier.id, "mid_lower");

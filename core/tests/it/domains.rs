@@ -298,6 +298,7 @@ fn a_profile_built_in_code_overflows_into_a_typed_error() {
             product: name.into(),
             family: Family::Deposit,
             balance: huge,
+            currency: None,
             maturity_date: None,
         });
     }

@@ -25,6 +25,7 @@ fn customer() -> impl Strategy<Value = Profile> {
                 product: "demand".into(),
                 family: Family::Deposit,
                 balance: Money(aum),
+                currency: None,
                 maturity_date: None,
             }],
             external_assets: vec![],
@@ -130,6 +131,7 @@ mod recommendations {
                         product: pr.id.clone(),
                         family: pr.family,
                         balance: strata_core::Money::ZERO,
+                        currency: None,
                         maturity_date: None,
                     });
                     p.offers.push(OfferHistory {
