@@ -68,6 +68,10 @@ pub struct Profile {
     /// e.g. `{"USD": "7.1234"}`; above 0, at most 1,000,000. They override the ruleset's own
     /// `fx_rates`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("propertyNames" = {"pattern": "^[A-Z]{3}$"}))
+    )]
     pub fx_rates: BTreeMap<String, Dec>,
     /// Linked household members' financial assets here (a summary, not their profiles), for
     /// the `aum_household` metric. In the ruleset's currency.

@@ -36,6 +36,10 @@ pub struct Ruleset {
     /// 4217 code (`{"USD": "7.1234"}`), above 0 and at most 1,000,000. A profile's own
     /// `fx_rates` win.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("propertyNames" = {"pattern": "^[A-Z]{3}$"}))
+    )]
     pub fx_rates: BTreeMap<String, Dec>,
     /// Locales every text must be given in, e.g. `["zh-CN", "en"]`.
     pub locales: Vec<String>,
