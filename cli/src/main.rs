@@ -54,7 +54,8 @@ enum Command {
     /// rest go on; a summary line ends stderr.
     #[command(after_help = EXIT_STATUS)]
     Evaluate {
-        /// Ruleset file, or a shipped ruleset id (cn-retail, cn-star, cn-corporate, us-rewards).
+        /// Ruleset file, or a shipped ruleset id (cn-retail, cn-retail-5k, cn-star, cn-corporate,
+        /// us-rewards).
         #[arg(long, short)]
         ruleset: String,
         /// Product catalog file; a shipped ruleset uses its default catalog unless `--no-catalog`.
@@ -173,14 +174,18 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
         } => {
             let mut engine =
                 Engine::new(load_ruleset(&ruleset)?).map_err(|e| ruleset_message(&ruleset, &e))?;
-            let catalog_text = match (&catalog, no_catalog) {
+            // A shipped ruleset's default catalog (a variant such as cn-retail-5k borrows the
+            // catalog of the ruleset it varies).
+            let parsed = match (&catalog, no_catalog) {
                 (_, true) => None,
-                (Some(path), false) => Some(read_document(path, "")?),
-                (None, false) => catalogs::json(&ruleset).map(str::to_owned),
+                (Some(path), false) => Some(
+                    parse_catalog(&read_document(path, "")?)
+                        .map_err(|e| ruleset_message(path, &e))?,
+                ),
+                (None, false) => catalogs::for_ruleset(&ruleset),
             };
-            if let Some(text) = catalog_text {
+            if let Some(parsed) = parsed {
                 let name = catalog.as_deref().unwrap_or("default catalog");
-                let parsed = parse_catalog(&text).map_err(|e| ruleset_message(name, &e))?;
                 engine = engine
                     .with_catalog(parsed)
                     .map_err(|e| ruleset_message(name, &e))?;

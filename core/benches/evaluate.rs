@@ -44,12 +44,14 @@ fn synthetic(i: u64) -> Profile {
                 product: "demand".into(),
                 family: Family::Deposit,
                 balance: Money(aum),
+                currency: None,
                 maturity_date: None,
             },
             Holding {
                 product: "card".into(),
                 family: Family::Card,
                 balance: Money::ZERO,
+                currency: None,
                 maturity_date: None,
             },
         ],
@@ -58,6 +60,7 @@ fn synthetic(i: u64) -> Profile {
                 institution: None,
                 family: None,
                 balance: Money(aum * Decimal::TWO),
+                currency: None,
             }]
         } else {
             vec![]

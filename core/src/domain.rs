@@ -10,6 +10,8 @@
 //! | --- | --- |
 //! | money (balances, averages, fees, flows, amounts, money thresholds) | below 10^15, 2 decimals ([`crate::dec`]) |
 //! | other decimals (points, per, weights, percents, scores, attributes) | below 10^15, 6 decimals |
+//! | exchange rates (`fx_rates`) | above 0, at most [`MAX_FX_RATE`], 6 decimals |
+//! | an amount converted into the ruleset's currency | money's: below 10^15 |
 //! | dates | 1900-01-01 to 2200-12-31 |
 //! | ages (age thresholds, product age limits, a birth date's age) | 0 to [`MAX_AGE`] |
 //! | `after_reviews.reviews` | 1 to [`MAX_REVIEWS`] |
@@ -46,6 +48,10 @@ pub const MAX_DAYS: u32 = 3650;
 pub const MAX_WEIGHT: u32 = 100;
 /// The largest business priority of a product.
 pub const MAX_PRIORITY: u32 = 100;
+/// The largest exchange rate: units of the ruleset's currency per unit of another. A product
+/// of an amount and a rate stays below 10^21, well inside [`Decimal`]; validation then refuses
+/// a converted amount past money's domain, so sums keep below [`MAX_TOTAL`].
+pub const MAX_FX_RATE: u32 = 1_000_000;
 /// The most offers a customer is shown.
 pub const MAX_TOP_N: u32 = 1000;
 

@@ -23,8 +23,8 @@ use crate::profile::{Education, Profile};
 use crate::recommend::{Audience, Options, RiskStatus, recommend};
 use crate::review::{Reviews, add_months};
 use crate::ruleset::{
-    Criterion, Downgrade, DowngradeTo, MomentPolicy, Op, Ruleset, ServiceRoute, Source, Threshold,
-    Unit, ValueModel,
+    Criterion, Downgrade, DowngradeTo, MomentPolicy, Op, Ruleset, Source, Threshold, Unit,
+    ValueModel,
 };
 use crate::text::Text;
 use crate::value::{
@@ -229,6 +229,11 @@ impl Engine {
     ) -> Result<Evaluation, ProfileErrors> {
         let mut warnings = self.validate(profile, as_of)?;
         let staff = options.audience == Audience::Staff;
+        // From here on every amount is in the ruleset's currency.
+        let converted = self
+            .in_ruleset_currency(profile)
+            .map_err(|e| overflow(e, "fx_rates"))?;
+        let profile = converted.as_ref().unwrap_or(profile);
         let ctx = Ctx {
             profile,
             as_of,
@@ -349,14 +354,7 @@ impl Engine {
             service: Service {
                 maintained_by: t.maintained_by,
                 route: t.service_route,
-                priority: matches!(
-                    t.service_route,
-                    ServiceRoute::PrivateBankingCentre
-                        | ServiceRoute::RelationshipManager
-                        | ServiceRoute::WealthCentre
-                        | ServiceRoute::PriorityCounter
-                        | ServiceRoute::CorporateDepartment
-                ),
+                priority: t.priority,
             },
             metrics: self
                 .metrics
@@ -473,6 +471,9 @@ impl Engine {
                 neg(format!("$.monthly[{i}].fee_income"), fee);
             }
         }
+        for (i, m) in p.household.iter().enumerate() {
+            neg(format!("$.household[{i}].aum"), m.aum);
+        }
         // Only assets count as assets: a loan or a card at another bank is a debt, and
         // counting it would tell the customer to "move" money they owe.
         for (i, e) in p.external_assets.iter().enumerate() {
@@ -498,6 +499,13 @@ impl Engine {
                 errs.push(ProfileError::Invalid { path, message });
             }
         }
+        for (i, m) in p.household.iter().enumerate() {
+            if let Err(message) = domain::key(&m.id) {
+                let path = format!("$.household[{i}].id");
+                errs.push(ProfileError::Invalid { path, message });
+            }
+        }
+        errs.extend(self.currency_errors(p));
         let years = domain::FIRST_YEAR..=domain::LAST_YEAR;
         if !years.contains(&as_of.year()) {
             errs.push(ProfileError::Invalid {
@@ -637,6 +645,101 @@ impl Engine {
         } else {
             Err(ProfileErrors(errs))
         }
+    }
+
+    /// The rate of `currency` into the ruleset's currency: 1 for the ruleset's own (or none
+    /// given), else the profile's `fx_rates`, else the ruleset's.
+    fn rate(&self, p: &Profile, currency: Option<&str>) -> Option<Decimal> {
+        match currency {
+            None => Some(Decimal::ONE),
+            Some(c) if c == self.ruleset.currency => Some(Decimal::ONE),
+            Some(c) => p
+                .fx_rates
+                .get(c)
+                .or_else(|| self.ruleset.fx_rates.get(c))
+                .map(|r| r.0),
+        }
+    }
+
+    /// The profile's rates and the currency of each amount: codes, a rate for each currency
+    /// used, and converted amounts within money's domain.
+    fn currency_errors(&self, p: &Profile) -> Vec<ProfileError> {
+        let mut errs = Vec::new();
+        for (code, r) in &p.fx_rates {
+            let path = format!("$.fx_rates.{code}");
+            if let Err(message) = fx_rate(code, r.0) {
+                errs.push(ProfileError::Invalid { path, message });
+            } else if *code == self.ruleset.currency {
+                let message = format!("{code} is the ruleset's own currency");
+                errs.push(ProfileError::Invalid { path, message });
+            }
+        }
+        let amounts = p
+            .holdings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (format!("$.holdings[{i}]"), h.currency.as_deref(), h.balance))
+            .chain(p.external_assets.iter().enumerate().map(|(i, e)| {
+                let at = format!("$.external_assets[{i}]");
+                (at, e.currency.as_deref(), e.balance)
+            }));
+        let into = &self.ruleset.currency;
+        for (at, currency, balance) in amounts {
+            let Some(c) = currency else { continue };
+            let path = format!("{at}.currency");
+            if let Err(message) = fx_rate(c, Decimal::ONE) {
+                errs.push(ProfileError::Invalid { path, message });
+                continue;
+            }
+            match self.rate(p, Some(c)) {
+                None => errs.push(ProfileError::NoRate {
+                    path,
+                    currency: c.to_owned(),
+                    into: into.clone(),
+                }),
+                // A bad rate is reported above.
+                Some(rate) if fx_rate(c, rate).is_err() => {}
+                Some(rate) => {
+                    let max = Decimal::from(crate::dec::MAX_WHOLE);
+                    if metrics::convert(balance.0, rate).is_none_or(|v| v > max) {
+                        errs.push(ProfileError::Invalid {
+                            path: format!("{at}.balance"),
+                            message: format!(
+                                "{balance} {c} at {rate} is 10^15 {into} or more, beyond what an \
+                                 amount may be"
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        errs
+    }
+
+    /// The profile with every amount in the ruleset's currency, or `None` when it already is.
+    fn in_ruleset_currency(&self, p: &Profile) -> Result<Option<Profile>, metrics::Overflow> {
+        let foreign = |c: &Option<String>| c.as_ref().is_some_and(|c| *c != self.ruleset.currency);
+        if !p.holdings.iter().any(|h| foreign(&h.currency))
+            && !p.external_assets.iter().any(|e| foreign(&e.currency))
+        {
+            return Ok(None);
+        }
+        let mut q = p.clone();
+        let convert = |currency: &mut Option<String>, balance: &mut Money, at: &'static str| {
+            let rate = self
+                .rate(p, currency.as_deref())
+                .ok_or(metrics::Overflow(at))?;
+            balance.0 = metrics::convert(balance.0, rate).ok_or(metrics::Overflow(at))?;
+            *currency = None;
+            Ok(())
+        };
+        for h in &mut q.holdings {
+            convert(&mut h.currency, &mut h.balance, "$.holdings")?;
+        }
+        for e in &mut q.external_assets {
+            convert(&mut e.currency, &mut e.balance, "$.external_assets")?;
+        }
+        Ok(Some(q))
     }
 
     fn trace(&self, c: &Crit, vals: &[Decimal]) -> Trace {
@@ -919,6 +1022,7 @@ fn actionable(kind: &Kind) -> bool {
         Kind::Aum
             | Kind::AumAvg(_)
             | Kind::AumWithExternal
+            | Kind::AumHousehold
             | Kind::ProductFamilies
             | Kind::LoanBalance
             | Kind::FeeIncome(_)
@@ -1055,6 +1159,14 @@ impl<'a> Compiler<'a> {
                 "$.currency",
                 format!("`{}` is not an ISO 4217 code such as CNY", rs.currency),
             );
+        }
+        for (code, r) in &rs.fx_rates {
+            let path = format!("$.fx_rates.{code}");
+            if let Err(m) = fx_rate(code, r.0) {
+                self.invalid(path, m);
+            } else if *code == rs.currency {
+                self.invalid(path, format!("{code} is the ruleset's own currency"));
+            }
         }
         if rs.locales.is_empty() {
             self.invalid("$.locales", "at least one locale is needed");
@@ -1547,6 +1659,26 @@ impl<'a> Compiler<'a> {
                 last.insert(slot, (value, id.clone()));
             }
         }
+    }
+}
+
+/// Whether `c` is written as an ISO 4217 code: three capital letters.
+fn is_currency_code(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Checks an exchange rate and its currency code.
+fn fx_rate(code: &str, rate: Decimal) -> Result<(), String> {
+    let max = Decimal::from(domain::MAX_FX_RATE);
+    if !is_currency_code(code) {
+        Err(format!(
+            "`{}` is not an ISO 4217 code such as USD",
+            crate::dec::clip(&code.escape_debug().to_string())
+        ))
+    } else if rate <= Decimal::ZERO || rate > max {
+        Err(format!("a rate is above 0 and at most {max} (got {rate})"))
+    } else {
+        Ok(())
     }
 }
 

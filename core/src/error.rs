@@ -162,6 +162,17 @@ pub enum ProfileError {
         /// The id.
         tier: String,
     },
+    /// An amount in a currency with no exchange rate into the ruleset's, in the profile's
+    /// `fx_rates` or the ruleset's.
+    #[error("no exchange rate from {currency} to {into}: give `fx_rates.{currency}`")]
+    NoRate {
+        /// The amount's `currency` field.
+        path: String,
+        /// Its currency.
+        currency: String,
+        /// The ruleset's currency.
+        into: String,
+    },
     /// Any other inconsistency.
     #[error("{message}")]
     Invalid {
@@ -192,6 +203,7 @@ impl ProfileError {
             ProfileError::FutureDate { .. } => "future_date",
             ProfileError::Missing { .. } => "missing",
             ProfileError::UnknownTier { .. } => "unknown_tier",
+            ProfileError::NoRate { .. } => "no_rate",
             ProfileError::Invalid { .. } => "invalid",
             ProfileError::Overflow { .. } => "overflow",
         }
@@ -206,6 +218,7 @@ impl ProfileError {
             | ProfileError::FutureDate { path, .. }
             | ProfileError::Missing { path, .. }
             | ProfileError::UnknownTier { path, .. }
+            | ProfileError::NoRate { path, .. }
             | ProfileError::Invalid { path, .. }
             | ProfileError::Overflow { path, .. } => path,
         }

@@ -173,7 +173,7 @@ pub struct Service {
     pub maintained_by: Maintainer,
     /// Branch route on arrival.
     pub route: ServiceRoute,
-    /// Priority handling at the counter (premium routes).
+    /// Priority service (优先服务), as the tier's `priority` says.
     pub priority: bool,
 }
 

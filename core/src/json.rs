@@ -1187,7 +1187,8 @@ mod tests {
                 "unknown field `nick`; expected one of `id`, `birth_date`, \
               `education`, `occupation`, `risk`, `holdings`, `external_assets`, `monthly`, \
               `tier_history`, `manual_assignment`, `attributes`, `interests`, `offers`, \
-              `cash_flows`, `guardian`, `annual_income`, `investment_experience_years`"
+              `cash_flows`, `guardian`, `annual_income`, `investment_experience_years`, \
+              `fx_rates`, `household`"
                     .into()
             )
         );

@@ -1,14 +1,18 @@
 //! Metrics: the numbers criteria compare, computed from a profile on an as-of date.
 //!
 //! Built-in metric ids: `aum` (current financial assets here), `aum_avg_<n>m` (average daily
-//! assets over the last n complete months), `external_assets`, `aum_with_external`, `age`,
+//! assets over the last n complete months), `external_assets`, `aum_with_external`,
+//! `aum_household` (`aum` plus the linked household members' assets the profile lists), `age`,
 //! `education` (rank 1–7), `product_families`, `loan_balance`, `fee_income_<n>m`. Rulesets add
 //! declared `inputs` and derived weighted-sum `metrics`.
+//!
+//! Every amount is in the ruleset's currency: the engine converts holdings and external assets
+//! in another currency first ([`convert`]).
 
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::profile::{Family, Month, Profile};
 use crate::ruleset::Unit;
@@ -23,6 +27,7 @@ pub(crate) enum Kind {
     AumAvg(u32),
     External,
     AumWithExternal,
+    AumHousehold,
     Age,
     Education,
     ProductFamilies,
@@ -74,6 +79,7 @@ pub(crate) fn builtin(id: &str) -> Option<(Kind, Unit)> {
         "aum" => (Kind::Aum, Unit::Money),
         "external_assets" => (Kind::External, Unit::Money),
         "aum_with_external" => (Kind::AumWithExternal, Unit::Money),
+        "aum_household" => (Kind::AumHousehold, Unit::Money),
         "age" => (Kind::Age, Unit::Years),
         "education" => (Kind::Education, Unit::Rank),
         "product_families" => (Kind::ProductFamilies, Unit::Count),
@@ -98,6 +104,7 @@ impl Kind {
             | Kind::AumAvg(_)
             | Kind::External
             | Kind::AumWithExternal
+            | Kind::AumHousehold
             | Kind::LoanBalance
             | Kind::FeeIncome(_)
             // Declared money, counts, years and ranks are never negative.
@@ -123,6 +130,7 @@ impl Kind {
             | Kind::AumAvg(_)
             | Kind::External
             | Kind::AumWithExternal
+            | Kind::AumHousehold
             | Kind::LoanBalance
             | Kind::FeeIncome(_)
             | Kind::Derived(_) => crate::domain::max_total(),
@@ -150,7 +158,7 @@ impl Kind {
     /// Whether declared external assets change this metric ("potentially qualified").
     pub(crate) fn uses_assets(&self) -> bool {
         match self {
-            Kind::Aum | Kind::AumAvg(_) => true,
+            Kind::Aum | Kind::AumAvg(_) | Kind::AumHousehold => true,
             Kind::Derived(terms) => terms.iter().any(|t| match &t.source {
                 TermSource::Metric(k) => k.uses_assets(),
                 TermSource::AverageBalance { .. } => true,
@@ -181,6 +189,20 @@ pub(crate) fn total(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
         .try_fold(Decimal::ZERO, Decimal::checked_add)
 }
 
+/// `amount` of another currency in the ruleset's currency at `rate` (units of the ruleset's
+/// currency per unit), rounded **down** to the cent: the engine never credits a customer with
+/// more than they hold, so a gap is never understated (it may be a cent more per converted
+/// amount). `None` past [`Decimal`]'s range; validation keeps rates at most
+/// [`crate::domain::MAX_FX_RATE`] and converted amounts within money's domain.
+pub(crate) fn convert(amount: Decimal, rate: Decimal) -> Option<Decimal> {
+    amount.checked_mul(rate).map(|v| {
+        v.round_dp_with_strategy(
+            crate::dec::MONEY_DECIMALS as u32,
+            RoundingStrategy::ToNegativeInfinity,
+        )
+    })
+}
+
 impl Ctx<'_> {
     /// The metric's value. Missing inputs were reported by validation; they read as zero here.
     /// Every step is checked: parsed documents cannot overflow (see [`crate::domain`]), a
@@ -197,6 +219,11 @@ impl Ctx<'_> {
             )?,
             Kind::External => self.external_total()?,
             Kind::AumWithExternal => add(self.aum()?, self.external_total()?, "$.external_assets")?,
+            Kind::AumHousehold => add(
+                add(self.aum()?, self.counted_external()?, "$.external_assets")?,
+                total(p.household.iter().map(|m| m.aum.0)).ok_or(Overflow("$.household"))?,
+                "$.household",
+            )?,
             Kind::Age => p
                 .birth_date
                 .map_or(Decimal::ZERO, |b| Decimal::from(age_on(b, self.as_of))),

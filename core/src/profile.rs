@@ -73,6 +73,33 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub investment_experience_years: Option<u32>,
+    /// Exchange rates for holdings and external assets in another currency than the
+    /// ruleset's (本外币一体): units of the ruleset's currency per one unit, by ISO 4217 code,
+    /// e.g. `{"USD": "7.1234"}`; above 0, at most 1,000,000. They override the ruleset's own
+    /// `fx_rates`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("propertyNames" = {"pattern": "^[A-Z]{3}$"}))
+    )]
+    pub fx_rates: BTreeMap<String, Dec>,
+    /// Linked household members' financial assets here (a summary, not their profiles), for
+    /// the `aum_household` metric. In the ruleset's currency.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub household: Vec<HouseholdMember>,
+}
+
+/// A linked customer whose assets may count for the household (家庭) tier.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct HouseholdMember {
+    /// The member's customer id (opaque; never sent anywhere).
+    pub id: String,
+    /// The member's financial assets here (their `aum`), in the ruleset's currency; never
+    /// negative.
+    pub aum: Money,
 }
 
 /// What happened to an offer before.
@@ -288,6 +315,11 @@ pub struct Holding {
     /// Current balance (outstanding principal for a loan); never negative.
     #[serde(default)]
     pub balance: Money,
+    /// ISO 4217 code of `balance` when it is not the ruleset's currency (a USD deposit);
+    /// converted at `fx_rates`, rounded down to the cent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{3}$")))]
+    pub currency: Option<String>,
     /// Maturity date, for time deposits, wealth products and loans.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_date: Option<NaiveDate>,
@@ -307,6 +339,11 @@ pub struct ExternalAsset {
     pub family: Option<Family>,
     /// Amount; never negative.
     pub balance: Money,
+    /// ISO 4217 code of `balance` when it is not the ruleset's currency; converted at
+    /// `fx_rates`, rounded down to the cent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{3}$")))]
+    pub currency: Option<String>,
 }
 
 /// A month's average daily balances.
@@ -501,6 +538,12 @@ json_struct!(Profile {
     guardian: or_default,
     annual_income: optional,
     investment_experience_years: optional,
+    fx_rates: or_default,
+    household: or_default,
+});
+json_struct!(HouseholdMember {
+    id: required,
+    aum: required,
 });
 json_struct!(OfferHistory {
     product: required,
@@ -568,12 +611,14 @@ json_struct!(Holding {
     product: required,
     family: required,
     balance: or_default,
+    currency: optional,
     maturity_date: optional,
 });
 json_struct!(ExternalAsset {
     institution: optional,
     family: optional,
     balance: required,
+    currency: optional,
 });
 json_struct!(MonthlyBalance {
     month: required,

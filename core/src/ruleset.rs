@@ -30,8 +30,18 @@ pub struct Ruleset {
     /// Display name per locale.
     #[serde(default)]
     pub name: Text,
-    /// ISO 4217 code of every money amount, e.g. `CNY`.
+    /// ISO 4217 code of every money amount, e.g. `CNY`: metrics, thresholds and gaps are in
+    /// it, and amounts a profile holds in another currency are converted into it.
     pub currency: String,
+    /// Default exchange rates: units of `currency` per one unit of another currency, by ISO
+    /// 4217 code (`{"USD": "7.1234"}`), above 0 and at most 1,000,000. A profile's own
+    /// `fx_rates` win.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("propertyNames" = {"pattern": "^[A-Z]{3}$"}))
+    )]
+    pub fx_rates: BTreeMap<String, Dec>,
     /// Locales every text must be given in, e.g. `["zh-CN", "en"]`.
     pub locales: Vec<String>,
     /// Extra numeric profile attributes the criteria use (`profile.attributes`).
@@ -386,6 +396,11 @@ pub struct Tier {
     pub maintained_by: Maintainer,
     /// What a branch does when the customer walks in.
     pub service_route: ServiceRoute,
+    /// Whether the tier brings priority service (优先服务: priority handling at the counter and
+    /// in the queue). Data, not derived from the route: in the seed table private banking,
+    /// high-end and mid-upper have it, mid-lower has "some value-added services" instead.
+    #[serde(default)]
+    pub priority: bool,
     /// Badge colour (CSS colour) for screens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
@@ -620,6 +635,7 @@ json_struct!(Ruleset {
     version: required,
     name: or_default,
     currency: required,
+    fx_rates: or_default,
     locales: required,
     inputs: or_default,
     metrics: or_default,
@@ -799,6 +815,7 @@ json_struct!(Tier {
     benefits: or_default,
     maintained_by: required,
     service_route: required,
+    priority: or_default,
     color: optional,
 });
 json_struct!(Benefits {

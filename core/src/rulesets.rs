@@ -3,8 +3,12 @@
 use crate::ruleset::Ruleset;
 
 /// `(id, JSON text)` of every shipped ruleset.
-pub const ALL: [(&str, &str); 4] = [
+pub const ALL: [(&str, &str); 5] = [
     ("cn-retail", crate::minify!("../rulesets/cn-retail.json")),
+    (
+        "cn-retail-5k",
+        crate::minify!("../rulesets/cn-retail-5k.json"),
+    ),
     ("cn-star", crate::minify!("../rulesets/cn-star.json")),
     (
         "cn-corporate",

@@ -36,7 +36,7 @@ test('the engine-only page evaluates a profile and shows tier and gap', async ({
   await expect(result.getByTestId('gap')).toHaveText('¥780,000');
 
   // Another shipped ruleset from the package.
-  await expect(page.getByLabel('Ruleset').locator('option')).toHaveText(['cn-retail', 'cn-star', 'cn-corporate', 'us-rewards']);
+  await expect(page.getByLabel('Ruleset').locator('option')).toHaveText(['cn-retail', 'cn-retail-5k', 'cn-star', 'cn-corporate', 'us-rewards']);
   await expectClean(page, errors);
 });
 

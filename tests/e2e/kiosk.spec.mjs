@@ -47,6 +47,8 @@ const FLOWS = [
     h1: '根据您的回答，您是 中端客户（低）',
     route: 'priority_counter',
     place: '优先窗口',
+    // The priority counter serves mid-lower, but 优先服务 is mid-upper's and above.
+    priority: false,
     benefit: '金卡借记卡',
     next: '本行金融资产达到¥20万即可成为中端客户（高），在您现有资产基础上最多再增加¥15万。',
     potential: '您在他行至少有¥20万；将其中最多¥15万转入本行，即可成为中端客户（高）。',
@@ -59,6 +61,7 @@ const FLOWS = [
     h1: 'From your answers, you are High-end',
     route: 'relationship_manager',
     place: 'The wealth-management centre',
+    priority: true,
     benefit: 'Wealth-account platinum card',
     next: 'Reach ¥10,000,000 in financial assets with us to become Private banking: at most ¥9,000,000 more than you hold now.',
     potential: null,
@@ -147,6 +150,7 @@ for (const f of FLOWS) {
     await expect(tier).toBeFocused();
     await expect(page.locator('.kiosk-route')).toHaveAttribute('data-route', f.route);
     await expect(page.getByTestId('kiosk-route')).toHaveText(f.place);
+    await expect(page.getByTestId('kiosk-priority')).toHaveCount(f.priority ? 1 : 0);
     await expect(page.getByTestId('kiosk-benefits').getByRole('listitem').first()).toHaveText(f.benefit);
     await expect(page.getByTestId('kiosk-next')).toHaveText(f.next);
     await expect(page.getByText(f.assumed)).toBeVisible();

@@ -45,6 +45,9 @@ impl Problem {
                 Zh::Whole(format!("等级规则的“{metric}”指标需要此字段"))
             }
             ProfileError::UnknownTier { tier, .. } => Zh::Whole(format!("没有“{tier}”这个等级")),
+            ProfileError::NoRate { currency, into, .. } => {
+                Zh::Whole(format!("缺少{currency}兑{into}的汇率"))
+            }
             ProfileError::Invalid { .. } => Zh::Lead("数据前后不一致"),
             ProfileError::Overflow { .. } => Zh::Lead("金额超出可计算的范围"),
         };

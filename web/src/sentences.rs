@@ -466,7 +466,7 @@ fn money_metric(c: &Ctx, id: &str) -> bool {
     use strata_core::ruleset::Unit;
     matches!(
         id,
-        "aum" | "external_assets" | "aum_with_external" | "liabilities"
+        "aum" | "external_assets" | "aum_with_external" | "aum_household" | "liabilities"
     ) || c
         .ruleset
         .inputs
@@ -487,6 +487,11 @@ pub fn metric_label(c: &Ctx, id: &str) -> String {
             "本行金融资产"
         } else {
             "Financial assets with us"
+        }),
+        "aum_household" => Some(if zh {
+            "家庭在本行金融资产"
+        } else {
+            "Household financial assets with us"
         }),
         "age" => Some(if zh { "年龄" } else { "Age" }),
         "education" => Some(if zh { "学历" } else { "Education" }),

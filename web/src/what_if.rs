@@ -89,6 +89,7 @@ pub fn apply(
         product: ADDED.to_owned(),
         family: Family::Deposit,
         balance: Money(balance),
+        currency: None,
         maturity_date: None,
     };
     match mode {

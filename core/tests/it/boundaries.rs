@@ -123,6 +123,7 @@ fn potentially_qualified_with_external_assets() {
         institution: Some("another bank".into()),
         family: None,
         balance: "900000".parse().unwrap(),
+        currency: None,
     });
     let e = retail().evaluate(&p, as_of()).unwrap();
     assert_eq!(e.tier.id, "mid_lower");
@@ -143,4 +144,38 @@ fn retention_names_the_review_and_the_margin() {
     assert!(r.on_track);
     assert_eq!(r.requirements[0].margin.to_string(), "30000");
     assert_eq!(r.requirements[0].comparison.threshold.to_string(), "200000");
+}
+
+#[test]
+fn priority_service_is_the_tiers_own_field() {
+    // 优先服务 for private banking, high-end and mid-upper only (domain.md §1): mid-lower is
+    // routed to the priority counter but has "some value-added services" instead.
+    let engine = retail();
+    let table = [
+        ("10000000", "private_banking", true),
+        ("1000000", "high_end", true),
+        ("200000", "mid_upper", true),
+        ("50000", "mid_lower", false),
+        ("0", "ordinary", false),
+    ];
+    for (aum, tier, priority) in table {
+        let e = engine
+            .evaluate(&customer(aum, "1986-01-01", "senior_secondary"), as_of())
+            .unwrap();
+        assert_eq!(e.tier.id, tier, "aum {aum}");
+        assert_eq!(e.service.priority, priority, "{tier}");
+    }
+    // Absent means false, whatever the route.
+    let mut v: serde_json::Value =
+        serde_json::from_str(strata_core::rulesets::json("cn-retail").unwrap()).unwrap();
+    v["tiers"][0].as_object_mut().unwrap().remove("priority");
+    let engine = strata_core::Engine::from_json(&v.to_string()).unwrap();
+    let e = engine
+        .evaluate(
+            &customer("10000000", "1986-01-01", "senior_secondary"),
+            as_of(),
+        )
+        .unwrap();
+    assert_eq!(e.tier.id, "private_banking");
+    assert!(!e.service.priority);
 }

@@ -298,6 +298,7 @@ fn a_profile_built_in_code_overflows_into_a_typed_error() {
             product: name.into(),
             family: Family::Deposit,
             balance: huge,
+            currency: None,
             maturity_date: None,
         });
     }
@@ -451,20 +452,20 @@ proptest! {
 
     #[test]
     fn whatever_validation_accepts_evaluates(
-        which in 0usize..4,
+        which in 0usize..5,
         picks in proptest::collection::vec((0usize..10_000, 0usize..100), 1..5),
         customer in proptest::collection::vec((0usize..10_000, 0usize..100), 0..8),
     ) {
-        let id = ["cn-retail", "cn-star", "cn-corporate", "us-rewards"][which];
+        let id = strata_core::rulesets::ALL[which].0;
         let doc: Value = serde_json::from_str(strata_core::rulesets::json(id).unwrap()).unwrap();
         let text = mutate(&doc, &picks).to_string();
         let Ok(ruleset) = parse_ruleset(&text) else { return Ok(()) };
         let _ = lint::lint(&ruleset);
         let inputs: Vec<String> = ruleset.inputs.keys().cloned().collect();
         let Ok(engine) = Engine::new(ruleset) else { return Ok(()) };
-        let engine = match catalogs::json(id).map(parse_catalog) {
-            Some(Ok(c)) => engine.with_catalog_if_it_fits(c),
-            _ => engine,
+        let engine = match catalogs::for_ruleset(id) {
+            Some(c) => engine.with_catalog_if_it_fits(c),
+            None => engine,
         };
         let mut profiles = extreme_profiles(&inputs);
         // And a customer using every profile field, with some amounts, counts and dates at

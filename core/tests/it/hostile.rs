@@ -87,7 +87,13 @@ impl Doc {
     }
 }
 
-const RULESETS: [&str; 4] = ["cn-retail", "cn-star", "cn-corporate", "us-rewards"];
+const RULESETS: [&str; 5] = [
+    "cn-retail",
+    "cn-retail-5k",
+    "cn-star",
+    "cn-corporate",
+    "us-rewards",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Expect {

@@ -25,6 +25,7 @@ fn customer() -> impl Strategy<Value = Profile> {
                 product: "demand".into(),
                 family: Family::Deposit,
                 balance: Money(aum),
+                currency: None,
                 maturity_date: None,
             }],
             external_assets: vec![],
@@ -131,6 +132,7 @@ mod recommendations {
                         product: pr.id.clone(),
                         family: pr.family,
                         balance: strata_core::Money::ZERO,
+                        currency: None,
                         maturity_date: None,
                     });
                     p.offers.push(OfferHistory {
@@ -159,6 +161,7 @@ mod recommendations {
                         institution: Some("another bank".into()),
                         family: None,
                         balance: strata_core::Money(e),
+                        currency: None,
                     });
                 }
                 for (days, amount, inflow) in flows {

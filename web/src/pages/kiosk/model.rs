@@ -340,6 +340,7 @@ impl Bands {
                 product: "kiosk-assets".into(),
                 family: Family::Deposit,
                 balance: Money(aum),
+                currency: None,
                 maturity_date: None,
             });
             if self.averaged {
@@ -359,6 +360,7 @@ impl Bands {
                 institution: None,
                 family: None,
                 balance: Money(ext.lo),
+                currency: None,
             });
         }
         Some(p)
@@ -597,6 +599,7 @@ mod tests {
                             product: "kiosk-assets".into(),
                             family: Family::Deposit,
                             balance: Money(top),
+                            currency: None,
                             maturity_date: None,
                         }];
                     }
