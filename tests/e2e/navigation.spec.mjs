@@ -2,7 +2,7 @@
 // recommendation, and the language choice remembered across a reload.
 
 import { expect, test } from '@playwright/test';
-import { at, trackErrors } from './helpers.mjs';
+import { at, expectAccessible, trackErrors } from './helpers.mjs';
 
 test('tabs, product detail and the back button keep the customer and the date', async ({ page }) => {
   const errors = trackErrors(page);
@@ -27,11 +27,11 @@ test('tabs, product detail and the back button keep the customer and the date', 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的客户等级');
 
-  // The first recommendation's details: an expired questionnaire limits the risk.
+  // The first recommendation's details, against the customer's (expired) questionnaire.
   await page.getByTestId('rec').first().getByRole('link').click();
-  await expect(page).toHaveURL(/\/product\/td-3y-large-cd\?/);
+  await expect(page).toHaveURL(/\/product\/debit-wealth-account\?/);
   await expect(page.getByTestId('tolerance')).toHaveText('C4 成长型（已过期）');
-  await expect(page.getByTestId('reasons')).toContainText('¥58万 存入此产品即可升级为高端客户');
+  await expect(page.getByTestId('reasons')).toContainText('您尚未开通银行卡');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的客户等级');
   expect(errors).toEqual([]);
@@ -45,6 +45,17 @@ test('a deep link to a product shows risk against tolerance and why it is not of
   await expect(page.getByTestId('tolerance')).toHaveText('C2 cautious');
   await expect(page.getByText('Above your risk tolerance; it cannot be recommended to you.')).toBeVisible();
   await expect(page.getByTestId('excluded')).toContainText('above your tolerance');
+  expect(errors).toEqual([]);
+});
+
+test('a product page shows its risk disclosure and cooling-off period, as text', async ({ page }) => {
+  const errors = trackErrors(page);
+  await page.goto(at('/product/fund-bond-c', { persona: 'li-wei' }));
+  await expect(page.getByTestId('disclosure')).toContainText('基金有风险，投资须谨慎；过往业绩不代表未来表现');
+  await page.goto(at('/product/life-whole', { persona: 'li-wei', lang: 'en' }));
+  await expect(page.getByTestId('disclosure')).toContainText('Insurance is not a deposit');
+  await expect(page.getByTestId('cooling-off')).toHaveText('360 hours');
+  await expectAccessible(page, 'product with disclosure');
   expect(errors).toEqual([]);
 });
 
