@@ -81,7 +81,8 @@ pub fn id(s: &str) -> Result<(), String> {
         Err(format!(
             "`{}` is not an id: 1 to 64 ASCII letters, digits, `_`, `-` or `.`, starting with a \
              letter or a digit",
-            crate::dec::clip(&s.escape_debug().to_string())
+            // escape_default, not escape_debug: the latter links Unicode tables into the wasm.
+            crate::dec::clip(&s.escape_default().to_string())
         ))
     }
 }
@@ -98,10 +99,8 @@ pub fn key(s: &str) -> Result<(), String> {
     } else if s.chars().count() > 256 {
         Err("at most 256 characters".into())
     } else if s.chars().any(invisible) {
-        Err(format!(
-            "`{}` holds a control or invisible character",
-            crate::dec::clip(&s.escape_debug().to_string())
-        ))
+        // The path says where; repeating a key full of invisible characters would not help.
+        Err("holds a control or invisible character".into())
     } else {
         Ok(())
     }

@@ -1673,7 +1673,7 @@ fn fx_rate(code: &str, rate: Decimal) -> Result<(), String> {
     if !is_currency_code(code) {
         Err(format!(
             "`{}` is not an ISO 4217 code such as USD",
-            crate::dec::clip(&code.escape_debug().to_string())
+            crate::dec::clip(&code.escape_default().to_string())
         ))
     } else if rate <= Decimal::ZERO || rate > max {
         Err(format!("a rate is above 0 and at most {max} (got {rate})"))
