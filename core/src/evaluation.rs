@@ -13,7 +13,8 @@ use crate::ruleset::{Maintainer, Op, ServiceRoute, Source, Unit};
 use crate::text::Text;
 use crate::value::CustomerValue;
 
-/// The result of evaluating one profile.
+/// The result of evaluating one profile. Every field is for the customer unless its doc says
+/// *Staff only*; a customer-audience result (the default) leaves those out altogether.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]

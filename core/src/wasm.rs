@@ -54,8 +54,8 @@ impl JsEngine {
         build(ruleset, catalog)
     }
 
-    /// An engine for a shipped ruleset (`cn-retail`, `cn-star`, `cn-corporate`,
-    /// `us-rewards`) with its default catalog, where it has one.
+    /// An engine for a shipped ruleset (`cn-retail`, `cn-retail-5k`, `cn-star`,
+    /// `cn-corporate`, `us-rewards`) with its default catalog, where it has one.
     pub fn builtin(id: &str) -> Result<JsEngine, JsValue> {
         let ruleset = crate::rulesets::builtin(id).ok_or_else(|| {
             let issue = [Issue::new(
