@@ -39,8 +39,10 @@ fn strata() -> Command {
     Command::new(env!("CARGO_BIN_EXE_strata"))
 }
 
-/// Runs `strata args` with `input` on stdin, capturing stdout and stderr.
-fn run(args: &[&str], input: Vec<u8>) -> Output {
+/// Starts `strata args` with `input` written to its stdin from a thread, so a full stdout
+/// pipe cannot deadlock the two processes; the write may fail if strata stops reading early,
+/// which some tests want.
+fn start(args: &[&str], input: Vec<u8>) -> (std::process::Child, thread::JoinHandle<()>) {
     let mut child = strata()
         .args(args)
         .stdin(Stdio::piped())
@@ -49,11 +51,15 @@ fn run(args: &[&str], input: Vec<u8>) -> Output {
         .spawn()
         .expect("strata starts");
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    // Written from a thread so a full stdout pipe cannot deadlock the two processes; the
-    // write may fail if strata stops reading early, which some tests want.
     let writer = thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
+    (child, writer)
+}
+
+/// Runs `strata args` with `input` on stdin, capturing stdout and stderr.
+fn run(args: &[&str], input: Vec<u8>) -> Output {
+    let (child, writer) = start(args, input);
     let output = child.wait_with_output().expect("strata runs");
     writer.join().expect("the input writer ends");
     output
@@ -275,19 +281,8 @@ fn a_closed_stdout_ends_schema_and_lint_quietly() {
 
 #[test]
 fn a_reader_that_stops_after_one_evaluation_ends_the_batch_quietly() {
-    let mut child = strata()
-        .args(EVALUATE)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("strata starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
     // More output than a pipe holds, so strata must meet the closed pipe.
-    let input = profiles("a-", 2000);
-    let writer = thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
+    let (mut child, writer) = start(&EVALUATE, profiles("a-", 2000).into_bytes());
     let mut first = String::new();
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
     stdout.read_line(&mut first).expect("one line");
