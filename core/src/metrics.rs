@@ -126,18 +126,10 @@ impl Kind {
     /// bounds of derived metrics, [`crate::domain`]).
     pub(crate) fn largest(&self) -> Decimal {
         match self {
-            Kind::Aum
-            | Kind::AumAvg(_)
-            | Kind::External
-            | Kind::AumWithExternal
-            | Kind::AumHousehold
-            | Kind::LoanBalance
-            | Kind::FeeIncome(_)
-            | Kind::Derived(_) => crate::domain::max_total(),
+            // A declared input is one value in the decimal grammar.
             Kind::Input { .. } => Decimal::from(crate::dec::MAX_WHOLE),
-            Kind::Age | Kind::Education | Kind::ProductFamilies => {
-                self.domain().1.unwrap_or_default()
-            }
+            // Bounded kinds say so in their domain; the rest are sums of amounts.
+            _ => self.domain().1.unwrap_or_else(crate::domain::max_total),
         }
     }
 
