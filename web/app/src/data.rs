@@ -6,9 +6,9 @@
 //! month" stay true whatever the device clock says.
 
 use chrono::{Datelike, Days, NaiveDate};
+use strata_core::Text;
 use strata_core::json::{self, Obj, Path};
 use strata_core::profile::{Month, Profile};
-use strata_core::Text;
 
 /// A demo customer.
 #[derive(Clone, Debug, PartialEq)]

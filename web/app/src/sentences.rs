@@ -49,16 +49,17 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
             &[("date", &c.date(*date)), ("age", &age.to_string())],
         ),
         MomentKind::Salary { date, amount } => dated(c, AppMsg::Salary, *date, amount.0),
-        MomentKind::LargeInflow { date, amount } => {
-            dated(c, AppMsg::LargeInflow, *date, amount.0)
-        }
+        MomentKind::LargeInflow { date, amount } => dated(c, AppMsg::LargeInflow, *date, amount.0),
         MomentKind::LargeOutflow { date, amount } => {
             dated(c, AppMsg::LargeOutflow, *date, amount.0)
         }
         MomentKind::NearNextTier { tier, amount } => fill(
             l,
             AppMsg::NearNextTier,
-            &[("amount", &c.money(amount.0)), ("tier", tier.name.get(l.tag()))],
+            &[
+                ("amount", &c.money(amount.0)),
+                ("tier", tier.name.get(l.tag())),
+            ],
         ),
         MomentKind::DowngradeRisk {
             tier,
@@ -104,7 +105,11 @@ fn dated(c: &Ctx, msg: AppMsg, date: chrono::NaiveDate, amount: Decimal) -> Stri
 /// A short suggestion for the moment's product: "看看：…" / "Consider: …".
 #[must_use]
 pub fn moment_action(c: &Ctx, product: &str) -> String {
-    fill(c.locale, AppMsg::Consider, &[("product", &c.product_name(product))])
+    fill(
+        c.locale,
+        AppMsg::Consider,
+        &[("product", &c.product_name(product))],
+    )
 }
 
 /// Why a product is not recommended.
@@ -120,7 +125,11 @@ pub fn exclusion(c: &Ctx, rule: &ExclusionRule) -> String {
             return fill(l, AppMsg::Resting, &[("date", &c.date(*until))]);
         }
         ExclusionRule::BelowMinimum { min_amount, .. } => {
-            return fill(l, AppMsg::BelowMinimum, &[("amount", &c.money(min_amount.0))]);
+            return fill(
+                l,
+                AppMsg::BelowMinimum,
+                &[("amount", &c.money(min_amount.0))],
+            );
         }
         ExclusionRule::Unsuitable { rating, tolerance } => {
             return fill(
@@ -308,7 +317,10 @@ pub fn risk_level(locale: Locale, l: RiskLevel) -> String {
     fill(
         locale,
         AppMsg::RiskLevelName,
-        &[("level", &n.to_string()), ("word", tolerance_word(locale, l))],
+        &[
+            ("level", &n.to_string()),
+            ("word", tolerance_word(locale, l)),
+        ],
     )
 }
 

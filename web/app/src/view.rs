@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use strata_core::evaluation::Evaluation;
 use strata_core::ruleset::Tier;
 use strata_core::{Engine, Profile};
-
 use strata_ui::i18n::Locale;
 use strata_ui::sentences::Ctx;
 use strata_ui::shared::{EngineRef, Shared};

@@ -1,23 +1,14 @@
 //! The app in a browser: mounted into its own element (the test runner's output lives in
 //! the body), it renders the demo customer's tier and reason sentences, and switches language.
+//! Each step waits for Yew's scheduler to finish its work (`yew::scheduler::flush`), not for
+//! a timer: a slow machine cannot make it pass or fail by chance.
 #![cfg(target_arch = "wasm32")]
 
 use strata_web::App;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
-/// Lets Yew's scheduler render.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
 
 fn mount() -> web_sys::Element {
     let document = gloo_utils::document();
@@ -31,14 +22,13 @@ fn mount() -> web_sys::Element {
     root
 }
 
+/// The text of the element `selector` names, once every render Yew has queued is done.
 async fn text_of(root: &web_sys::Element, selector: &str) -> String {
-    for _ in 0..100 {
-        if let Ok(Some(el)) = root.query_selector(selector) {
-            return el.text_content().unwrap_or_default();
-        }
-        tick().await;
+    yew::scheduler::flush().await;
+    match root.query_selector(selector) {
+        Ok(Some(el)) => el.text_content().unwrap_or_default(),
+        _ => panic!("{selector} is not rendered"),
     }
-    panic!("{selector} never rendered")
 }
 
 #[wasm_bindgen_test]
@@ -57,8 +47,6 @@ async fn renders_the_tier_and_reason_sentences_then_english() {
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("the language button");
     button.click();
-    tick().await;
-    tick().await;
     let reason = text_of(&root, "[data-testid=reason]").await;
     assert!(reason.contains("You don't have any"), "{reason}");
     root.remove();

@@ -1,9 +1,7 @@
 //! The kiosk's own strings in zh-CN and en: a table of their own, so the customer app's
-//! binary does not carry them (and the kiosk's carries only the app strings it uses).
+//! binary does not carry them; what the faces share is `strata_ui::i18n::Msg`.
 
-use crate::messages;
-
-messages! {
+strata_ui::messages! {
     /// Every fixed string the kiosk shows, keyed by use.
     KioskMsg, kt {
     Title => "了解您的客户等级", "Find your customer tier";

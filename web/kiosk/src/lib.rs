@@ -1,15 +1,19 @@
-//! The branch kiosk (`/kiosk`), for the lobby's "identify & guide" step: an attract screen, a
+//! The branch kiosk (`kiosk.html`, built to `dist/kiosk/`), for the lobby's "identify & guide" step: an attract screen, a
 //! three-step touch questionnaire (assets, age, education) with an optional fourth (assets at
 //! other banks), and the result — the tier the answers give, its main benefits, the way to the
-//! next tier and where to go today — from the app's engine.
+//! next tier and where to go today — from the same engine as the customer app.
 //!
 //! Full screen on its own (no top bar, tabs or persona). After `?idle=` seconds (default 60)
 //! without activity it warns for `?warn=` seconds (default 30, at least 20), then starts a
 //! new session: the session component is remounted under a fresh key, so its reducer, every
 //! answer and every node showing one are dropped. Nothing is ever stored, and nothing is
 //! fetched: the ruleset is already in the page.
+//!
+//! Its own binary (`strata-kiosk`), so customers' phones never download the kiosk's
+//! screens; what it shares with the app (error card, formats, services) is `strata-ui`.
 
 pub mod i18n;
+pub mod idle;
 pub mod model;
 pub mod screens;
 pub mod text;
@@ -19,18 +23,18 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use strata_core::Engine;
+use strata_ui::components::error_card::ErrorCard;
+use strata_ui::error::{ErrorKind, LoadError};
+use strata_ui::i18n::{Locale, Msg, t};
+use strata_ui::services::{clock, start_locale, url};
+use strata_ui::shared::{EngineRef, Shared};
 use yew::prelude::*;
 
-use self::i18n::{KioskMsg, kt};
-use self::model::{Bands, KioskAction, KioskState, Question, Screen};
-use self::screens::{Attract, QuestionScreen, ResultScreen};
-use self::warning::IdleWarning;
-use crate::components::error_card::ErrorCard;
-use crate::data;
-use crate::hooks::idle::{idle_seconds, use_idle, warn_seconds};
-use crate::i18n::{Locale, Msg, t};
-use crate::services::{clock, url};
-use crate::state::{EngineRef, LoadError, Shared};
+use crate::i18n::{KioskMsg, kt};
+use crate::idle::{idle_seconds, use_idle, warn_seconds};
+use crate::model::{Bands, KioskAction, KioskState, Question, Screen};
+use crate::screens::{Attract, QuestionScreen, ResultScreen};
+use crate::warning::IdleWarning;
 
 /// Props of [`Kiosk`].
 #[derive(Properties, PartialEq)]
@@ -61,15 +65,15 @@ pub(crate) fn tap<T: 'static>(
 /// start-up; after that the kiosk needs no network.
 #[component]
 pub fn KioskApp() -> Html {
-    let locale = *use_memo((), |()| crate::start_locale());
+    let locale = *use_memo((), |()| start_locale());
     // The bank's rules by URL: no question is asked before they are here, so every band
     // comes from them.
     let load = use_state(|| {
         if url::param("ruleset").is_some() || url::param("catalog").is_some() {
             return Load::Fetching;
         }
-        match data::default_engine() {
-            Err(e) => Load::Broken(e.to_string()),
+        match strata_ui::engine::default_engine() {
+            Err(e) => Load::Failed(LoadError::of_ruleset(ErrorKind::Ruleset, &e, None)),
             Ok(e) => Load::Ready(Rc::new(e)),
         }
     });
@@ -90,10 +94,12 @@ pub fn KioskApp() -> Html {
             if let Load::Fetching = &*load {
                 wasm_bindgen_futures::spawn_local(async move {
                     let (ruleset, catalog) = (url::param("ruleset"), url::param("catalog"));
-                    load.set(match crate::load_engine(ruleset, catalog).await {
-                        Ok(e) => Load::Ready(Rc::new(e)),
-                        Err(e) => Load::Failed(e),
-                    });
+                    load.set(
+                        match strata_ui::engine::load_engine(ruleset, catalog).await {
+                            Ok(e) => Load::Ready(Rc::new(e)),
+                            Err(e) => Load::Failed(e),
+                        },
+                    );
                 });
             }
         });
@@ -105,17 +111,12 @@ pub fn KioskApp() -> Html {
             </main>
         },
         Load::Ready(engine) => html! { <Kiosk engine={Shared(engine.clone())} {locale} /> },
-        // The bank's data did not load: say so, in full, for the branch staff to fix.
+        // The bank's data did not load (or, in a broken build, the shipped ruleset): say so,
+        // in full, for the branch staff to fix.
         Load::Failed(error) => html! {
             <main id="main" class="kiosk-main">
                 <ErrorCard error={error.clone()} {locale} on_dismiss={Callback::noop()}
                            fallback={false} />
-            </main>
-        },
-        Load::Broken(message) => html! {
-            <main id="main" class="kiosk-main" role="alert">
-                <h1>{ t(locale, Msg::ErrorTitle) }</h1>
-                <p>{ message.clone() }</p>
             </main>
         },
     }
@@ -127,10 +128,8 @@ enum Load {
     Fetching,
     /// Ready to ask.
     Ready(Rc<Engine>),
-    /// The bank's data could not be used.
+    /// The bank's data could not be used, or the shipped ruleset does not build.
     Failed(LoadError),
-    /// The shipped ruleset does not build (a broken build).
-    Broken(String),
 }
 
 /// One session's identity: a fresh key and the date it evaluates on.
@@ -361,4 +360,9 @@ pub fn KioskSession(props: &SessionProps) -> Html {
             }
         </div>
     }
+}
+
+/// Mounts the kiosk on the document body.
+pub fn start() {
+    yew::Renderer::<KioskApp>::new().render();
 }

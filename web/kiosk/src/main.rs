@@ -1,5 +1,5 @@
 //! Entry point of the branch kiosk build (`kiosk.html` → `dist/kiosk/`).
 
 fn main() {
-    strata_web::start_kiosk();
+    strata_kiosk::start();
 }

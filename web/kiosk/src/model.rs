@@ -16,9 +16,8 @@ use strata_core::evaluation::{Evaluation, Gap};
 use strata_core::profile::{Education, ExternalAsset, Family, Holding, Month, MonthlyBalance};
 use strata_core::ruleset::{Criterion, Op, Ruleset, Threshold};
 use strata_core::{Money, Profile};
+use strata_ui::i18n::Locale;
 use yew::Reducible;
-
-use crate::i18n::Locale;
 
 /// A half-open band `[lo, hi)`; `hi` is `None` for the open-ended top band.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -478,7 +477,6 @@ impl Reducible for KioskState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap_or_default()
@@ -576,7 +574,7 @@ mod tests {
     /// at the band's other end, so the tier shown is the one the band guarantees.
     #[test]
     fn every_band_guarantees_its_tier() {
-        let engine = data::default_engine().expect("engine");
+        let engine = strata_ui::engine::default_engine().expect("engine");
         let b = Bands::of(engine.ruleset());
         let as_of = day("2026-11-25");
         let mut tiers = std::collections::BTreeSet::new();
@@ -622,7 +620,7 @@ mod tests {
 
     #[test]
     fn the_result_names_the_next_tier_and_the_potential_one() {
-        let engine = data::default_engine().expect("engine");
+        let engine = strata_ui::engine::default_engine().expect("engine");
         let b = Bands::of(engine.ruleset());
         let as_of = day("2026-11-25");
         // ¥5万–20万, 29 or over, college or above, ¥20万–100万 elsewhere.

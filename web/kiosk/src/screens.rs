@@ -2,17 +2,17 @@
 //! screen has one `h1` (focused by the session when the screen appears).
 
 use strata_core::evaluation::Evaluation;
+use strata_ui::hooks::use_css;
+use strata_ui::i18n::{Locale, Msg, t};
+use strata_ui::sentences;
+use strata_ui::shared::{EngineRef, Shared};
+use strata_ui::tier::colour;
 use yew::prelude::*;
 
-use super::i18n::{KioskMsg, kt};
-use super::model::{Chosen, Question, STEPS, next_step};
-use super::tap;
-use super::text;
-use crate::hooks::use_css;
-use crate::i18n::{Locale, Msg, t};
-use crate::sentences;
-use crate::state::{EngineRef, Shared};
-use crate::view::colour;
+use crate::i18n::{KioskMsg, kt};
+use crate::model::{Chosen, Question, STEPS, next_step};
+use crate::tap;
+use crate::text;
 
 /// Props of [`Attract`].
 #[derive(Properties, PartialEq)]
@@ -172,8 +172,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         KioskMsg::Assumed
     };
     let assumed = (!lo.is_zero())
-        .then(|| kt(l, assumed_msg).replace("{x}", &crate::format::money(lo, currency, l)));
-    let colon = if l == Locale::ZhCn { "：" } else { ": " };
+        .then(|| kt(l, assumed_msg).replace("{x}", &strata_ui::format::money(lo, currency, l)));
     let not_answered = AttrValue::Static(kt(l, KioskMsg::NotAnswered));
     let rows = [
         t(l, Msg::Assets),
@@ -203,7 +202,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     <p class="kiosk-badge" data-testid="kiosk-priority">{ kt(l, KioskMsg::Priority) }</p>
                 }
                 <p class="kiosk-muted">
-                    { t(l, Msg::ServedBy) }{ colon }{ sentences::maintainer(l, e.service.maintained_by) }
+                    { t(l, Msg::ServedBy) }{ l.colon() }{ sentences::maintainer(l, e.service.maintained_by) }
                 </p>
             </section>
             <section class="kiosk-card" aria-labelledby="kiosk-benefits-title">

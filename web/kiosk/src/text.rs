@@ -1,15 +1,15 @@
 //! The kiosk's labels and sentences in both languages, from [`crate::i18n`] templates and the
-//! app's money format (¥, 万 and 亿 in Chinese).
+//! shared money format (¥, 万 and 亿 in Chinese).
 
 use rust_decimal::Decimal;
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Education;
 use strata_core::ruleset::ServiceRoute;
+use strata_ui::format;
+use strata_ui::i18n::Locale;
 
-use super::i18n::{KioskMsg, kt};
-use super::model::{Band, Chosen, NextStep};
-use crate::format;
-use crate::i18n::Locale;
+use crate::i18n::{KioskMsg, kt};
+use crate::model::{Band, Chosen, NextStep};
 
 /// The first letter in upper case (English labels that start with a level's name).
 fn capitalised(s: &str) -> String {
@@ -160,7 +160,7 @@ pub fn potential(l: Locale, currency: &str, eval: &Evaluation, chosen: &Chosen) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::kiosk::model::Bands;
+    use crate::model::Bands;
 
     #[test]
     fn bands_read_naturally_in_both_languages() {

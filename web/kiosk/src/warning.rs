@@ -5,11 +5,11 @@
 //! 3 s later), then a polite update every 10 s and at 5 s, never every second. The visible count is plain text in the
 //! dialog's description.
 
+use strata_ui::i18n::Locale;
 use yew::prelude::*;
 
-use super::i18n::{KioskMsg, kt};
-use crate::hooks::idle::{polite_mark, use_countdown};
-use crate::i18n::Locale;
+use crate::i18n::{KioskMsg, kt};
+use crate::idle::{polite_mark, use_countdown};
 
 /// Props of [`IdleWarning`].
 #[derive(Properties, PartialEq)]
@@ -44,7 +44,7 @@ pub fn IdleWarning(props: &Props) -> Html {
     }
     let sentence = kt(l, KioskMsg::IdleText);
     let (before, after) = sentence.split_once("{n}").unwrap_or((sentence, ""));
-    let still = super::tap(&props.on_still_here, || ());
+    let still = crate::tap(&props.on_still_here, || ());
     let on_key = {
         let on = props.on_still_here.clone();
         Callback::from(move |e: KeyboardEvent| {

@@ -265,7 +265,10 @@ mod tests {
             "再存入¥5万，即可升级为{amount} tier"
         );
         assert_eq!(fill_template("{unknown} {", &args), "{unknown} {");
-        assert_eq!(fill(Locale::En, Msg::ToNext, &[("tier", "Gold")]), "To reach Gold");
+        assert_eq!(
+            fill(Locale::En, Msg::ToNext, &[("tier", "Gold")]),
+            "To reach Gold"
+        );
         assert_eq!(placeholders("{b} and {a}, {b}"), ["a", "b", "b"]);
     }
 }

@@ -1,9 +1,9 @@
 //! A tier's benefits grouped by the ruleset's categories.
 
 use strata_core::ruleset::Benefits;
+use strata_ui::i18n::{Locale, t};
 use yew::prelude::*;
 
-use strata_ui::i18n::{Locale, t};
 use crate::i18n::AppMsg;
 use crate::sentences;
 

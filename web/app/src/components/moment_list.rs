@@ -1,10 +1,10 @@
 //! Key moments as cards: "your deposit matures in 5 days", with a product to consider.
 
 use strata_core::moments::MomentKind;
+use strata_ui::i18n::t;
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
-use strata_ui::i18n::t;
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::sentences;

@@ -1,11 +1,11 @@
 //! A link to a route that keeps the query string (persona, as-of date, profile URL), so a
 //! deep link or a reload shows the same customer, and marks the current page.
 
+use strata_ui::services::url;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::route::Route;
-use strata_ui::services::url;
 
 /// Props of [`NavLink`].
 #[derive(Properties, PartialEq)]

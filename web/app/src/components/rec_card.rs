@@ -1,10 +1,10 @@
 //! A recommended product: name, pitch and one reason sentence, linking to its details.
 
 use strata_core::recommend::{Reason, Recommendation};
+use strata_ui::i18n::{Msg, t};
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
-use strata_ui::i18n::{Msg, t};
 use crate::route::Route;
 use crate::view::View;
 
@@ -59,7 +59,10 @@ pub fn RecCard(props: &Props) -> Html {
     let c = v.ctx();
     let r = &props.rec;
     let tag = v.locale.tag();
-    let reason = props.reason.as_ref().map(|x| strata_ui::sentences::reason(&c, x));
+    let reason = props
+        .reason
+        .as_ref()
+        .map(|x| strata_ui::sentences::reason(&c, x));
     html! {
         <li class="card rec" data-testid="rec" data-product={r.product.clone()}>
             <h3>{ r.name.get(tag) }</h3>

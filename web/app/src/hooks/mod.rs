@@ -5,9 +5,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use strata_core::evaluation::Evaluation;
 use strata_core::recommend::Options;
-use yew::prelude::*;
-
 use strata_ui::shared::Shared;
+use yew::prelude::*;
 
 use crate::state::WhatIf;
 use crate::view::View;

@@ -1,9 +1,9 @@
 //! Benefits: everything the current tier brings, by the ruleset's categories.
 
+use strata_ui::i18n::{fill, t};
 use yew::prelude::*;
 
 use crate::components::benefit_list::BenefitList;
-use strata_ui::i18n::{fill, t};
 use crate::i18n::AppMsg;
 use crate::pages::home::Props;
 

@@ -1,14 +1,14 @@
 //! Compare tiers: one card per tier, highest first, the customer's own marked. Cards stack
 //! on a phone and form a grid on wider screens; benefits fold away except for the own tier.
 
+use strata_ui::i18n::{Msg, t};
+use strata_ui::tier::colour;
 use yew::prelude::*;
 
 use crate::components::benefit_list::BenefitList;
-use strata_ui::i18n::{Msg, t};
 use crate::i18n::AppMsg;
 use crate::pages::home::Props;
 use crate::sentences;
-use strata_ui::tier::colour;
 
 /// The compare screen.
 #[component]

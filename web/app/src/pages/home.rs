@@ -1,12 +1,12 @@
 //! Home: the tier card, key moments, top recommendations and the main benefits.
 
+use strata_ui::components::tier_card::TierCard;
+use strata_ui::i18n::{Msg, t};
 use yew::prelude::*;
 
 use crate::components::moment_list::MomentList;
 use crate::components::nav_link::NavLink;
 use crate::components::rec_card::{RecCard, shown_reasons};
-use strata_ui::components::tier_card::TierCard;
-use strata_ui::i18n::{Msg, t};
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::view::View;

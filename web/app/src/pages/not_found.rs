@@ -1,9 +1,9 @@
 //! Not found: an unknown path, with the way home.
 
+use strata_ui::i18n::{Locale, t};
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
-use strata_ui::i18n::{Locale, t};
 use crate::i18n::AppMsg;
 use crate::route::Route;
 

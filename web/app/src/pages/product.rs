@@ -2,10 +2,10 @@
 //! why it is recommended (or the rule that keeps it out).
 
 use chrono::Months;
+use strata_ui::i18n::{fill, t};
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
-use strata_ui::i18n::{fill, t};
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::sentences;

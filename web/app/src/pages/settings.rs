@@ -1,12 +1,12 @@
 //! Settings: the language and, in the demo, which persona is shown.
 
+use strata_ui::format;
+use strata_ui::i18n::{Locale, t};
+use strata_ui::shared::Shared;
 use yew::prelude::*;
 
 use crate::data::Persona;
-use strata_ui::format;
-use strata_ui::i18n::{Locale, t};
 use crate::i18n::AppMsg;
-use strata_ui::shared::Shared;
 use crate::view::View;
 
 /// Props of [`Settings`].

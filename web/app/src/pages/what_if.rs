@@ -5,12 +5,12 @@
 use rust_decimal::Decimal;
 use strata_core::Text;
 use strata_core::ruleset::Benefits;
-use yew::prelude::*;
-
 use strata_ui::components::tier_card::TierCard;
 use strata_ui::format;
-use crate::hooks::use_what_if;
 use strata_ui::i18n::{fill, t};
+use yew::prelude::*;
+
+use crate::hooks::use_what_if;
 use crate::i18n::AppMsg;
 use crate::state::{Mode, WhatIf};
 use crate::view::View;
