@@ -195,7 +195,9 @@ fn summary(c: &Ctx, eval: &Evaluation) -> String {
                 ("amount", &c.money(gap.amount.unwrap_or_default().0)),
             ],
         ),
-        None if eval.tier.rank == 0 => format!("{tier}{}{}", c.locale.colon(), t(c.locale, Msg::TopTier)),
+        None if eval.tier.rank == 0 => {
+            format!("{tier}{}{}", c.locale.colon(), t(c.locale, Msg::TopTier))
+        }
         None => tier.to_owned(),
     }
 }

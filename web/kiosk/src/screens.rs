@@ -3,7 +3,7 @@
 
 use strata_core::evaluation::Evaluation;
 use strata_ui::hooks::use_css;
-use strata_ui::i18n::{Locale, Msg, t};
+use strata_ui::i18n::{Locale, Msg, fill, t};
 use strata_ui::sentences;
 use strata_ui::shared::{EngineRef, Shared};
 use strata_ui::tier::colour;
@@ -74,7 +74,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <p class="kiosk-step" id="kiosk-step" data-testid="kiosk-step">
                 <span aria-hidden="true">{ format!("{n}/{STEPS}") }</span>
                 <span class="visually-hidden">
-                    { kt(l, KioskMsg::Step).replace("{n}", &n.to_string()).replace("{total}", &STEPS.to_string()) }
+                    { fill(l, KioskMsg::Step, &[("n", &n.to_string()), ("total", &STEPS.to_string())]) }
                 </span>
             </p>
         },
@@ -171,8 +171,13 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     } else {
         KioskMsg::Assumed
     };
-    let assumed = (!lo.is_zero())
-        .then(|| kt(l, assumed_msg).replace("{x}", &strata_ui::format::money(lo, currency, l)));
+    let assumed = (!lo.is_zero()).then(|| {
+        fill(
+            l,
+            assumed_msg,
+            &[("x", &strata_ui::format::money(lo, currency, l))],
+        )
+    });
     let not_answered = AttrValue::Static(kt(l, KioskMsg::NotAnswered));
     let rows = [
         t(l, Msg::Assets),

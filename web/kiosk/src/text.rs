@@ -6,7 +6,7 @@ use strata_core::evaluation::Evaluation;
 use strata_core::profile::Education;
 use strata_core::ruleset::ServiceRoute;
 use strata_ui::format;
-use strata_ui::i18n::Locale;
+use strata_ui::i18n::{Locale, fill};
 
 use crate::i18n::{KioskMsg, kt};
 use crate::model::{Band, Chosen, NextStep};
@@ -24,11 +24,9 @@ fn capitalised(s: &str) -> String {
 pub fn money_band(l: Locale, currency: &str, b: Band<Decimal>) -> String {
     let m = |d| format::money(d, currency, l);
     match b.hi {
-        Some(hi) if b.lo.is_zero() => kt(l, KioskMsg::MoneyUnder).replace("{x}", &m(hi)),
-        Some(hi) => kt(l, KioskMsg::MoneyRange)
-            .replace("{lo}", &m(b.lo))
-            .replace("{hi}", &m(hi)),
-        None => kt(l, KioskMsg::MoneyAtLeast).replace("{x}", &m(b.lo)),
+        Some(hi) if b.lo.is_zero() => fill(l, KioskMsg::MoneyUnder, &[("x", &m(hi))]),
+        Some(hi) => fill(l, KioskMsg::MoneyRange, &[("lo", &m(b.lo)), ("hi", &m(hi))]),
+        None => fill(l, KioskMsg::MoneyAtLeast, &[("x", &m(b.lo))]),
     }
 }
 
@@ -36,12 +34,14 @@ pub fn money_band(l: Locale, currency: &str, b: Band<Decimal>) -> String {
 #[must_use]
 pub fn age_band(l: Locale, b: Band<u32>) -> String {
     match b.hi {
-        Some(hi) if b.lo == 0 => kt(l, KioskMsg::AgeUnder).replace("{n}", &hi.to_string()),
-        Some(hi) if hi == b.lo + 1 => kt(l, KioskMsg::AgeOne).replace("{n}", &b.lo.to_string()),
-        Some(hi) => kt(l, KioskMsg::AgeRange)
-            .replace("{lo}", &b.lo.to_string())
-            .replace("{hi}", &(hi - 1).to_string()),
-        None => kt(l, KioskMsg::AgeAtLeast).replace("{n}", &b.lo.to_string()),
+        Some(hi) if b.lo == 0 => fill(l, KioskMsg::AgeUnder, &[("n", &hi.to_string())]),
+        Some(hi) if hi == b.lo + 1 => fill(l, KioskMsg::AgeOne, &[("n", &b.lo.to_string())]),
+        Some(hi) => fill(
+            l,
+            KioskMsg::AgeRange,
+            &[("lo", &b.lo.to_string()), ("hi", &(hi - 1).to_string())],
+        ),
+        None => fill(l, KioskMsg::AgeAtLeast, &[("n", &b.lo.to_string())]),
     }
 }
 
@@ -67,12 +67,14 @@ pub fn level(l: Locale, e: Education) -> &'static str {
 pub fn education_band(l: Locale, b: Band<usize>) -> String {
     let name = |i: usize| Education::ALL.get(i).map_or("", |e| level(l, *e));
     let text = match b.hi {
-        Some(hi) if b.lo == 0 => kt(l, KioskMsg::EducationBelow).replace("{x}", name(hi)),
+        Some(hi) if b.lo == 0 => fill(l, KioskMsg::EducationBelow, &[("x", name(hi))]),
         Some(hi) if hi == b.lo + 1 => name(b.lo).to_owned(),
-        Some(hi) => kt(l, KioskMsg::EducationRange)
-            .replace("{lo}", name(b.lo))
-            .replace("{hi}", name(hi - 1)),
-        None => kt(l, KioskMsg::EducationAtLeast).replace("{x}", name(b.lo)),
+        Some(hi) => fill(
+            l,
+            KioskMsg::EducationRange,
+            &[("lo", name(b.lo)), ("hi", name(hi - 1))],
+        ),
+        None => fill(l, KioskMsg::EducationAtLeast, &[("x", name(b.lo))]),
     };
     capitalised(&text)
 }
@@ -120,13 +122,20 @@ pub fn next_tier(l: Locale, currency: &str, n: &NextStep) -> String {
     let m = |d| format::money(d, currency, l);
     let tier = n.gap.tier.name.get(l.tag());
     match n.threshold {
-        Some(threshold) => kt(l, KioskMsg::NextThreshold)
-            .replace("{threshold}", &m(threshold))
-            .replace("{tier}", tier)
-            .replace("{gap}", &m(n.amount)),
-        None => kt(l, KioskMsg::NextAmount)
-            .replace("{tier}", tier)
-            .replace("{gap}", &m(n.amount)),
+        Some(threshold) => fill(
+            l,
+            KioskMsg::NextThreshold,
+            &[
+                ("threshold", &m(threshold)),
+                ("tier", tier),
+                ("gap", &m(n.amount)),
+            ],
+        ),
+        None => fill(
+            l,
+            KioskMsg::NextAmount,
+            &[("tier", tier), ("gap", &m(n.amount))],
+        ),
     }
 }
 
@@ -144,16 +153,23 @@ pub fn potential(l: Locale, currency: &str, eval: &Evaluation, chosen: &Chosen) 
             let tier = p.tier.name.get(l.tag());
             let ext = m(p.external_assets.0);
             match p.move_needed {
-                Some(mv) => kt(l, KioskMsg::PotentialMove)
-                    .replace("{ext}", &ext)
-                    .replace("{move}", &m(mv.0))
-                    .replace("{tier}", tier),
-                None => kt(l, KioskMsg::PotentialCounted)
-                    .replace("{ext}", &ext)
-                    .replace("{tier}", tier),
+                Some(mv) => fill(
+                    l,
+                    KioskMsg::PotentialMove,
+                    &[("ext", &ext), ("move", &m(mv.0)), ("tier", tier)],
+                ),
+                None => fill(
+                    l,
+                    KioskMsg::PotentialCounted,
+                    &[("ext", &ext), ("tier", tier)],
+                ),
             }
         }
-        None => kt(l, KioskMsg::PotentialSame).replace("{band}", &money_band(l, currency, band)),
+        None => fill(
+            l,
+            KioskMsg::PotentialSame,
+            &[("band", &money_band(l, currency, band))],
+        ),
     })
 }
 

@@ -5,7 +5,7 @@
 //! 3 s later), then a polite update every 10 s and at 5 s, never every second. The visible count is plain text in the
 //! dialog's description.
 
-use strata_ui::i18n::Locale;
+use strata_ui::i18n::{Locale, fill, fill_template};
 use yew::prelude::*;
 
 use crate::i18n::{KioskMsg, kt};
@@ -57,9 +57,9 @@ pub fn IdleWarning(props: &Props) -> Html {
     // Said once as it opens; emptied a few seconds later, so no stale count stays behind
     // for a screen reader user reading the dialog.
     let assertive = (*opened && left + 3 > props.seconds)
-        .then(|| sentence.replace("{n}", &props.seconds.to_string()));
+        .then(|| fill_template(sentence, &[("n", &props.seconds.to_string())]));
     let polite = polite_mark(left, props.seconds)
-        .map(|n| kt(l, KioskMsg::IdleLeft).replace("{n}", &n.to_string()));
+        .map(|n| fill(l, KioskMsg::IdleLeft, &[("n", &n.to_string())]));
     html! {
         <div class="kiosk-backdrop">
             <div class="kiosk-dialog" role="alertdialog" aria-modal="true"
