@@ -24,6 +24,7 @@
 pub mod benefits;
 pub mod catalog;
 pub mod catalogs;
+pub mod conditions;
 pub mod dec;
 pub mod describe;
 pub mod domain;

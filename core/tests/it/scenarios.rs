@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use strata_core::benefits;
 use strata_core::probes::AxisKind;
+use strata_core::profile::Education;
 use strata_core::recommend::Options;
 use strata_core::scenario::{Scenario, ScenarioKind};
 use strata_core::{
@@ -310,4 +311,36 @@ fn an_engine_is_assembled_one_way_with_the_catalog_named() {
     let err = Engine::assemble_json(rulesets::ALL[0].1, Some("[]")).unwrap_err();
     assert_eq!(err.document, Document::Catalog);
     assert!(parse_catalog("[]").is_err());
+}
+
+#[test]
+fn conditions_merge_each_metrics_bounds() {
+    use strata_core::conditions::{Bound, Condition};
+    let engine = engine("cn-retail");
+    let potential = engine.tier_ids().position(|t| t == "potential").unwrap();
+    let c = engine.conditions(potential);
+    let b = |v: i64, inclusive| {
+        Some(Bound {
+            value: strata_core::Dec(Decimal::from(v)),
+            inclusive,
+        })
+    };
+    let within = |metric: &str, min, max| Condition::Within {
+        metric: metric.to_owned(),
+        min,
+        max,
+    };
+    assert_eq!(
+        c,
+        [
+            within("aum", None, b(50_000, false)),
+            within(
+                "education",
+                b(i64::from(Education::College.rank()), true),
+                None
+            ),
+            within("age", b(16, true), b(28, true)),
+        ]
+    );
+    assert!(engine.conditions(engine.tier_ids().count() - 1).is_empty());
 }
