@@ -77,50 +77,50 @@ impl Engine {
                 }),
                 Crit::Cmp { slot, op, value } => {
                     let metric = self.metrics[*slot].id.clone();
-                    self.add(&mut out, metric, *op, *value);
+                    add(&mut out, metric, *op, *value);
                 }
             }
         }
         out
     }
+}
 
-    /// Adds one comparison, merging it into the metric's range when there is one.
-    fn add(&self, out: &mut Vec<Condition>, metric: String, op: Op, value: Decimal) {
-        let bound = |inclusive| {
-            Some(Bound {
+/// Adds one comparison, merging it into the metric's range when there is one.
+fn add(out: &mut Vec<Condition>, metric: String, op: Op, value: Decimal) {
+    let bound = |inclusive| {
+        Some(Bound {
+            value: Dec(value),
+            inclusive,
+        })
+    };
+    let (min, max) = match op {
+        Op::Gte => (bound(true), None),
+        Op::Gt => (bound(false), None),
+        Op::Lte => (None, bound(true)),
+        Op::Lt => (None, bound(false)),
+        Op::Eq | Op::Ne => {
+            out.push(Condition::Equals {
+                metric,
                 value: Dec(value),
-                inclusive,
-            })
-        };
-        let (min, max) = match op {
-            Op::Gte => (bound(true), None),
-            Op::Gt => (bound(false), None),
-            Op::Lte => (None, bound(true)),
-            Op::Lt => (None, bound(false)),
-            Op::Eq | Op::Ne => {
-                out.push(Condition::Equals {
-                    metric,
-                    value: Dec(value),
-                    equal: op == Op::Eq,
-                });
-                return;
-            }
-        };
-        for c in out.iter_mut() {
-            if let Condition::Within {
-                metric: m,
-                min: lo,
-                max: hi,
-            } = c
-                && *m == metric
-                && (min.is_none() || lo.is_none())
-                && (max.is_none() || hi.is_none())
-            {
-                *lo = lo.or(min);
-                *hi = hi.or(max);
-                return;
-            }
+                equal: op == Op::Eq,
+            });
+            return;
         }
-        out.push(Condition::Within { metric, min, max });
+    };
+    for c in out.iter_mut() {
+        if let Condition::Within {
+            metric: m,
+            min: lo,
+            max: hi,
+        } = c
+            && *m == metric
+            && (min.is_none() || lo.is_none())
+            && (max.is_none() || hi.is_none())
+        {
+            *lo = lo.or(min);
+            *hi = hi.or(max);
+            return;
+        }
     }
+    out.push(Condition::Within { metric, min, max });
 }
