@@ -184,6 +184,13 @@ impl JsEngine {
         to_js(&crate::benefits::diff(self.0.ruleset(), a, b))
     }
 
+    /// A tier's criteria as conditions, each metric's bounds merged.
+    #[wasm_bindgen(unchecked_return_type = "Condition[]")]
+    pub fn conditions(&self, tier: &str) -> Result<JsValue, JsValue> {
+        let i = self.tier_index(tier)?;
+        to_js(&self.0.conditions(i))
+    }
+
     fn tier_index(&self, id: &str) -> Result<usize, JsValue> {
         self.0.tier_ids().position(|t| t == id).ok_or_else(|| {
             let issue = [Issue::new("unknown_tier", "$", &format!("no tier `{id}`"))];
