@@ -39,7 +39,7 @@ pub fn BenefitList(props: &Props) -> Html {
                             <p class="muted">{ t(l, AppMsg::NoBenefits) }</p>
                         } else {
                             <ul>
-                                { for items.iter().map(|i| html! { <li>{ i.get(l.tag()) }</li> }) }
+                                { for items.iter().map(|i| html! { <li>{ i.text.get(l.tag()) }</li> }) }
                             </ul>
                         }
                     </section>
