@@ -440,6 +440,7 @@ impl Engine {
                 route: t.service_route,
                 priority: t.priority,
             },
+            assets: Dec(ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))?),
             metrics: self
                 .metrics
                 .iter()

@@ -36,6 +36,9 @@ pub struct Evaluation {
     pub change: Option<Change>,
     /// Who maintains the customer and what a branch does on arrival.
     pub service: Service,
+    /// The customer's financial assets here (the `aum` metric), in the ruleset's currency,
+    /// whether or not the criteria read it: what a screen shows as "your assets".
+    pub assets: Dec,
     /// The value of every metric the ruleset uses.
     pub metrics: Vec<MetricValue>,
     /// Each tier checked down the ladder until the first match, with every criterion.
