@@ -181,18 +181,14 @@ struct CardProps {
 fn summary(c: &Ctx, eval: &Evaluation) -> String {
     let tag = c.locale.tag();
     let tier = eval.tier.name.get(tag);
-    let next = eval
-        .above
-        .iter()
-        .find(|g| g.reachable && g.amount.is_some());
-    match next {
+    match &eval.reach {
         Some(gap) => fill(
             c.locale,
             WidgetMsg::Summary,
             &[
                 ("tier", tier),
                 ("next", gap.tier.name.get(tag)),
-                ("amount", &c.money(gap.amount.unwrap_or_default().0)),
+                ("amount", &c.money(gap.amount.0)),
             ],
         ),
         None if eval.tier.rank == 0 => {
@@ -215,7 +211,7 @@ fn Card(props: &CardProps) -> Html {
     };
     let eval = &props.eval;
     let full = props.variant == Variant::Full;
-    let assets = full.then(|| strata_ui::tier::aum(&props.profile, eval));
+    let assets = full.then_some(eval.assets.0);
     let emit = |kind: ActionKind| {
         let tier = eval.tier.id.clone();
         props.on_action.reform(move |_: MouseEvent| Action {
@@ -305,7 +301,7 @@ mod tests {
         let engine = crate::input::engine(None, None).expect("default engine");
         let profile = r#"{ "id": "c-1", "birth_date": "1991-04-18", "education": "bachelor",
             "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "162500.00" }] }"#;
-        let day = "2026-11-25".parse().unwrap_or_default();
+        let day = "2026-11-25".parse().expect("a date");
         let (_, eval) = crate::input::evaluate(&engine, profile, day).expect("evaluates");
         let ctx = |locale| Ctx {
             locale,
@@ -314,11 +310,11 @@ mod tests {
         };
         assert_eq!(
             summary(&ctx(Locale::ZhCn), &eval),
-            "中端客户（低）：距离中端客户（高）还差¥3.75万"
+            "金卡：距离理财金还差¥3.75万"
         );
         assert_eq!(
             summary(&ctx(Locale::En), &eval),
-            "Mid-tier (lower): ¥37,500 to go to Mid-tier (upper)"
+            "Gold: ¥37,500 to go to Premier"
         );
     }
 }

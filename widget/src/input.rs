@@ -9,7 +9,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use strata_core::evaluation::Evaluation;
 use strata_core::recommend::Options;
-use strata_core::{Engine, Profile, parse_catalog};
+use strata_core::{Engine, Profile};
 use strata_ui::error::{ErrorKind, LoadError};
 
 thread_local! {
@@ -18,36 +18,23 @@ thread_local! {
 }
 
 /// The engine for the host's ruleset and catalog (JSON text; `None` for the embedded
-/// cn-retail ones). A host ruleset without a catalog gets the shipped catalog for its id
-/// when that catalog fits it, as in the app (`strata_ui::engine::engine_from_json`).
+/// cn-retail ones), assembled as every face assembles it
+/// ([`strata_ui::engine::engine_from_json`]).
 pub fn engine(ruleset: Option<&str>, catalog: Option<&str>) -> Result<Rc<Engine>, LoadError> {
-    let catalog = catalog
-        .map(parse_catalog)
-        .transpose()
-        .map_err(|e| LoadError::of_ruleset(ErrorKind::Catalog, &e, None))?;
-    match (ruleset, catalog) {
-        (None, None) => DEFAULT.with(|d| {
+    if ruleset.is_none() && catalog.is_none() {
+        // Built once however many widgets a page has.
+        return DEFAULT.with(|d| {
             d.get_or_init(|| {
                 strata_ui::engine::default_engine()
                     .map(Rc::new)
-                    .map_err(|e| LoadError::of_ruleset(ErrorKind::Ruleset, &e, None))
+                    .map_err(|e| LoadError::of_assembly(&e, None))
             })
             .clone()
-        }),
-        (None, Some(c)) => Engine::new(strata_core::rulesets::cn_retail())
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Ruleset, &e, None))?
-            .with_catalog(c)
-            .map(Rc::new)
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Catalog, &e, None)),
-        (Some(r), None) => strata_ui::engine::engine_from_json(r)
-            .map(Rc::new)
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Ruleset, &e, None)),
-        (Some(r), Some(c)) => Engine::from_json(r)
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Ruleset, &e, None))?
-            .with_catalog(c)
-            .map(Rc::new)
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Catalog, &e, None)),
+        });
     }
+    strata_ui::engine::engine_from_json(ruleset, catalog)
+        .map(Rc::new)
+        .map_err(|e| LoadError::of_assembly(&e, None))
 }
 
 /// The as-of date: `text` (`YYYY-MM-DD`), or `today` when empty.

@@ -15,7 +15,6 @@ pub mod sentences;
 pub mod services;
 pub mod state;
 pub mod view;
-pub mod what_if;
 
 use std::rc::Rc;
 
@@ -25,7 +24,7 @@ use strata_core::recommend::{Audience, Options};
 use strata_core::{Engine, Profile};
 use strata_ui::components::error_card::ErrorCard;
 use strata_ui::engine::{fetch_pinned, load_engine};
-use strata_ui::error::{ErrorKind, LoadError};
+use strata_ui::error::LoadError;
 use strata_ui::i18n::{Locale, Msg, t};
 use strata_ui::services::{clock, start_locale, storage, url};
 use strata_ui::shared::Shared;
@@ -84,7 +83,7 @@ pub fn App() -> Html {
         // Only a broken build gets here: the shipped ruleset is tested.
         Err(e) => html! {
             <main id="main">
-                <ErrorCard error={LoadError::of_ruleset(ErrorKind::Ruleset, e, None)}
+                <ErrorCard error={LoadError::of_assembly(e, None)}
                            locale={Locale::ZhCn} on_dismiss={Callback::noop()} fallback={false} />
             </main>
         },

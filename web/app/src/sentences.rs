@@ -4,11 +4,15 @@
 //! the tier's basis) is in `strata_ui::sentences`.
 
 use rust_decimal::Decimal;
+use strata_core::Engine;
 use strata_core::catalog::RiskRating;
+use strata_core::conditions::{Bound, Condition};
+use strata_core::describe::MetricInfo;
 use strata_core::moments::{Moment, MomentKind};
+use strata_core::profile::Education;
 use strata_core::profile::RiskLevel;
 use strata_core::recommend::ExclusionRule;
-use strata_core::ruleset::{BenefitCategory, Criterion, Op, Threshold};
+use strata_core::ruleset::{BenefitCategory, Unit};
 use strata_ui::format;
 use strata_ui::i18n::{Locale, fill, t};
 use strata_ui::sentences::{Ctx, family};
@@ -159,106 +163,129 @@ pub fn exclusion(c: &Ctx, rule: &ExclusionRule) -> String {
     t(l, msg).to_owned()
 }
 
-/// A criterion in words: "本行金融资产 ≥ ¥1000万", "年龄 16–28" stays as two comparisons.
+/// A tier's conditions in words, as a bank writes them: "大专及以上学历、16–28 岁",
+/// "近 3 个月日均金融资产 ¥20万及以上". Core merges each metric's bounds and names the
+/// metric; this only words it.
 #[must_use]
-pub fn criterion(c: &Ctx, cr: &Criterion) -> String {
-    match cr {
-        Criterion::All { all } => all
-            .iter()
-            .map(|x| criterion(c, x))
-            .collect::<Vec<_>>()
-            .join(t(c.locale, AppMsg::And)),
-        Criterion::Any { any } => any
-            .iter()
-            .map(|x| criterion(c, x))
-            .collect::<Vec<_>>()
-            .join(t(c.locale, AppMsg::Or)),
-        Criterion::Compare(cmp) => {
-            let value = match &cmp.value {
-                Threshold::Number(d) if money_metric(c, &cmp.metric) => c.money(d.0),
-                Threshold::Number(d) => format::plain(d.0),
-                Threshold::Name(n) => education(c.locale, n).to_owned(),
-            };
-            let op = match cmp.op {
-                Op::Gte => "≥",
-                Op::Gt => ">",
-                Op::Lte => "≤",
-                Op::Lt => "<",
-                Op::Eq => "=",
-                Op::Ne => "≠",
-            };
-            fill(
-                c.locale,
-                AppMsg::Comparison,
-                &[
-                    ("metric", &metric_label(c, &cmp.metric)),
-                    ("op", op),
-                    ("value", &value),
-                ],
-            )
+pub fn conditions(c: &Ctx, engine: &Engine, conds: &[Condition]) -> String {
+    let l = c.locale;
+    conds
+        .iter()
+        .map(|cond| match cond {
+            Condition::AnyOf { any } => any
+                .iter()
+                .map(|g| conditions(c, engine, g))
+                .collect::<Vec<_>>()
+                .join(t(l, AppMsg::Or)),
+            Condition::Within { metric, min, max } => within(c, engine, metric, *min, *max),
+            Condition::Equals {
+                metric,
+                value,
+                equal,
+            } => {
+                let info = engine.metric_info(metric);
+                let msg = if *equal {
+                    AppMsg::EqualTo
+                } else {
+                    AppMsg::OtherThan
+                };
+                fill(
+                    l,
+                    msg,
+                    &[
+                        ("metric", &label(c, info.as_ref(), metric)),
+                        ("value", &value_text(c, info.as_ref(), value.0)),
+                    ],
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(t(l, AppMsg::And))
+}
+
+/// One metric's range in words.
+fn within(
+    c: &Ctx,
+    engine: &Engine,
+    metric: &str,
+    min: Option<Bound>,
+    max: Option<Bound>,
+) -> String {
+    let l = c.locale;
+    let info = engine.metric_info(metric);
+    let whole = info
+        .as_ref()
+        .is_some_and(|i| matches!(i.unit, Unit::Years | Unit::Rank | Unit::Count));
+    // A whole number's exclusive end is the next whole number in: `< 29` reads "28 or under".
+    let inclusive = |b: Bound, up: bool| -> (Decimal, bool) {
+        match (whole, b.inclusive, up) {
+            (true, false, true) => (b.value.0 + Decimal::ONE, true),
+            (true, false, false) => (b.value.0 - Decimal::ONE, true),
+            _ => (b.value.0, b.inclusive),
+        }
+    };
+    let min = min.map(|b| inclusive(b, true));
+    let max = max.map(|b| inclusive(b, false));
+    let kind = info.as_ref().map(|i| i.unit);
+    if kind == Some(Unit::Rank) && metric == "education" {
+        if let Some((v, _)) = min {
+            let level = Education::ALL
+                .iter()
+                .copied()
+                .find(|e| Decimal::from(e.rank()) == v);
+            if let Some(level) = level {
+                return fill(
+                    l,
+                    AppMsg::EducationAtLeast,
+                    &[("level", education_name(l, level))],
+                );
+            }
         }
     }
-}
-
-fn money_metric(c: &Ctx, id: &str) -> bool {
-    use strata_core::ruleset::Unit;
-    matches!(
-        id,
-        "aum" | "external_assets" | "aum_with_external" | "aum_household" | "liabilities"
-    ) || c
-        .ruleset
-        .inputs
-        .get(id)
-        .is_some_and(|i| i.unit == Unit::Money)
-        || c.ruleset
-            .metrics
-            .get(id)
-            .is_some_and(|m| m.unit == Unit::Money)
-}
-
-/// A metric's label: the built-ins here, the rest from the ruleset.
-#[must_use]
-pub fn metric_label(c: &Ctx, id: &str) -> String {
-    let builtin = match id {
-        "aum" => Some(AppMsg::MetricAum),
-        "aum_household" => Some(AppMsg::MetricHousehold),
-        "age" => Some(AppMsg::MetricAge),
-        "education" => Some(AppMsg::MetricEducation),
-        "families" | "product_families" => Some(AppMsg::MetricFamilies),
-        _ => None,
-    };
-    if let Some(b) = builtin {
-        return t(c.locale, b).to_owned();
+    if kind == Some(Unit::Years) && metric == "age" {
+        let n = |v: Decimal| format::plain(v);
+        return match (min, max) {
+            (Some((a, _)), Some((b, _))) => {
+                fill(l, AppMsg::AgeBetween, &[("min", &n(a)), ("max", &n(b))])
+            }
+            (Some((a, _)), None) => fill(l, AppMsg::AgeAtLeast, &[("min", &n(a))]),
+            (None, Some((b, _))) => fill(l, AppMsg::AgeAtMost, &[("max", &n(b))]),
+            (None, None) => String::new(),
+        };
     }
-    let tag = c.locale.tag();
-    c.ruleset
-        .metrics
-        .get(id)
-        .map(|m| m.label.get(tag))
-        .or_else(|| c.ruleset.inputs.get(id).map(|i| i.label.get(tag)))
-        .filter(|s| !s.is_empty())
-        .map_or_else(|| id.to_owned(), str::to_owned)
+    let name = label(c, info.as_ref(), metric);
+    let v = |x: Decimal| value_text(c, info.as_ref(), x);
+    match (min, max) {
+        (Some((a, _)), Some((b, _))) => fill(
+            l,
+            AppMsg::Between,
+            &[("metric", &name), ("min", &v(a)), ("max", &v(b))],
+        ),
+        (Some((a, true)), None) => fill(l, AppMsg::AtLeast, &[("metric", &name), ("value", &v(a))]),
+        (Some((a, false)), None) => fill(l, AppMsg::Above, &[("metric", &name), ("value", &v(a))]),
+        (None, Some((b, true))) => fill(l, AppMsg::AtMost, &[("metric", &name), ("value", &v(b))]),
+        (None, Some((b, false))) => fill(l, AppMsg::Below, &[("metric", &name), ("value", &v(b))]),
+        (None, None) => String::new(),
+    }
 }
 
-/// An education level as a criterion names it (the name itself when unknown).
-fn education(locale: Locale, name: &str) -> &str {
-    use strata_core::profile::Education;
-    let level = match name {
-        "primary" => Education::Primary,
-        "junior_secondary" => Education::JuniorSecondary,
-        "senior_secondary" => Education::SeniorSecondary,
-        "college" => Education::College,
-        "bachelor" => Education::Bachelor,
-        "master" => Education::Master,
-        "doctorate" => Education::Doctorate,
-        other => return other,
-    };
-    education_name(locale, level)
+/// A metric's label, as core describes it.
+fn label(c: &Ctx, info: Option<&MetricInfo>, id: &str) -> String {
+    info.map_or_else(|| id.to_owned(), |i| i.label.get(c.locale.tag()).to_owned())
+}
+
+/// A value in the metric's unit: money in the ruleset's currency, else the number.
+fn value_text(c: &Ctx, info: Option<&MetricInfo>, v: Decimal) -> String {
+    if info.is_some_and(|i| i.unit == Unit::Money) {
+        c.money(v)
+    } else {
+        format::plain(v)
+    }
 }
 
 strata_ui::names! {
     /// An education level inside a criterion.
-    fn education_name(strata_core::profile::Education) {
+    fn education_name(Education) {
         Primary => "小学", "primary school";
         JuniorSecondary => "初中", "junior secondary";
         SeniorSecondary => "高中/中专", "senior secondary";
@@ -338,33 +365,29 @@ strata_ui::names! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strata_core::rulesets;
 
     #[test]
-    fn criteria_in_words() {
-        let rs = rulesets::cn_retail();
+    fn conditions_in_words() {
+        let engine = strata_ui::engine::default_engine().expect("engine");
+        let rs = engine.ruleset();
         let en = Ctx {
             locale: Locale::En,
-            ruleset: &rs,
+            ruleset: rs,
             catalog: None,
         };
-        let crit = rs.tiers[1].criteria.clone();
-        let text = crit.map(|c| criterion(&en, &c)).unwrap_or_default();
-        assert_eq!(text, "Financial assets with us ≥ ¥1,000,000");
+        let text = conditions(&en, &engine, &engine.conditions(1));
+        assert_eq!(text, "Financial assets with us of ¥1,000,000 or more");
         let zh = Ctx {
             locale: Locale::ZhCn,
             ..en
         };
-        let potential = rs.tiers.iter().find_map(|t| {
-            t.criteria
-                .as_ref()
-                .map(|c| criterion(&zh, c))
-                .filter(|s| s.contains("学历"))
-        });
+        let potential = engine
+            .tier_ids()
+            .position(|t| t == "potential")
+            .expect("tier");
         assert_eq!(
-            potential.as_deref(),
-            Some("本行金融资产 < ¥5万，且学历 ≥ 大专，且年龄 ≥ 16，且年龄 ≤ 28"),
-            "the potential tier's criteria"
+            conditions(&zh, &engine, &engine.conditions(potential)),
+            "本行金融资产低于¥5万、大专及以上学历、16–28 岁",
         );
     }
 

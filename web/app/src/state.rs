@@ -22,16 +22,8 @@ pub enum Customer {
     Loading,
 }
 
-/// What-if scenario kinds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Add money here.
-    Add,
-    /// Move money here from another bank (limited to the declared amount).
-    Move,
-    /// Assets here stay at the amount for three months.
-    Stay,
-}
+/// What-if scenario kinds: core's, so the app has no scenario logic of its own.
+pub use strata_core::scenario::ScenarioKind as Mode;
 
 /// The what-if inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,11 +177,11 @@ mod tests {
         assert_eq!(s.what_if.amount, Some(Decimal::ZERO));
         let s = s
             .reduce(Action::SetAmount(Decimal::from(500)))
-            .reduce(Action::SetMode(Mode::Stay));
+            .reduce(Action::SetMode(Mode::Keep));
         assert_eq!(
             s.what_if,
             WhatIf {
-                mode: Mode::Stay,
+                mode: Mode::Keep,
                 amount: None
             }
         );

@@ -24,7 +24,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use strata_core::Engine;
 use strata_ui::components::error_card::ErrorCard;
-use strata_ui::error::{ErrorKind, LoadError};
+use strata_ui::error::LoadError;
 use strata_ui::i18n::{Locale, Msg, t};
 use strata_ui::services::{clock, start_locale, url};
 use strata_ui::shared::{EngineRef, Shared};
@@ -73,7 +73,7 @@ pub fn KioskApp() -> Html {
             return Load::Fetching;
         }
         match strata_ui::engine::default_engine() {
-            Err(e) => Load::Failed(LoadError::of_ruleset(ErrorKind::Ruleset, &e, None)),
+            Err(e) => Load::Failed(LoadError::of_assembly(&e, None)),
             Ok(e) => Load::Ready(Rc::new(e)),
         }
     });

@@ -2,28 +2,37 @@
 //! ruleset and catalog by URL (`?ruleset=`, `?catalog=`, each pinnable with
 //! `?ruleset_sha256=` / `?catalog_sha256=`), as the app and the kiosk read them.
 
-use strata_core::{Engine, RulesetErrors, catalogs, rulesets};
+use strata_core::{
+    AssemblyError, CatalogChoice, Document, Engine, parse_catalog, parse_ruleset, rulesets,
+};
 
-use crate::error::{ErrorKind, LoadError};
+use crate::error::LoadError;
 use crate::services::{fetch, url};
 
 /// The default engine: cn-retail with its catalog.
-pub fn default_engine() -> Result<Engine, RulesetErrors> {
-    let engine = Engine::new(rulesets::cn_retail())?;
-    match catalogs::for_ruleset("cn-retail") {
-        Some(catalog) => engine.with_catalog(catalog),
-        None => Ok(engine),
-    }
+pub fn default_engine() -> Result<Engine, AssemblyError> {
+    Engine::assemble(rulesets::cn_retail(), CatalogChoice::Shipped)
 }
 
-/// An engine for a ruleset passed as JSON, with the shipped catalog for its id when that
-/// catalog fits it (a bank's own ruleset may rename tiers; then there are no offers).
-pub fn engine_from_json(json: &str) -> Result<Engine, RulesetErrors> {
-    let engine = Engine::from_json(json)?;
-    Ok(match catalogs::for_ruleset(&engine.ruleset().id) {
-        Some(catalog) => engine.with_catalog_if_it_fits(catalog),
-        None => engine,
-    })
+/// The engine for a ruleset and a catalog given as JSON text, each `None` for the embedded
+/// cn-retail one. Without a catalog, the shipped one for the ruleset's id where it fits:
+/// core's one way to assemble an engine.
+pub fn engine_from_json(
+    ruleset: Option<&str>,
+    catalog: Option<&str>,
+) -> Result<Engine, AssemblyError> {
+    let fault = |document| move |errors| AssemblyError { document, errors };
+    let rs = match ruleset {
+        Some(json) => parse_ruleset(json).map_err(fault(Document::Ruleset))?,
+        None => rulesets::cn_retail(),
+    };
+    let choice = match catalog {
+        Some(json) => CatalogChoice::Given(Box::new(
+            parse_catalog(json).map_err(fault(Document::Catalog))?,
+        )),
+        None => CatalogChoice::Shipped,
+    };
+    Engine::assemble(rs, choice)
 }
 
 /// The text at `u`, pinned to `?<name>_sha256=` when the host gives one, or the error
@@ -41,19 +50,19 @@ pub async fn load_engine(
     ruleset_url: Option<String>,
     catalog_url: Option<String>,
 ) -> Result<Engine, LoadError> {
-    let mut engine = match ruleset_url {
-        Some(u) => engine_from_json(&fetch_pinned("ruleset", &u).await?)
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Ruleset, &e, Some(u.clone())))?,
-        // The default ruleset, built afresh rather than cloned from the shared engine
-        // (an engine clone is kilobytes of wasm); the bank's catalog then replaces the offers.
-        None => Engine::new(rulesets::cn_retail())
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Ruleset, &e, None))?,
+    let ruleset = match &ruleset_url {
+        Some(u) => Some(fetch_pinned("ruleset", u).await?),
+        None => None,
     };
-    if let Some(u) = catalog_url {
-        let json = fetch_pinned("catalog", &u).await?;
-        engine = strata_core::parse_catalog(&json)
-            .and_then(|c| engine.with_catalog(c))
-            .map_err(|e| LoadError::of_ruleset(ErrorKind::Catalog, &e, Some(u.clone())))?;
-    }
-    Ok(engine)
+    let catalog = match &catalog_url {
+        Some(u) => Some(fetch_pinned("catalog", u).await?),
+        None => None,
+    };
+    engine_from_json(ruleset.as_deref(), catalog.as_deref()).map_err(|e| {
+        let url = match e.document {
+            Document::Ruleset => ruleset_url.clone(),
+            Document::Catalog => catalog_url.clone(),
+        };
+        LoadError::of_assembly(&e, url)
+    })
 }

@@ -10,7 +10,9 @@
 
 use std::fmt::Write;
 
-use strata_core::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
+use strata_core::{
+    AssemblyError, Document, ProfileError, ProfileErrors, RulesetError, RulesetErrors,
+};
 
 use crate::i18n::{Locale, Msg, t};
 use crate::services::fetch::FetchError;
@@ -230,6 +232,16 @@ impl LoadError {
             source,
             problems: e.0.iter().map(Problem::of_ruleset).collect(),
         }
+    }
+
+    /// An engine that could not be assembled: the document at fault and its problems.
+    #[must_use]
+    pub fn of_assembly(e: &AssemblyError, source: Option<String>) -> Self {
+        let kind = match e.document {
+            Document::Ruleset => ErrorKind::Ruleset,
+            Document::Catalog => ErrorKind::Catalog,
+        };
+        LoadError::of_ruleset(kind, &e.errors, source)
     }
 
     /// A fetch that failed or was refused by its pin.

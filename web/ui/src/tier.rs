@@ -1,9 +1,6 @@
 //! What more than one face reads off a tier or an evaluation to show it: the badge colour,
 //! the headline benefits, the assets here.
 
-use rust_decimal::Decimal;
-use strata_core::Profile;
-use strata_core::evaluation::Evaluation;
 use strata_core::ruleset::Tier;
 
 /// A tier's badge colour, with a neutral grey when the ruleset gives none.
@@ -25,19 +22,4 @@ pub fn headline_benefits(tier: Option<&Tier>, tag: &str) -> Vec<String> {
             .collect()
     })
     .unwrap_or_default()
-}
-
-/// The customer's assets here: the `aum` metric, else the sum of asset holdings.
-#[must_use]
-pub fn aum(p: &Profile, e: &Evaluation) -> Decimal {
-    e.metrics.iter().find(|m| m.metric == "aum").map_or_else(
-        || {
-            p.holdings
-                .iter()
-                .filter(|h| h.family.is_asset())
-                .map(|h| h.balance.0)
-                .sum()
-        },
-        |m| m.value.0,
-    )
 }

@@ -3,51 +3,48 @@
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
-use strata_core::evaluation::Evaluation;
+use strata_core::Money;
 use strata_core::recommend::Options;
+use strata_core::scenario::{Outcome, Range, Scenario};
 use strata_ui::shared::Shared;
 use yew::prelude::*;
 
 use crate::state::WhatIf;
 use crate::view::View;
-use crate::what_if;
 
-/// A what-if evaluation with the slider's range.
+/// A what-if outcome with the slider, both from core.
 #[derive(Debug, PartialEq)]
 pub struct WhatIfResult {
-    /// The amount in effect (the scenario's start when none was chosen).
+    /// The amount in effect (the slider's start when none was chosen).
     pub amount: Decimal,
-    /// Slider maximum.
-    pub max: Decimal,
-    /// Slider step.
-    pub step: Decimal,
-    /// Assets here in the scenario.
-    pub assets: Decimal,
-    /// The evaluation of the modified profile; `None` if it does not evaluate.
-    pub eval: Option<Shared<Evaluation>>,
+    /// The slider: start, end, step and the amount at which each tier is reached.
+    pub range: Option<Range>,
+    /// The outcome; `None` if the scenario does not evaluate.
+    pub outcome: Option<Shared<Outcome>>,
 }
 
-/// Re-evaluates a modified copy of the profile whenever the inputs change.
+/// Asks core for the slider of the scenario kind, then for the outcome at the amount, each
+/// time the inputs change.
 #[hook]
 pub fn use_what_if(view: &View, input: WhatIf) -> Rc<WhatIfResult> {
-    use_memo((view.clone(), input), |(v, w)| {
+    let range = use_memo((view.clone(), input.mode), |(v, kind)| {
+        v.engine().scenario_range(&v.profile, v.as_of, *kind).ok()
+    });
+    use_memo((view.clone(), input, range), |(v, w, range)| {
         let amount = w
             .amount
-            .unwrap_or_else(|| what_if::start(w.mode, &v.profile, &v.eval));
-        let (max, step) = what_if::range(w.mode, &v.profile, &v.eval);
-        let (profile, as_of) = what_if::apply(v.engine(), &v.profile, v.as_of, w.mode, amount);
-        let eval = v
+            .or_else(|| range.as_ref().as_ref().map(|r| r.start.0))
+            .unwrap_or_default();
+        let scenario = Scenario::new(w.mode, Money(amount));
+        let outcome = v
             .engine()
-            .evaluate_with(&profile, as_of, &Options::default())
+            .what_if(&v.profile, v.as_of, &scenario, &Options::default())
             .ok()
             .map(Shared::new);
-        let assets = eval.as_ref().map_or(amount, |e| what_if::aum(&profile, e));
         WhatIfResult {
             amount,
-            max,
-            step,
-            assets,
-            eval,
+            range: range.as_ref().clone(),
+            outcome,
         }
     })
 }

@@ -58,19 +58,18 @@ pub fn Compare(props: &Props) -> Html {
                             aria-current={current.then_some("true")} data-tier={tier.id.clone()}>
                             <article aria-labelledby={id.clone()}>
                                 <div class="tier-head">
-                                    <h2 {id}>{ tier.name.get(tag) }</h2>
+                                    <h2 {id}>{ tier.customer_name().get(tag) }</h2>
                                     if current {
                                         <span class="badge">{ t(l, AppMsg::Current) }</span>
                                     }
                                 </div>
-                                if !tier.description.is_empty() {
-                                    <p class="muted">{ tier.description.get(tag) }</p>
-                                }
                                 <dl>
                                     <dt>{ t(l, AppMsg::Criterion) }</dt>
-                                    <dd>{ tier.criteria.as_ref().map_or_else(
-                                        || t(l, AppMsg::Fallback).to_owned(),
-                                        |cr| sentences::criterion(&c, cr)) }</dd>
+                                    <dd>{ if tier.criteria.is_some() {
+                                        sentences::conditions(&c, v.engine(), &v.engine().conditions(rank))
+                                    } else {
+                                        t(l, AppMsg::Fallback).to_owned()
+                                    } }</dd>
                                     <dt>{ t(l, Msg::ServedBy) }</dt>
                                     <dd>{ strata_ui::sentences::maintainer(l, tier.maintained_by) }</dd>
                                 </dl>

@@ -10,7 +10,6 @@ use crate::components::rec_card::{RecCard, shown_reasons};
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::view::View;
-use crate::what_if;
 
 /// Recommendations shown on Home (the rest are a product page away).
 const TOP: usize = 3;
@@ -28,7 +27,7 @@ pub fn Home(props: &Props) -> Html {
     let v = &props.view;
     let l = v.locale;
     let tag = l.tag();
-    let assets = Some(what_if::aum(&v.profile, &v.eval));
+    let assets = Some(v.eval.assets.0);
     let top_benefits = strata_ui::tier::headline_benefits(v.tier(), tag);
     let recs = &v.eval.recommendations[..v.eval.recommendations.len().min(TOP)];
     // One reason per card, each saying something the cards above do not.

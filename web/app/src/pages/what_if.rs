@@ -1,10 +1,10 @@
-//! What-if: "if I add ¥…", "if I move ¥… from another bank", "if my assets stay at ¥… for
-//! three months". A slider and a typed amount drive one value; tier, gap and benefits
-//! update live and a polite live region announces the outcome.
+//! What-if: "if I add ¥…", "if I move ¥… from another bank", "if my assets stay at ¥…".
+//! Core evaluates the scenario and says what changes (tier, benefits gained, upgraded and
+//! lost) and where each tier is reached; this page lays it out. A slider and a typed amount
+//! drive one value, and a polite live region announces the outcome.
 
 use rust_decimal::Decimal;
-use strata_core::Text;
-use strata_core::ruleset::Benefits;
+use strata_core::benefits::{LevelChange, TierBenefit};
 use strata_ui::components::tier_card::TierCard;
 use strata_ui::format;
 use strata_ui::i18n::{fill, t};
@@ -14,7 +14,7 @@ use crate::hooks::use_what_if;
 use crate::i18n::AppMsg;
 use crate::state::{Mode, WhatIf};
 use crate::view::View;
-use crate::what_if;
+use strata_ui::shared::Shared;
 
 /// Props of [`WhatIfPage`].
 #[derive(Properties, PartialEq)]
@@ -29,13 +29,6 @@ pub struct Props {
     pub on_amount: Callback<Decimal>,
     /// Back to the start.
     pub on_reset: Callback<()>,
-}
-
-fn all(b: &Benefits) -> Vec<&Text> {
-    b.categories()
-        .into_iter()
-        .flat_map(|(_, items)| items.iter().map(|b| &b.text))
-        .collect()
 }
 
 fn input_amount(e: &Event) -> Option<Decimal> {
@@ -55,9 +48,9 @@ pub fn WhatIfPage(props: &Props) -> Html {
     let modes = [
         (Mode::Add, AppMsg::ModeAdd, "add"),
         (Mode::Move, AppMsg::ModeMove, "move"),
-        (Mode::Stay, AppMsg::ModeStay, "stay"),
+        (Mode::Keep, AppMsg::ModeStay, "stay"),
     ];
-    let no_external = mode == Mode::Move && what_if::external(&v.profile).is_zero();
+    let no_external = mode == Mode::Move && result.range.as_ref().is_none_or(|r| r.max.0.is_zero());
     let on_input = {
         let on = props.on_amount.clone();
         Callback::from(move |e: InputEvent| {
@@ -66,12 +59,30 @@ pub fn WhatIfPage(props: &Props) -> Html {
             }
         })
     };
-    let ruleset = v.engine().ruleset();
+    let text = |b: &TierBenefit| b.text.get(tag).to_owned();
+    let change_text = |u: &LevelChange| {
+        fill(
+            l,
+            AppMsg::BenefitChange,
+            &[("from", u.from.text.get(tag)), ("to", u.to.text.get(tag))],
+        )
+    };
+    let list = |id: &'static str, title: AppMsg, class: &'static str, items: Vec<String>| {
+        if items.is_empty() {
+            return Html::default();
+        }
+        html! {
+            <section class="section" aria-labelledby={format!("{id}-title")}>
+                <h2 id={format!("{id}-title")}>{ t(l, title) }</h2>
+                <ul class={classes!("card", "checklist", class)} data-testid={id}>
+                    { for items.into_iter().map(|b| html! { <li>{ b }</li> }) }
+                </ul>
+            </section>
+        }
+    };
     let summary;
-    let outcome = if let Some(e) = &result.eval {
-        let now = v.eval.tier.rank;
-        let then = e.tier.rank;
-        let change = match then.cmp(&now) {
+    let outcome = if let Some(o) = &result.outcome {
+        let change = match o.after.rank.cmp(&o.before.rank) {
             std::cmp::Ordering::Less => AppMsg::Up,
             std::cmp::Ordering::Greater => AppMsg::Down,
             std::cmp::Ordering::Equal => AppMsg::Unchanged,
@@ -79,40 +90,44 @@ pub fn WhatIfPage(props: &Props) -> Html {
         summary = fill(
             l,
             AppMsg::WhatIfSummary,
-            &[("tier", e.tier.name.get(tag)), ("change", t(l, change))],
+            &[("tier", o.after.name.get(tag)), ("change", t(l, change))],
         );
-        let before = v.tier().map(|x| all(&x.benefits)).unwrap_or_default();
-        let after_tier = ruleset.tiers.get(then);
-        let after = after_tier.map(|x| all(&x.benefits)).unwrap_or_default();
-        let gained: Vec<_> = after.iter().filter(|b| !before.contains(b)).collect();
-        let lost: Vec<_> = before.iter().filter(|b| !after.contains(b)).collect();
-        let assets = Some(result.assets);
+        let d = &o.benefits;
+        let lost: Vec<String> = d
+            .lost
+            .iter()
+            .map(text)
+            .chain(d.downgraded.iter().map(change_text))
+            .collect();
+        let assets = Some(o.evaluation.assets.0);
+        let evaluation = Shared::new(o.evaluation.clone());
         html! {
             <>
-                <TierCard evaluation={e.clone()} engine={v.engine.clone()} locale={l} {assets}
+                if o.as_of != v.as_of {
+                    <p class="note" data-testid="what-if-date">
+                        { fill(l, AppMsg::WhatIfOn, &[("date", &c.date(o.as_of))]) }
+                    </p>
+                }
+                <TierCard {evaluation} engine={v.engine.clone()} locale={l} {assets}
                           heading_id="what-if-tier" label={AttrValue::from(t(l, AppMsg::Result))} />
-                if !gained.is_empty() {
-                    <section class="section" aria-labelledby="gained-title">
-                        <h2 id="gained-title">{ t(l, AppMsg::NewBenefits) }</h2>
-                        <ul class="card checklist gained" data-testid="gained">
-                            { for gained.iter().map(|b| html! { <li>{ b.get(tag) }</li> }) }
-                        </ul>
-                    </section>
-                }
-                if !lost.is_empty() {
-                    <section class="section" aria-labelledby="lost-title">
-                        <h2 id="lost-title">{ t(l, AppMsg::LostBenefits) }</h2>
-                        <ul class="card checklist lost" data-testid="lost">
-                            { for lost.iter().map(|b| html! { <li>{ b.get(tag) }</li> }) }
-                        </ul>
-                    </section>
-                }
+                { list("gained", AppMsg::NewBenefits, "gained", d.gained.iter().map(text).collect()) }
+                { list("upgraded", AppMsg::UpgradedBenefits, "upgraded", d.upgraded.iter().map(change_text).collect()) }
+                { list("lost", AppMsg::LostBenefits, "lost", lost) }
             </>
         }
     } else {
         summary = String::new();
         Html::default()
     };
+    let (max, step) = result
+        .range
+        .as_ref()
+        .map_or((Decimal::ZERO, Decimal::ONE), |r| (r.max.0, r.step.0));
+    let marks = result
+        .range
+        .as_ref()
+        .map(|r| r.marks.clone())
+        .unwrap_or_default();
     let amount_text = c.money(result.amount);
     html! {
         <>
@@ -144,10 +159,31 @@ pub fn WhatIfPage(props: &Props) -> Html {
                         <output for="what-if-amount" class="amount-text">{ amount_text }</output>
                     </div>
                     <input type="range" aria-label={t(l, AppMsg::SliderLabel)} min="0"
-                           max={format::plain(result.max)} step={format::plain(result.step)}
-                           value={format::plain(result.amount.min(result.max))}
-                           aria-valuetext={c.money(result.amount)}
+                           max={format::plain(max)} step={format::plain(step)}
+                           value={format::plain(result.amount.min(max))}
+                           aria-valuetext={c.money(result.amount)} list="what-if-marks"
                            oninput={on_input} data-testid="slider" />
+                    <datalist id="what-if-marks">
+                        { for marks.iter().map(|m| html! {
+                            <option value={format::plain(m.amount.0)} label={m.tier.name.get(tag).to_owned()} />
+                        }) }
+                    </datalist>
+                    if !marks.is_empty() {
+                        <ul class="marks" data-testid="marks">
+                            { for marks.iter().map(|m| {
+                                let on = props.on_amount.clone();
+                                let a = m.amount.0;
+                                html! {
+                                    <li>
+                                        <button type="button" class="mark"
+                                                onclick={Callback::from(move |_: MouseEvent| on.emit(a))}>
+                                            { fill(l, AppMsg::MarkAt, &[("tier", m.tier.name.get(tag)), ("amount", &c.money(a))]) }
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    }
                     <button type="button" class="button secondary"
                             onclick={props.on_reset.reform(|_: MouseEvent| ())}>{ t(l, AppMsg::Reset) }</button>
                 </div>

@@ -2,7 +2,7 @@
 //! and why the tier is what it is (grace, deferred downgrade) or could be (assets elsewhere).
 
 use rust_decimal::Decimal;
-use strata_core::evaluation::{ChangeReason, Evaluation, Gap};
+use strata_core::evaluation::{ChangeReason, Evaluation, Reach};
 use yew::prelude::*;
 
 use crate::hooks::use_css;
@@ -31,22 +31,12 @@ pub struct Props {
     pub label: Option<AttrValue>,
 }
 
-/// Percentage of the way from zero to the gap's threshold.
+/// Core's progress toward the nearest reachable tier as a whole percentage, rounded down so
+/// the bar never shows more than is met.
 #[must_use]
-pub fn progress_percent(gap: &Gap) -> u8 {
-    let amount = gap.amount.unwrap_or_default().0;
-    let target = gap
-        .shortfalls
-        .iter()
-        .filter_map(|s| s.missing.map(|_| s.comparison.threshold.0))
-        .max()
-        .unwrap_or_default();
-    if target.is_zero() {
-        return 0;
-    }
-    let have = (target - amount).max(Decimal::ZERO);
-    (have * Decimal::ONE_HUNDRED / target)
-        .round()
+pub fn progress_percent(reach: &Reach) -> u8 {
+    (reach.progress.0 * Decimal::ONE_HUNDRED)
+        .floor()
         .try_into()
         .unwrap_or(0u8)
         .min(100)
@@ -65,14 +55,14 @@ pub fn TierCard(props: &Props) -> Html {
     };
     let tag = locale.tag();
     let tier = ruleset.tiers.get(e.tier.rank);
-    let next = e.above.iter().find(|g| g.reachable && g.amount.is_some());
+    let next = e.reach.as_ref();
     let card = use_node_ref();
     let bar = use_node_ref();
     use_css(card.clone(), vec![("--tier-colour", colour(tier))]);
     let pct = next.map_or(0, progress_percent);
     use_css(bar.clone(), vec![("width", format!("{pct}%"))]);
     let progress = next.map(|gap| {
-        let amount = gap.amount.unwrap_or_default().0;
+        let amount = gap.amount.0;
         let label = fill(locale, Msg::ToNext, &[("tier", gap.tier.name.get(tag))]);
         html! {
             <div class="progress">
