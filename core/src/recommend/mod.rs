@@ -7,8 +7,8 @@
 //! business priority. Each factor is `weight × strength`, with weights from the catalog
 //! scaled by the tier's strategy.
 //!
-//! [`eligibility`] keeps products out (suitability is never overridden), [`rank`] scores and
-//! picks the top N, [`score`] holds the factor arithmetic shared with catalog validation.
+//! `eligibility` keeps products out (suitability is never overridden), `rank` scores and
+//! picks the top N, `score` holds the factor arithmetic shared with catalog validation.
 //! Output types live in [`crate::output::recommendation`].
 
 mod eligibility;

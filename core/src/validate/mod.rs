@@ -1,5 +1,5 @@
-//! Validation of documents before use: a ruleset ([`ruleset`], compiling it into [`Crit`]s)
-//! and a catalog against its ruleset ([`catalog`]). Every problem is collected with its JSON
+//! Validation of documents before use: a ruleset (`ruleset`, compiling it into `Crit`s)
+//! and a catalog against its ruleset (`catalog`). Every problem is collected with its JSON
 //! path, so a product team fixes all of them in one pass.
 
 pub(crate) mod catalog;
