@@ -3,6 +3,8 @@
 //! Like a ruleset it is authored data, parsed strictly and validated with JSON paths. It
 //! names the ruleset's tiers (eligibility, bundles, strategy), so it is checked against one.
 
+pub use crate::model::life::Scenario;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -305,30 +307,6 @@ pub struct Window {
     pub until: Option<NaiveDate>,
 }
 
-/// Life scenarios for scenario marketing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum Scenario {
-    /// Travel.
-    Travel,
-    /// Children's or own education.
-    Education,
-    /// Retirement.
-    Retirement,
-    /// Buying or running a home.
-    Home,
-    /// Young customers starting out.
-    Youth,
-    /// Running a business.
-    Business,
-    /// Growing wealth.
-    Wealth,
-    /// Protecting family (insurance, estate).
-    Family,
-}
-
 /// A tier's promoted bundle.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -442,16 +420,6 @@ json_struct!(AgeRange {
 json_struct!(Window {
     from: optional,
     until: optional,
-});
-json_names!(Scenario {
-    Travel = "travel",
-    Education = "education",
-    Retirement = "retirement",
-    Home = "home",
-    Youth = "youth",
-    Business = "business",
-    Wealth = "wealth",
-    Family = "family",
 });
 json_struct!(Bundle {
     name: required,

@@ -3,163 +3,18 @@
 //! rules included), with what changes in tier and benefits; and the amounts at which each
 //! tier is reached, found by evaluating, so a slider can mark them.
 
+pub use crate::model::what_if::{ADDED, Scenario, ScenarioKind};
+pub use crate::output::scenario::{Mark, Outcome, Range};
+
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-use crate::benefits::{self, BenefitDiff};
+use crate::benefits::{self};
 use crate::dec::{Dec, Money};
 use crate::engine::Engine;
 use crate::error::{ProfileError, ProfileErrors};
-use crate::evaluation::{Evaluation, TierRef};
-use crate::json::{Error, FromJson, Json, Obj, Path};
 use crate::profile::{Family, Holding, Month, MonthlyBalance, Profile};
 use crate::recommend::Options;
-
-/// Product id of the money a scenario adds, so it never matches a catalog product.
-pub const ADDED: &str = "what-if";
-
-/// A change the customer imagines.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum Scenario {
-    /// Bring `amount` of new money today, held as a deposit.
-    Add {
-        /// The amount.
-        amount: Money,
-    },
-    /// Move `amount` here from the assets declared at other banks (at most what is declared).
-    Move {
-        /// The amount.
-        amount: Money,
-    },
-    /// Keep the assets here at `amount` from today, so that the averages the ruleset reads
-    /// follow; evaluated when the longest of them has passed, reviews in between counted.
-    Keep {
-        /// The amount.
-        amount: Money,
-    },
-}
-
-/// The kind of a scenario, for its slider.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum ScenarioKind {
-    /// [`Scenario::Add`].
-    Add,
-    /// [`Scenario::Move`].
-    Move,
-    /// [`Scenario::Keep`].
-    Keep,
-}
-
-crate::json_names!(ScenarioKind {
-    Add = "add",
-    Move = "move",
-    Keep = "keep",
-});
-
-impl Scenario {
-    /// A scenario of `kind` with `amount`.
-    #[must_use]
-    pub fn new(kind: ScenarioKind, amount: Money) -> Self {
-        match kind {
-            ScenarioKind::Add => Scenario::Add { amount },
-            ScenarioKind::Move => Scenario::Move { amount },
-            ScenarioKind::Keep => Scenario::Keep { amount },
-        }
-    }
-
-    /// Its kind.
-    #[must_use]
-    pub fn kind(&self) -> ScenarioKind {
-        match self {
-            Scenario::Add { .. } => ScenarioKind::Add,
-            Scenario::Move { .. } => ScenarioKind::Move,
-            Scenario::Keep { .. } => ScenarioKind::Keep,
-        }
-    }
-
-    /// Its amount.
-    #[must_use]
-    pub fn amount(&self) -> Money {
-        match self {
-            Scenario::Add { amount } | Scenario::Move { amount } | Scenario::Keep { amount } => {
-                *amount
-            }
-        }
-    }
-}
-
-impl FromJson for Scenario {
-    fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
-        let o = Obj::open(v, path)?;
-        let kind = crate::ruleset::tag(
-            &o,
-            path,
-            &[
-                ("add", ScenarioKind::Add),
-                ("move", ScenarioKind::Move),
-                ("keep", ScenarioKind::Keep),
-            ],
-        )?;
-        o.only(&["type", "amount"])?;
-        Ok(Scenario::new(kind, o.required("amount")?))
-    }
-}
-
-/// A scenario's outcome.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Outcome {
-    /// The scenario, with the amount actually applied (a move is capped at what is declared).
-    pub scenario: Scenario,
-    /// The date evaluated: today, or for `keep` the day its averages have caught up.
-    pub as_of: NaiveDate,
-    /// The tier today.
-    pub before: TierRef,
-    /// The tier in the scenario.
-    pub after: TierRef,
-    /// What changes in benefits from `before` to `after`.
-    pub benefits: BenefitDiff,
-    /// The full evaluation in the scenario.
-    pub evaluation: Evaluation,
-}
-
-/// The amount at which a tier is reached in a scenario.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Mark {
-    /// The tier.
-    pub tier: TierRef,
-    /// The least amount (to the cent) that gives this tier or a higher one.
-    pub amount: Dec,
-}
-
-/// A slider for a scenario: where it starts, how far it goes, its step and its marks.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Range {
-    /// The kind of scenario.
-    pub kind: ScenarioKind,
-    /// Where the slider starts: the nearest mark above today's tier (add, move), or today's
-    /// assets (keep).
-    pub start: Dec,
-    /// The slider's end: past the highest mark (add, keep), or what is declared (move).
-    pub max: Dec,
-    /// A round step.
-    pub step: Dec,
-    /// Each tier a scenario of this kind reaches, highest first; for `keep`, today's tier too
-    /// (its amount is what keeps it).
-    pub marks: Vec<Mark>,
-}
 
 /// Scenario amounts stay below this (¥10 trillion), far inside money's domain.
 const CAP: i64 = 10_000_000_000_000;

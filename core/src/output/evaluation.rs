@@ -6,12 +6,13 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use crate::output::tier::TierRef;
+
 use crate::dec::Dec;
-use crate::moments::Moment;
-use crate::recommend::{Exclusion, Recommendation};
+use crate::output::moment::Moment;
+use crate::output::recommendation::{Exclusion, Recommendation};
+use crate::output::value::CustomerValue;
 use crate::ruleset::{Maintainer, Op, ServiceRoute, Source, Unit};
-use crate::text::Text;
-use crate::value::CustomerValue;
 
 /// The result of evaluating one profile. Every field is for the customer unless its doc says
 /// *Staff only*; a customer-audience result (the default) leaves those out altogether.
@@ -86,20 +87,6 @@ pub struct RulesetRef {
     pub id: String,
     /// Version.
     pub version: String,
-}
-
-/// A tier by id, with the name a customer sees and its position (0 = top of the ladder).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct TierRef {
-    /// Id.
-    pub id: String,
-    /// The customer-facing name per locale: the tier's `display_name`, else its `name`.
-    /// Staff read the internal name from the ruleset by `id`.
-    pub name: Text,
-    /// Position on the ladder, 0 = highest.
-    pub rank: usize,
 }
 
 /// Why the tier is what it is.
