@@ -37,7 +37,7 @@ pub struct Engine {
     ruleset: Ruleset,
     pub(crate) metrics: Vec<metrics::Def>,
     /// Original sources of derived-metric terms, for gap equivalents.
-    sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
+    pub(crate) sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
     pub(crate) criteria: Vec<Option<Crit>>,
     reviews: Reviews,
     uses_assets: bool,
@@ -446,7 +446,11 @@ impl Engine {
     }
 
     /// Semantic checks of a profile against this ruleset, all at once; returns warnings.
-    fn validate(&self, p: &Profile, as_of: NaiveDate) -> Result<Vec<Warning>, ProfileErrors> {
+    pub(crate) fn validate(
+        &self,
+        p: &Profile,
+        as_of: NaiveDate,
+    ) -> Result<Vec<Warning>, ProfileErrors> {
         let mut errs = Vec::new();
         let mut warnings = Vec::new();
         let mut neg = |path: String, v: Money| {
@@ -717,7 +721,10 @@ impl Engine {
     }
 
     /// The profile with every amount in the ruleset's currency, or `None` when it already is.
-    fn in_ruleset_currency(&self, p: &Profile) -> Result<Option<Profile>, metrics::Overflow> {
+    pub(crate) fn in_ruleset_currency(
+        &self,
+        p: &Profile,
+    ) -> Result<Option<Profile>, metrics::Overflow> {
         let foreign = |c: &Option<String>| c.as_ref().is_some_and(|c| *c != self.ruleset.currency);
         if !p.holdings.iter().any(|h| foreign(&h.currency))
             && !p.external_assets.iter().any(|e| foreign(&e.currency))
