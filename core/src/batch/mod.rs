@@ -12,7 +12,7 @@ mod portfolio;
 mod tiering;
 
 pub use portfolio::{History, Manual, Portfolio, Row};
-pub use tiering::{NONE, Rule, TierOptions, Tiering};
+pub use tiering::{NO_AMOUNT, NONE, Rule, TierOptions, Tiering};
 
 /// Why a whole batch could not be tiered (a row's own problems are reported per row).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -35,4 +35,112 @@ pub enum BatchError {
         /// The criterion's JSON path.
         path: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{Portfolio, TierOptions};
+    use crate::ruleset::{Criterion, Threshold};
+    use crate::{Engine, Profile, Ruleset, rulesets};
+
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+    }
+
+    fn customer(aum: &str) -> Profile {
+        Profile::from_json(&format!(
+            r#"{{ "id": "c{aum}", "birth_date": "1990-05-12", "education": "bachelor",
+                 "holdings": [{{ "product": "d", "family": "deposit", "balance": "{aum}" }}] }}"#
+        ))
+        .unwrap_or_default()
+    }
+
+    fn engine(rs: Ruleset) -> Engine {
+        Engine::new(rs).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// cn-retail with mid-upper's bar moved to `bar`.
+    fn mid_upper_at(bar: i64) -> Ruleset {
+        let mut rs = rulesets::cn_retail();
+        if let Some(Criterion::Compare(c)) = &mut rs.tiers[2].criteria {
+            c.value = Threshold::Number(crate::Dec(bar.into()));
+        }
+        rs
+    }
+
+    fn portfolio(engine: &Engine) -> Portfolio {
+        let profiles: Vec<Profile> = ["240000", "210000", "199999.99", "40000"]
+            .map(customer)
+            .to_vec();
+        let (p, rejected) =
+            Portfolio::from_profiles(engine, as_of(), &profiles).unwrap_or_else(|e| panic!("{e}"));
+        assert!(rejected.is_empty());
+        p
+    }
+
+    #[test]
+    fn a_column_is_computed_once_per_definition() {
+        let current = engine(rulesets::cn_retail());
+        let mut p = portfolio(&current);
+        assert_eq!(p.cached_columns(), 0);
+        let before = p.tier_all(&current, TierOptions::default());
+        // cn-retail's criteria read aum, education and age.
+        assert_eq!(p.cached_columns(), 3);
+        assert_eq!(p.tier_all(&current, TierOptions::default()), before);
+        assert_eq!(p.cached_columns(), 3);
+    }
+
+    #[test]
+    fn a_moved_threshold_reuses_the_columns() {
+        let current = engine(rulesets::cn_retail());
+        let mut p = portfolio(&current);
+        let before = p.tier_all(&current, TierOptions::default()).map(|t| t.tier);
+        let candidate = engine(mid_upper_at(220_000));
+        let after = p
+            .tier_all(&candidate, TierOptions::default())
+            .map(|t| t.tier);
+        assert_eq!(p.cached_columns(), 3);
+        // 210,000 falls from mid-upper (2) to mid-lower (3); the rest stay.
+        assert_eq!(before, Ok(vec![2, 2, 3, 5]));
+        assert_eq!(after, Ok(vec![2, 3, 3, 5]));
+    }
+
+    #[test]
+    fn a_changed_metric_gets_its_own_column() {
+        let current = engine(rulesets::cn_retail());
+        let mut p = portfolio(&current);
+        let _ = p.tier_all(&current, TierOptions::default());
+        let mut rs = rulesets::cn_retail();
+        if let Some(Criterion::Compare(c)) = &mut rs.tiers[0].criteria {
+            c.metric = "aum_with_external".into();
+        }
+        let _ = p.tier_all(&engine(rs), TierOptions::default());
+        assert_eq!(p.cached_columns(), 4);
+    }
+
+    #[test]
+    fn rows_added_after_tiering_extend_the_columns() {
+        let current = engine(rulesets::cn_retail());
+        let mut p = portfolio(&current);
+        let _ = p.tier_all(&current, TierOptions::default());
+        assert_eq!(p.push(&current, &customer("1000000")), Ok(4));
+        let tiers = p.tier_all(&current, TierOptions::default()).map(|t| t.tier);
+        assert_eq!(tiers, Ok(vec![2, 2, 3, 5, 1]));
+        assert_eq!(p.cached_columns(), 3);
+    }
+
+    #[test]
+    fn another_currency_is_refused() {
+        let current = engine(rulesets::cn_retail());
+        let mut p = portfolio(&current);
+        let usd = engine(rulesets::builtin("us-rewards").unwrap_or_else(rulesets::cn_retail));
+        assert!(matches!(
+            p.tier_all(&usd, TierOptions::default()),
+            Err(super::BatchError::Currency { .. })
+        ));
+        assert!(p.push(&usd, &customer("1")).is_err());
+        assert!(p.is_rejected(4));
+    }
 }

@@ -10,6 +10,8 @@ mod common;
 #[cfg(not(target_arch = "wasm32"))]
 mod boundaries;
 #[cfg(not(target_arch = "wasm32"))]
+mod columnar;
+#[cfg(not(target_arch = "wasm32"))]
 mod currency;
 #[cfg(not(target_arch = "wasm32"))]
 mod domains;
