@@ -45,7 +45,11 @@ impl Cache {
         let column = &mut self.columns[i].1;
         let rows = data.rejected.len();
         for row in column.values.len()..rows {
-            if let Some(g) = value(kind, data, row).and_then(fixed) {
+            let g = match whole_cents(kind, data, row) {
+                Some(c) => c.checked_mul(CENT),
+                None => value(kind, data, row).and_then(fixed),
+            };
+            if let Some(g) = g {
                 column.values.push(g);
             } else {
                 column.values.push(0);
@@ -78,15 +82,40 @@ pub(super) fn fixed(d: Decimal) -> Option<i128> {
     floor.checked_mul(2)?.checked_add(i128::from(frac))
 }
 
-/// A fixed-point value rounded to cents as [`Decimal::round_dp`] rounds (half to even).
-pub(super) fn cents(g: i128) -> Decimal {
+/// A fixed-point value rounded to cents as [`Decimal::round_dp`] rounds (half to even), in
+/// cents.
+pub(super) fn cents(g: i128) -> i128 {
     let floor = g.div_euclid(2);
     let frac = g.rem_euclid(2) == 1;
     let unit = SCALE / 100;
     let (q, r) = (floor.div_euclid(unit), floor.rem_euclid(unit));
     let half = unit / 2;
     let up = r > half || (r == half && (frac || q.rem_euclid(2) == 1));
-    Decimal::from_i128_with_scale(q + i128::from(up), 2)
+    q + i128::from(up)
+}
+
+/// One cent in the fixed point.
+const CENT: i128 = 2 * SCALE / 100;
+
+/// The value in cents of a metric that sums amounts or counts (no division), straight from
+/// the integer columns; `None` for the others.
+fn whole_cents(kind: &Kind, d: &Data, row: usize) -> Option<i128> {
+    let aum = i128::from(d.assets[row]);
+    Some(match kind {
+        Kind::Aum => aum,
+        Kind::External => i128::from(d.external[row]),
+        Kind::AumWithExternal => aum + i128::from(d.external[row]),
+        Kind::AumHousehold => aum + i128::from(d.household[row]),
+        Kind::LoanBalance => i128::from(d.loans[row]),
+        Kind::FeeIncome(n) => fees(d, row, *n),
+        Kind::Age => match d.age[row] {
+            u8::MAX => 0,
+            a => i128::from(a) * 100,
+        },
+        Kind::Education => i128::from(d.education[row]) * 100,
+        Kind::ProductFamilies => i128::from(d.families[row]) * 100,
+        _ => return None,
+    })
 }
 
 fn money(c: i128) -> Decimal {
@@ -207,7 +236,8 @@ mod tests {
             "123456789012345.675",
         ] {
             let d = dec(v);
-            assert_eq!(cents(fixed(d).unwrap_or_default()), d.round_dp(2), "{v}");
+            let c = cents(fixed(d).unwrap_or_default());
+            assert_eq!(Decimal::from_i128_with_scale(c, 2), d.round_dp(2), "{v}");
         }
     }
 

@@ -16,6 +16,9 @@ use super::BatchError;
 use super::columns::{cents, fixed};
 use super::portfolio::{Data, Portfolio};
 
+/// One in millionths, the columns' scale.
+const MICROS: i128 = 1_000_000;
+
 /// No tier: a row that could not be tiered, or no reachable tier above.
 pub const NONE: u16 = u16::MAX;
 
@@ -123,9 +126,9 @@ struct Leaf {
     op: Op,
     /// `2·t·10⁶`, the threshold in the columns' fixed point.
     bar: i128,
-    threshold: Decimal,
-    /// The smallest step of the metric (1 for whole-valued metrics, else a cent).
-    step: Decimal,
+    /// The smallest step of the metric in millionths (1 for whole-valued metrics, else a
+    /// cent).
+    step: i128,
     /// Whether bringing money or products moves the metric.
     actionable: bool,
     money: bool,
@@ -140,8 +143,9 @@ enum Node {
     Leaf(Box<Leaf>),
 }
 
-/// Gap of a failing criterion: every shortfall actionable, how many, and the money amount.
-type Summary = (bool, usize, Option<Decimal>);
+/// Gap of a failing criterion: every shortfall actionable, how many, and the money amount
+/// in cents.
+type Summary = (bool, usize, Option<i128>);
 
 impl Portfolio {
     /// Every row's tier under `engine` by the rules of [`Engine::evaluate`]: the ladder, the
@@ -232,9 +236,8 @@ impl Portfolio {
                     })
                     .unwrap_or((NONE, None));
                 out.target.push(target);
-                out.target_cents.push(amount.map_or(NO_AMOUNT, |a| {
-                    super::portfolio::to_cents(a).unwrap_or(i64::MAX)
-                }));
+                out.target_cents
+                    .push(amount.map_or(NO_AMOUNT, |a| i64::try_from(a).unwrap_or(i64::MAX)));
             }
         }
         Ok(out)
@@ -277,11 +280,10 @@ impl Portfolio {
                     column: self.cache.ensure(&def.kind, &self.data),
                     op: *op,
                     bar,
-                    threshold: *value,
                     step: if def.kind.is_integral() {
-                        Decimal::ONE
+                        MICROS
                     } else {
-                        Decimal::new(1, 2)
+                        MICROS / 100
                     },
                     actionable: actionable(&def.kind),
                     money: def.unit == Unit::Money,
@@ -460,30 +462,31 @@ fn summary(c: &Node, columns: &[&[i128]], row: usize) -> Summary {
             best.unwrap_or((true, 0, None))
         }
         Node::Leaf(l) => {
-            let actual = cents(columns[l.column][row]);
+            // The engine's shortfall, in millionths: the bar less the value rounded to cents
+            // (plus a step for `>`), rounded up to the metric's step. Exact: thresholds have
+            // at most six decimals.
+            let actual = cents(columns[l.column][row]) * (MICROS / 100);
+            let threshold = l.bar / 2;
             let missing = match l.op {
-                Op::Gte => Some(l.threshold - actual),
-                Op::Gt => Some(l.threshold - actual + l.step),
+                Op::Gte => Some(threshold - actual),
+                Op::Gt => Some(threshold - actual + l.step),
                 _ => None,
             }
-            .filter(|m| *m > Decimal::ZERO)
-            .and_then(|m| round_up(m, l.step));
+            .filter(|m| *m > 0)
+            .map(|m| (m + l.step - 1) / l.step * l.step);
             let actionable = missing.is_some() && l.actionable;
             let amount = match missing {
+                Some(m) if actionable && l.money => Some(m / (MICROS / 100)),
                 Some(m) if actionable => {
-                    if l.money {
-                        Some(m)
-                    } else {
-                        l.equivalents
-                            .iter()
-                            .filter_map(|(per, points)| {
-                                round_up(
-                                    m.checked_mul(*per)?.checked_div(*points)?,
-                                    Decimal::new(1, 2),
-                                )
-                            })
-                            .min()
-                    }
+                    let m = Decimal::from_i128_with_scale(m, 6);
+                    l.equivalents
+                        .iter()
+                        .filter_map(|(per, points)| {
+                            let v = m.checked_mul(*per)?.checked_div(*points)?;
+                            let c = round_up(v, Decimal::new(1, 2))? * Decimal::ONE_HUNDRED;
+                            Some(c.mantissa() / 10i128.pow(c.scale()))
+                        })
+                        .min()
                 }
                 _ => None,
             };
