@@ -10,6 +10,9 @@ use crate::json::FromJson;
 use crate::recommend::Options;
 use crate::{Engine, Profile, Ruleset};
 
+// The batch API (`Portfolio`), kept in its own file.
+mod batch;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** A date, `YYYY-MM-DD`. */

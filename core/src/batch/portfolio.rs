@@ -219,10 +219,10 @@ impl Portfolio {
             .map_err(|e| overflow(e.0, "fx_rates"))?;
         let p = converted.as_ref().unwrap_or(profile);
         let mut errs = Vec::new();
-        let mut cents = |v: Decimal, path: &str| {
+        let mut cents = |v: Decimal, path: &dyn Fn() -> String| {
             to_cents(v).unwrap_or_else(|| {
                 errs.push(ProfileError::Invalid {
-                    path: path.to_owned(),
+                    path: path(),
                     message: format!("{v} is not an amount in cents within money's domain"),
                 });
                 0
@@ -238,7 +238,7 @@ impl Portfolio {
         let mut loans = 0i128;
         let mut held = 0u32;
         for (i, h) in p.holdings.iter().enumerate() {
-            let c = i128::from(cents(h.balance.0, &format!("$.holdings[{i}].balance")));
+            let c = i128::from(cents(h.balance.0, &|| format!("$.holdings[{i}].balance")));
             if h.family.is_asset() {
                 assets += c;
             }
@@ -250,14 +250,12 @@ impl Portfolio {
         row.product_families = held.count_ones() as u8;
         let mut external = 0i128;
         for (i, e) in p.external_assets.iter().enumerate() {
-            external += i128::from(cents(
-                e.balance.0,
-                &format!("$.external_assets[{i}].balance"),
-            ));
+            let path = || format!("$.external_assets[{i}].balance");
+            external += i128::from(cents(e.balance.0, &path));
         }
         let mut household = 0i128;
         for (i, m) in p.household.iter().enumerate() {
-            household += i128::from(cents(m.aum.0, &format!("$.household[{i}].aum")));
+            household += i128::from(cents(m.aum.0, &|| format!("$.household[{i}].aum")));
         }
         let now = month_index(as_of.year(), as_of.month());
         let mut months: Vec<_> = p
@@ -274,12 +272,12 @@ impl Portfolio {
         months.sort_by_key(|(k, _, _)| *k);
         for (k, i, m) in months {
             for (f, v) in &m.avg_daily {
-                let path = format!("$.monthly[{i}].avg_daily.{}", f.name());
+                let path = || format!("$.monthly[{i}].avg_daily.{}", f.name());
                 row.balances.push((k, *f, cents(v.0, &path)));
             }
             if let Some(fee) = m.fee_income {
                 row.fees
-                    .push((k, cents(fee.0, &format!("$.monthly[{i}].fee_income"))));
+                    .push((k, cents(fee.0, &|| format!("$.monthly[{i}].fee_income"))));
             }
         }
         if !errs.is_empty() {
@@ -399,23 +397,23 @@ impl Portfolio {
     fn check(&self, row: &Row) -> Result<(), ProfileErrors> {
         let d = &self.data;
         let mut errs = Vec::new();
-        let mut neg = |path: &str, v: i64| {
+        let mut neg = |path: &dyn Fn() -> String, v: i64| {
             if v < 0 {
                 errs.push(ProfileError::Negative {
-                    path: path.to_owned(),
+                    path: path(),
                     value: Decimal::new(v, 2).to_string(),
                 });
             }
         };
-        neg("assets", row.assets);
-        neg("loans", row.loans);
-        neg("external", row.external);
-        neg("household", row.household);
+        neg(&|| "assets".into(), row.assets);
+        neg(&|| "loans".into(), row.loans);
+        neg(&|| "external".into(), row.external);
+        neg(&|| "household".into(), row.household);
         for (i, (_, _, c)) in row.balances.iter().enumerate() {
-            neg(&format!("balances[{i}]"), *c);
+            neg(&|| format!("balances[{i}]"), *c);
         }
         for (i, (_, c)) in row.fees.iter().enumerate() {
-            neg(&format!("fees[{i}]"), *c);
+            neg(&|| format!("fees[{i}]"), *c);
         }
         let months = |k: u8| (1..=MAX_MONTHS as u8).contains(&k);
         let mut last = (0u8, None);
