@@ -63,6 +63,7 @@ fn load(engine: &Engine, months: u8) -> Portfolio {
     let ids: Vec<String> = engine.tier_ids().map(str::to_owned).collect();
     let tiers: Vec<u16> = ids.iter().map(|t| p.tier(t)).collect();
     let mut r = Row::default();
+    p.reserve(N as usize);
     for i in 0..N {
         fill(&mut r, i, months, &tiers);
         p.push_row(&r).unwrap();

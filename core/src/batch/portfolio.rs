@@ -369,6 +369,31 @@ impl Portfolio {
         Ok(d.rejected.len() - 1)
     }
 
+    /// Makes room for `rows` more rows, so that a reader that knows its size loads without
+    /// growing every column many times.
+    pub fn reserve(&mut self, rows: usize) {
+        let d = &mut self.data;
+        d.id_end.reserve(rows);
+        d.rejected.reserve(rows);
+        d.assets.reserve(rows);
+        d.loans.reserve(rows);
+        d.families.reserve(rows);
+        d.external.reserve(rows);
+        d.household.reserve(rows);
+        d.age.reserve(rows);
+        d.education.reserve(rows);
+        d.month_end.reserve(rows);
+        d.history_tier.reserve(rows);
+        d.history_since.reserve(rows);
+        d.history_reviews.reserve(rows);
+        d.history_below.reserve(rows);
+        d.manual_tier.reserve(rows);
+        d.manual_expires.reserve(rows);
+        for column in &mut d.attrs {
+            column.reserve(rows);
+        }
+    }
+
     /// Adds a row that failed its checks: it keeps its place and is never tiered.
     pub fn push_rejected(&mut self, id: &str) {
         let d = &mut self.data;

@@ -347,6 +347,8 @@ impl JsPortfolio {
             }
         }
         let index = |t: u16| tier_ids.get(usize::from(t)).copied();
+        let deepest = monthly.iter().map(|(_, m)| m.len()).max().unwrap_or(0);
+        self.0.reserve(n);
         let mut bad = Vec::new();
         let mut r = Row::default();
         for i in 0..n {
@@ -379,7 +381,6 @@ impl JsPortfolio {
                 .and_then(|e| Education::ALL.get(usize::from(e[i]).checked_sub(1)?))
                 .copied();
             r.balances.clear();
-            let deepest = monthly.iter().map(|(_, m)| m.len()).max().unwrap_or(0);
             for k in 0..deepest {
                 for (f, m) in &monthly {
                     if let Some(v) = m.get(k).map(|c| c[i]).filter(|v| *v != 0) {
