@@ -11,7 +11,7 @@ use crate::recommend::Options;
 use crate::{Engine, Profile, Ruleset};
 
 // The batch API (`Portfolio`), kept in its own file.
-mod batch;
+pub mod batch;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"

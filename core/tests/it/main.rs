@@ -31,3 +31,5 @@ mod review;
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+mod wasm_batch;
