@@ -34,8 +34,9 @@ impl Cache {
         self.columns.len()
     }
 
-    /// The index of `kind`'s column, computed (or extended to new rows) when needed.
-    pub fn ensure(&mut self, kind: &Kind, data: &Data) -> usize {
+    /// The index of `kind`'s column, computed (or extended to new rows) up to row `upto`
+    /// when needed.
+    pub fn ensure(&mut self, kind: &Kind, data: &Data, upto: usize) -> usize {
         let i = if let Some(i) = self.columns.iter().position(|(k, _)| k == kind) {
             i
         } else {
@@ -43,7 +44,7 @@ impl Cache {
             self.columns.len() - 1
         };
         let column = &mut self.columns[i].1;
-        let rows = data.rejected.len();
+        let rows = upto.min(data.rejected.len());
         for row in column.values.len()..rows {
             let g = match whole_cents(kind, data, row) {
                 Some(c) => c.checked_mul(CENT),

@@ -132,6 +132,27 @@ mod tests {
     }
 
     #[test]
+    fn slices_in_order_give_the_whole() {
+        let current = engine(rulesets::cn_retail());
+        let mut whole = portfolio(&current);
+        let all = whole.tier_all(&current, TierOptions::default());
+        let mut sliced = portfolio(&current);
+        let mut tiers = Vec::new();
+        for start in [0, 3] {
+            let part = sliced.tier_rows(&current, TierOptions::default(), start..start + 3);
+            tiers.extend(part.map(|t| t.tier).unwrap_or_default());
+        }
+        assert_eq!(Ok(tiers), all.map(|t| t.tier));
+        // Past the end is clamped, not a panic.
+        assert_eq!(
+            sliced
+                .tier_rows(&current, TierOptions::default(), 9..20)
+                .map(|t| t.tier.len()),
+            Ok(0)
+        );
+    }
+
+    #[test]
     fn another_currency_is_refused() {
         let current = engine(rulesets::cn_retail());
         let mut p = portfolio(&current);

@@ -1,6 +1,8 @@
 //! Tiering a whole portfolio: the ladder over metric columns, then the review policy and
 //! manual floors per row, as [`crate::Engine::evaluate`] applies them.
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -156,6 +158,20 @@ impl Portfolio {
         engine: &Engine,
         options: TierOptions,
     ) -> Result<Tiering, BatchError> {
+        self.tier_rows(engine, options, 0..self.len())
+    }
+
+    /// [`Portfolio::tier_all`] for the rows in `rows` only (clamped to the portfolio): result
+    /// `i` is row `rows.start + i`, and errors name absolute rows. For tiering a large
+    /// portfolio in slices that each keep a page responsive; metric columns are computed up
+    /// to the slice's end, so slices in order compute each value once.
+    pub fn tier_rows(
+        &mut self,
+        engine: &Engine,
+        options: TierOptions,
+        rows: Range<usize>,
+    ) -> Result<Tiering, BatchError> {
+        let rows = rows.start.min(self.len())..rows.end.min(self.len());
         let rs = engine.ruleset();
         if rs.currency != self.data.currency || rs.fx_rates != self.data.fx_rates {
             return Err(BatchError::Currency {
@@ -167,7 +183,7 @@ impl Portfolio {
         for (i, c) in engine.criteria.iter().enumerate() {
             let path = format!("$.tiers[{i}].criteria");
             nodes.push(match c {
-                Some(c) => Some(self.compile(engine, c, &path)?),
+                Some(c) => Some(self.compile(engine, c, &path, rows.end)?),
                 None => None,
             });
         }
@@ -175,13 +191,13 @@ impl Portfolio {
         let columns: Vec<&[i128]> = (0..self.cache.len())
             .map(|i| self.cache.column(i).values.as_slice())
             .collect();
-        let (valid, errors) = self.validity(engine);
+        let (valid, errors) = self.validity(engine, rows.clone());
         let tiers: Vec<Option<usize>> = data
             .tier_names
             .iter()
             .map(|n| engine.tier_ids().position(|t| t == n))
             .collect();
-        let n = data.rejected.len();
+        let n = rows.len();
         let mut out = Tiering {
             tier: Vec::with_capacity(n),
             qualified: Vec::with_capacity(n),
@@ -194,7 +210,7 @@ impl Portfolio {
             out.target_cents.reserve(n);
         }
         let last = nodes.len() - 1;
-        for (row, ok) in valid.iter().enumerate() {
+        for (row, ok) in rows.zip(valid) {
             if !ok {
                 out.tier.push(NONE);
                 out.qualified.push(NONE);
@@ -243,16 +259,22 @@ impl Portfolio {
         Ok(out)
     }
 
-    fn compile(&mut self, engine: &Engine, c: &Crit, path: &str) -> Result<Node, BatchError> {
+    fn compile(
+        &mut self,
+        engine: &Engine,
+        c: &Crit,
+        path: &str,
+        upto: usize,
+    ) -> Result<Node, BatchError> {
         Ok(match c {
             Crit::All(cs) => Node::All(
                 cs.iter()
-                    .map(|c| self.compile(engine, c, path))
+                    .map(|c| self.compile(engine, c, path, upto))
                     .collect::<Result<_, _>>()?,
             ),
             Crit::Any(cs) => Node::Any(
                 cs.iter()
-                    .map(|c| self.compile(engine, c, path))
+                    .map(|c| self.compile(engine, c, path, upto))
                     .collect::<Result<_, _>>()?,
             ),
             Crit::Cmp { slot, op, value } => {
@@ -277,7 +299,7 @@ impl Portfolio {
                     })
                     .unwrap_or_default();
                 Node::Leaf(Box::new(Leaf {
-                    column: self.cache.ensure(&def.kind, &self.data),
+                    column: self.cache.ensure(&def.kind, &self.data, upto),
                     op: *op,
                     bar,
                     step: if def.kind.is_integral() {
@@ -295,9 +317,14 @@ impl Portfolio {
 
     /// Which rows can be tiered under `engine`, and why the others cannot: the checks of
     /// [`Engine::evaluate`] that depend on the ruleset.
-    fn validity(&self, engine: &Engine) -> (Vec<bool>, Vec<(usize, ProfileError)>) {
+    fn validity(
+        &self,
+        engine: &Engine,
+        rows: Range<usize>,
+    ) -> (Vec<bool>, Vec<(usize, ProfileError)>) {
         let d = &self.data;
-        let mut valid: Vec<bool> = d.rejected.iter().map(|r| !r).collect();
+        let first = rows.start;
+        let mut valid: Vec<bool> = d.rejected[rows.clone()].iter().map(|r| !r).collect();
         let mut errors = Vec::new();
         let known: Vec<bool> = d
             .tier_names
@@ -305,10 +332,10 @@ impl Portfolio {
             .map(|n| engine.tier_ids().any(|t| t == n))
             .collect();
         let mut fail = |row: usize, e: ProfileError, valid: &mut Vec<bool>| {
-            valid[row] = false;
+            valid[row - first] = false;
             errors.push((row, e));
         };
-        for row in 0..d.rejected.len() {
+        for row in rows.clone() {
             if d.rejected[row] {
                 continue;
             }
@@ -347,7 +374,7 @@ impl Portfolio {
                 Kind::Education => "$.education".to_owned(),
                 _ => format!("$.attributes.{}", def.id),
             };
-            for row in 0..d.rejected.len() {
+            for row in rows.clone() {
                 if !d.rejected[row] && missing(row) {
                     let e = ProfileError::Missing {
                         path: path.clone(),
@@ -371,13 +398,15 @@ impl Portfolio {
             } else {
                 crate::dec::MONEY_DECIMALS as u32
             };
-            for (row, v) in d.attrs[a].iter().enumerate() {
+            for row in rows.clone() {
+                let v = &d.attrs[a][row];
                 let Some(v) = v.filter(|_| !d.rejected[row]) else {
                     continue;
                 };
-                let path = format!("$.attributes.{name}");
+                let path = || format!("$.attributes.{name}");
                 if v.is_sign_negative() && !v.is_zero() {
                     let value = v.to_string();
+                    let path = path();
                     fail(row, ProfileError::Negative { path, value }, &mut valid);
                 } else if v.normalize().scale() > decimals {
                     let message = if whole {
@@ -385,6 +414,7 @@ impl Portfolio {
                     } else {
                         format!("{v} has more than {decimals} decimals; money has {decimals}")
                     };
+                    let path = path();
                     fail(row, ProfileError::Invalid { path, message }, &mut valid);
                 }
             }
@@ -393,6 +423,9 @@ impl Portfolio {
             let def = &engine.metrics[def];
             if let Some(i) = self.cache.index(&def.kind) {
                 for &row in &self.cache.column(i).overflow {
+                    if !rows.contains(&row) {
+                        continue;
+                    }
                     if !d.rejected[row] {
                         let e = ProfileError::Overflow {
                             path: "$".into(),

@@ -446,10 +446,23 @@ impl JsPortfolio {
         engine: &JsEngine,
         #[wasm_bindgen(unchecked_param_type = "TierAllOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        self.tier_rows(engine, 0, self.0.len(), options)
+    }
+
+    /// `tierAll` for rows `start` to `end` (exclusive, clamped): entry `i` of each array is
+    /// row `start + i`. Slices in order keep a page responsive on a large portfolio.
+    #[wasm_bindgen(js_name = tierRows, unchecked_return_type = "TierColumns")]
+    pub fn tier_rows(
+        &mut self,
+        engine: &JsEngine,
+        start: usize,
+        end: usize,
+        #[wasm_bindgen(unchecked_param_type = "TierAllOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let targets = get(&options, "targets").is_none_or(|t| t.is_truthy());
         let t = self
             .0
-            .tier_all(&engine.0, TierOptions { targets })
+            .tier_rows(&engine.0, TierOptions { targets }, start..end)
             .map_err(|e| {
                 let issue = [Issue::new("batch", "$", &e.to_string())];
                 into_error("ruleset", &e.to_string(), &issue)

@@ -210,7 +210,20 @@ fn agree(
         .map(|p| Profile::from_json(&p.to_string()).unwrap())
         .collect();
     let (mut portfolio, _) = Portfolio::from_profiles(load, as_of, &parsed).unwrap();
+    // Tiered in two slices (columns filled as the slices go) on a fresh copy, then whole.
+    let (mut sliced, _) = Portfolio::from_profiles(load, as_of, &parsed).unwrap();
+    let half = parsed.len() / 2;
+    let mut first = sliced
+        .tier_rows(engine, TierOptions::default(), 0..half)
+        .unwrap();
+    let second = sliced
+        .tier_rows(engine, TierOptions::default(), half..parsed.len())
+        .unwrap();
     let columns = portfolio.tier_all(engine, TierOptions::default()).unwrap();
+    first.tier.extend(second.tier);
+    first.target_cents.extend(second.target_cents);
+    prop_assert_eq!(&first.tier, &columns.tier);
+    prop_assert_eq!(&first.target_cents, &columns.target_cents);
     for (i, p) in parsed.iter().enumerate() {
         let row = format!("row {i}: {}", profiles[i]);
         match engine.evaluate(p, as_of) {
