@@ -116,9 +116,46 @@ pub struct Tiering {
     /// That gap's amount in cents, [`NO_AMOUNT`] when it has none, `i64::MAX` when beyond
     /// i64 (far past money's domain). Empty without [`TierOptions::targets`].
     pub target_cents: Vec<i64>,
-    /// Why rows were not tiered under this ruleset (rows rejected when added are not
-    /// repeated here).
-    pub errors: Vec<(usize, ProfileError)>,
+    /// Rows not tiered under this ruleset, each with the index of a reason in `reasons`
+    /// (a row may have several; rows rejected when added are not repeated here).
+    pub not_tiered: Vec<(usize, u32)>,
+    /// The reasons `not_tiered` points at; a reason many rows share is listed once.
+    pub reasons: Vec<ProfileError>,
+}
+
+impl Tiering {
+    /// Every `(row, reason)` a row was not tiered for.
+    pub fn errors(&self) -> impl Iterator<Item = (usize, &ProfileError)> {
+        self.not_tiered
+            .iter()
+            .map(|(row, r)| (*row, &self.reasons[*r as usize]))
+    }
+}
+
+/// Rows found not tierable, and why.
+struct Failures {
+    first: usize,
+    valid: Vec<bool>,
+    rows: Vec<(usize, u32)>,
+    reasons: Vec<ProfileError>,
+}
+
+impl Failures {
+    /// Marks `row`, with a reason shared through `shared` (its index once added).
+    fn shared(&mut self, row: usize, shared: &mut Option<u32>, e: impl FnOnce() -> ProfileError) {
+        let r = *shared.get_or_insert_with(|| {
+            self.reasons.push(e());
+            (self.reasons.len() - 1) as u32
+        });
+        self.valid[row - self.first] = false;
+        self.rows.push((row, r));
+    }
+
+    /// Marks `row` with a reason of its own.
+    fn own(&mut self, row: usize, e: ProfileError) {
+        let mut none = None;
+        self.shared(row, &mut none, || e);
+    }
 }
 
 /// A compiled comparison over a metric column.
@@ -191,7 +228,12 @@ impl Portfolio {
         let columns: Vec<&[i128]> = (0..self.cache.len())
             .map(|i| self.cache.column(i).values.as_slice())
             .collect();
-        let (valid, errors) = self.validity(engine, rows.clone());
+        let Failures {
+            valid,
+            rows: not_tiered,
+            reasons,
+            ..
+        } = self.validity(engine, rows.clone());
         let tiers: Vec<Option<usize>> = data
             .tier_names
             .iter()
@@ -202,7 +244,8 @@ impl Portfolio {
             tier: Vec::with_capacity(n),
             qualified: Vec::with_capacity(n),
             rule: Vec::with_capacity(n),
-            errors,
+            not_tiered,
+            reasons,
             ..Tiering::default()
         };
         if options.targets {
@@ -317,40 +360,37 @@ impl Portfolio {
 
     /// Which rows can be tiered under `engine`, and why the others cannot: the checks of
     /// [`Engine::evaluate`] that depend on the ruleset.
-    fn validity(
-        &self,
-        engine: &Engine,
-        rows: Range<usize>,
-    ) -> (Vec<bool>, Vec<(usize, ProfileError)>) {
+    fn validity(&self, engine: &Engine, rows: Range<usize>) -> Failures {
         let d = &self.data;
-        let first = rows.start;
-        let mut valid: Vec<bool> = d.rejected[rows.clone()].iter().map(|r| !r).collect();
-        let mut errors = Vec::new();
+        let mut f = Failures {
+            first: rows.start,
+            valid: d.rejected[rows.clone()].iter().map(|r| !r).collect(),
+            rows: Vec::new(),
+            reasons: Vec::new(),
+        };
         let known: Vec<bool> = d
             .tier_names
             .iter()
             .map(|n| engine.tier_ids().any(|t| t == n))
             .collect();
-        let mut fail = |row: usize, e: ProfileError, valid: &mut Vec<bool>| {
-            valid[row - first] = false;
-            errors.push((row, e));
-        };
+        let mut unknown = vec![[None, None]; d.tier_names.len()];
         for row in rows.clone() {
             if d.rejected[row] {
                 continue;
             }
-            for (t, path) in [
+            for (which, (t, path)) in [
                 (d.history_tier[row], "$.tier_history.tier"),
                 (d.manual_tier[row], "$.manual_assignment.tier"),
-            ] {
-                if t != NONE && !known.get(usize::from(t)).copied().unwrap_or(false) {
-                    let tier = d
-                        .tier_names
-                        .get(usize::from(t))
-                        .cloned()
-                        .unwrap_or_default();
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let t = usize::from(t);
+                if t < known.len() && !known[t] {
+                    let tier = d.tier_names[t].clone();
                     let path = path.to_owned();
-                    fail(row, ProfileError::UnknownTier { path, tier }, &mut valid);
+                    let e = || ProfileError::UnknownTier { path, tier };
+                    f.shared(row, &mut unknown[t][which], e);
                 }
             }
         }
@@ -374,13 +414,14 @@ impl Portfolio {
                 Kind::Education => "$.education".to_owned(),
                 _ => format!("$.attributes.{}", def.id),
             };
+            let mut reason = None;
             for row in rows.clone() {
                 if !d.rejected[row] && missing(row) {
-                    let e = ProfileError::Missing {
+                    let e = || ProfileError::Missing {
                         path: path.clone(),
                         metric: def.id.clone(),
                     };
-                    fail(row, e, &mut valid);
+                    f.shared(row, &mut reason, e);
                 }
             }
         }
@@ -407,7 +448,7 @@ impl Portfolio {
                 if v.is_sign_negative() && !v.is_zero() {
                     let value = v.to_string();
                     let path = path();
-                    fail(row, ProfileError::Negative { path, value }, &mut valid);
+                    f.own(row, ProfileError::Negative { path, value });
                 } else if v.normalize().scale() > decimals {
                     let message = if whole {
                         format!("{v} is not a whole number")
@@ -415,28 +456,26 @@ impl Portfolio {
                         format!("{v} has more than {decimals} decimals; money has {decimals}")
                     };
                     let path = path();
-                    fail(row, ProfileError::Invalid { path, message }, &mut valid);
+                    f.own(row, ProfileError::Invalid { path, message });
                 }
             }
         }
         for def in engine.criteria.iter().flatten().flat_map(slots) {
             let def = &engine.metrics[def];
             if let Some(i) = self.cache.index(&def.kind) {
+                let mut reason = None;
                 for &row in &self.cache.column(i).overflow {
-                    if !rows.contains(&row) {
-                        continue;
-                    }
-                    if !d.rejected[row] {
-                        let e = ProfileError::Overflow {
+                    if rows.contains(&row) && !d.rejected[row] {
+                        let e = || ProfileError::Overflow {
                             path: "$".into(),
                             metric: def.id.clone(),
                         };
-                        fail(row, e, &mut valid);
+                        f.shared(row, &mut reason, e);
                     }
                 }
             }
         }
-        (valid, errors)
+        f
     }
 }
 

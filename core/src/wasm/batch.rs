@@ -71,8 +71,11 @@ export interface TierColumns {
   tierIds: string[];
   /** `basis.type` names of the `rule` codes. */
   rules: string[];
-  /** Rows this ruleset cannot tier, and why. */
+  /** Rows this ruleset cannot tier, and why: the first 1,000 such rows (rows rejected when
+   *  loaded were reported then). */
   errors: RowIssues[];
+  /** How many rows this ruleset cannot tier (rows rejected when loaded not counted). */
+  errorRows: number;
 }
 /** What `tierAll` computes beyond the tier. */
 export interface TierAllOptions { targets?: boolean }
@@ -97,6 +100,9 @@ const FAMILIES: [Family; 16] = [
     Family::Payment,
     Family::SafeDepositBox,
 ];
+
+/// Rows whose reasons `tierAll` lists; `errorRows` counts them all.
+const MAX_ROW_ISSUES: usize = 1000;
 
 /// Days from 0001-01-01 to 1970-01-01, chrono's count from the common era.
 const EPOCH_DAYS: i32 = 719_163;
@@ -492,13 +498,26 @@ impl JsPortfolio {
         set("tierIds", &super::to_js(&ids)?);
         let rules: Vec<&str> = crate::batch::Rule::ALL.iter().map(|r| r.name()).collect();
         set("rules", &super::to_js(&rules)?);
+        // Every row not tiered is 65535 in `tier`; the reasons of the first rows suffice to
+        // fix a file, and a million of them would take seconds to cross.
         let mut by_row = std::collections::BTreeMap::<usize, Vec<Issue>>::new();
-        for (row, e) in &t.errors {
-            by_row
-                .entry(*row)
-                .or_default()
-                .push(Issue::new(e.kind(), e.path(), &e.to_string()));
+        for (row, e) in t.errors() {
+            if by_row.len() < MAX_ROW_ISSUES || by_row.contains_key(&row) {
+                by_row
+                    .entry(row)
+                    .or_default()
+                    .push(Issue::new(e.kind(), e.path(), &e.to_string()));
+            }
         }
+        let first = start.min(self.0.len());
+        let mut seen = vec![false; t.tier.len()];
+        for (row, _) in &t.not_tiered {
+            if let Some(s) = row.checked_sub(first).and_then(|i| seen.get_mut(i)) {
+                *s = true;
+            }
+        }
+        let rows = seen.iter().filter(|s| **s).count();
+        set("errorRows", &JsValue::from(rows as u32));
         let errors: Vec<RowIssues> = by_row
             .into_iter()
             .map(|(row, errors)| RowIssues { row, errors })

@@ -151,3 +151,32 @@ fn another_currency_throws() {
     let err = p.tier_all(&usd, JsValue::UNDEFINED).unwrap_err();
     assert_eq!(get(&err, "kind").as_string().as_deref(), Some("ruleset"));
 }
+
+#[wasm_bindgen_test]
+fn rows_a_ruleset_cannot_tier_are_counted_and_explained() {
+    let engine = JsEngine::builtin("cn-retail").unwrap();
+    let mut p = JsPortfolio::new(&engine, "2026-11-25").unwrap();
+    let c = Object::new();
+    set(
+        &c,
+        "assets",
+        &BigInt64Array::from(&[100i64, 200, 300][..]).into(),
+    );
+    p.push_columns(c.into()).unwrap();
+    // cn-retail reads age and education, which these rows lack.
+    let t = p.tier_all(&engine, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&t, "errorRows").as_f64(), Some(3.0));
+    let errors: Array = get(&t, "errors").unchecked_into();
+    assert_eq!(errors.length(), 3);
+    let reasons: Array = get(&errors.get(0), "errors").unchecked_into();
+    let paths: Vec<String> = reasons
+        .iter()
+        .map(|r| get(&r, "path").as_string().unwrap())
+        .collect();
+    // In the order evaluate reports them: the ruleset's metrics in order of use.
+    assert_eq!(paths, ["$.education", "$.birth_date"]);
+    // cn-star reads balances only: the same rows tier there.
+    let star = JsEngine::builtin("cn-star").unwrap();
+    let t = p.tier_all(&star, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&t, "errorRows").as_f64(), Some(0.0));
+}
