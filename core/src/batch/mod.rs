@@ -153,6 +153,77 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_row_is_refused_with_every_problem_and_keeps_its_place() {
+        use super::{History, Row};
+        use crate::error::ProfileError;
+        use crate::profile::Family;
+        let current = engine(rulesets::cn_retail());
+        let mut p = Portfolio::new(&current, as_of()).unwrap_or_else(|e| panic!("{e}"));
+        let held = p.tier("high_end");
+        let row = Row {
+            id: "bad".into(),
+            assets: -1,
+            product_families: 17,
+            birth_date: NaiveDate::from_ymd_opt(2027, 1, 1),
+            balances: vec![
+                (2, Family::Fund, 5),
+                (1, Family::Deposit, 5),
+                (37, Family::Fund, 1),
+            ],
+            fees: vec![(0, 1)],
+            history: Some(History {
+                tier: held + 1,
+                since: as_of(),
+                reviews_below: 0,
+                below_since: None,
+            }),
+            ..Row::default()
+        };
+        let Err(errors) = p.push_row(&row) else {
+            panic!("a bad row was accepted");
+        };
+        let paths: Vec<&str> = errors.0.iter().map(ProfileError::path).collect();
+        assert_eq!(
+            paths,
+            [
+                "assets",
+                "balances[1]",
+                "balances[2]",
+                "fees[0]",
+                "birth_date",
+                "product_families",
+                "history.tier"
+            ]
+        );
+        assert!(matches!(errors.0[0], ProfileError::Negative { .. }));
+        assert!(p.is_rejected(0));
+        assert_eq!(p.id(0), Some("bad"));
+        let good = Row {
+            id: "good".into(),
+            assets: 30_000_000,
+            birth_date: NaiveDate::from_ymd_opt(1980, 1, 1),
+            education: Some(crate::profile::Education::Master),
+            ..Row::default()
+        };
+        assert_eq!(p.push_row(&good), Ok(1));
+        let t = p.tier_all(&current, TierOptions::default());
+        assert_eq!(t.map(|t| t.tier), Ok(vec![super::NONE, 2]));
+    }
+
+    #[test]
+    fn a_profile_evaluate_refuses_is_refused() {
+        let current = engine(rulesets::cn_retail());
+        let mut p = Portfolio::new(&current, as_of()).unwrap_or_else(|e| panic!("{e}"));
+        let mut young = customer("100");
+        young.birth_date = NaiveDate::from_ymd_opt(2030, 1, 1);
+        let Err(errors) = p.push(&current, &young) else {
+            panic!("a birth date after the as-of date was accepted");
+        };
+        assert_eq!(Err(errors), current.evaluate(&young, as_of()).map(|_| ()));
+        assert!(Portfolio::new(&current, NaiveDate::MAX).is_err());
+    }
+
+    #[test]
     fn another_currency_is_refused() {
         let current = engine(rulesets::cn_retail());
         let mut p = portfolio(&current);

@@ -492,6 +492,12 @@ impl Portfolio {
                 ),
             });
         }
+        if row.product_families > 16 {
+            errs.push(ProfileError::Invalid {
+                path: "product_families".into(),
+                message: format!("{} families; there are 16", row.product_families),
+            });
+        }
         let known = |t: u16| usize::from(t) < d.tier_names.len();
         if row.history.is_some_and(|h| !known(h.tier)) {
             errs.push(ProfileError::Invalid {

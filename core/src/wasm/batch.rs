@@ -301,10 +301,14 @@ impl JsPortfolio {
             .transpose()?
             .unwrap_or_default();
         let tier_ids: Vec<u16> = match get(c, "tierIds") {
-            Some(v) => strings(v, "tierIds")?
-                .iter()
-                .map(|t| self.0.tier(t))
-                .collect(),
+            Some(v) => {
+                let ids = strings(v, "tierIds")?;
+                // Rulesets have at most 64 tiers; the table holds far more than any file.
+                if ids.len() >= usize::from(u16::MAX) {
+                    return Err(input_error("tierIds", "at most 65,534 tier ids"));
+                }
+                ids.iter().map(|t| self.0.tier(t)).collect()
+            }
             None => Vec::new(),
         };
         let history = get(c, "history")
@@ -368,11 +372,21 @@ impl JsPortfolio {
             r.external = at(&external);
             r.household = at(&household);
             r.product_families = families.as_ref().map_or(0, |f| f[i]);
+            let mut problems = Vec::new();
+            r.education = None;
+            if let Some(e) = education.as_ref().map(|e| e[i]).filter(|e| *e != 0) {
+                r.education = Education::ALL.get(usize::from(e) - 1).copied();
+                if r.education.is_none() {
+                    problems.push(ProfileError::Invalid {
+                        path: "education".into(),
+                        message: format!("{e} is not an education rank 1–7 (0 when unknown)"),
+                    });
+                }
+            }
             // A date past chrono's range (±262,000 years) is refused, never read as absent.
-            let mut dates = Vec::new();
             let mut day = |days: i32, path: &str| {
                 date(days).or_else(|| {
-                    dates.push(ProfileError::Invalid {
+                    problems.push(ProfileError::Invalid {
                         path: path.to_owned(),
                         message: format!("{days} days from 1970-01-01 is not a date"),
                     });
@@ -382,10 +396,6 @@ impl JsPortfolio {
             r.birth_date = birth
                 .as_ref()
                 .and_then(|b| (b[i] != i32::MIN).then(|| day(b[i], "birthDate")).flatten());
-            r.education = education
-                .as_ref()
-                .and_then(|e| Education::ALL.get(usize::from(e[i]).checked_sub(1)?))
-                .copied();
             r.balances.clear();
             for k in 0..deepest {
                 for (f, m) in &monthly {
@@ -432,9 +442,9 @@ impl JsPortfolio {
                         .push((*a, crate::Dec(Decimal::new(values[i], *scale))));
                 }
             }
-            if !dates.is_empty() {
+            if !problems.is_empty() {
                 self.0.push_rejected(&r.id);
-                bad.push(issues(self.0.len() - 1, &ProfileErrors(dates)));
+                bad.push(issues(self.0.len() - 1, &ProfileErrors(problems)));
             } else if let Err(e) = self.0.push_row(&r) {
                 bad.push(issues(self.0.len() - 1, &e));
             }
