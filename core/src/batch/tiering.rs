@@ -208,7 +208,8 @@ impl Portfolio {
         options: TierOptions,
         rows: Range<usize>,
     ) -> Result<Tiering, BatchError> {
-        let rows = rows.start.min(self.len())..rows.end.min(self.len());
+        let end = rows.end.min(self.len());
+        let rows = rows.start.min(end)..end;
         let rs = engine.ruleset();
         if rs.currency != self.data.currency || rs.fx_rates != self.data.fx_rates {
             return Err(BatchError::Currency {

@@ -519,7 +519,7 @@ impl JsPortfolio {
                     .push(Issue::new(e.kind(), e.path(), &e.to_string()));
             }
         }
-        let first = start.min(self.0.len());
+        let first = start.min(end).min(self.0.len());
         let mut seen = vec![false; t.tier.len()];
         for (row, _) in &t.not_tiered {
             if let Some(s) = row.checked_sub(first).and_then(|i| seen.get_mut(i)) {
