@@ -144,7 +144,7 @@ mod tests {
         }
         assert_eq!(Ok(tiers), all.map(|t| t.tier));
         // Past the end, or backwards, is clamped to nothing, not a panic.
-        for rows in [9..20, 5..2] {
+        for rows in [9..20, std::ops::Range { start: 5, end: 2 }] {
             let none = sliced.tier_rows(&current, TierOptions::default(), rows);
             assert_eq!(none.map(|t| t.tier.len()), Ok(0));
         }
