@@ -24,7 +24,7 @@ const MICROS: i128 = 1_000_000;
 /// No tier: a row that could not be tiered, or no reachable tier above.
 pub const NONE: u16 = u16::MAX;
 
-/// No amount: no reachable tier above, or one reached by something other than money.
+/// No amount: no tier above that money reaches.
 pub const NO_AMOUNT: i64 = i64::MIN;
 
 /// What decided a customer's tier: the `type` of an evaluation's `basis`.
@@ -110,11 +110,11 @@ pub struct Tiering {
     pub qualified: Vec<u16>,
     /// What decided the tier ([`Rule`] as `u8`; `u8::MAX` for a row not tiered).
     pub rule: Vec<u8>,
-    /// The nearest tier above whose gap the customer can close (the first reachable of an
-    /// evaluation's `above`), or [`NONE`]. Empty without [`TierOptions::targets`].
+    /// An evaluation's `reach.tier.rank`: the nearest tier above whose gap the customer can
+    /// close, when money closes it; else [`NONE`]. Empty without [`TierOptions::targets`].
     pub target: Vec<u16>,
-    /// That gap's amount in cents, [`NO_AMOUNT`] when it has none, `i64::MAX` when beyond
-    /// i64 (far past money's domain). Empty without [`TierOptions::targets`].
+    /// `reach.amount` in cents: [`NO_AMOUNT`] without a target, `i64::MAX` when beyond i64
+    /// (far past money's domain). Empty without [`TierOptions::targets`].
     pub target_cents: Vec<i64>,
     /// Rows not tiered under this ruleset, each with the index of a reason in `reasons`
     /// (a row may have several; rows rejected when added are not repeated here).
@@ -294,6 +294,9 @@ impl Portfolio {
                         };
                         reachable.then_some((j as u16, amount))
                     })
+                    // As an evaluation's `reach`: the nearest reachable gap, when money
+                    // closes it.
+                    .filter(|(_, amount)| amount.is_some())
                     .unwrap_or((NONE, None));
                 out.target.push(target);
                 out.target_cents

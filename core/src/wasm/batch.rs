@@ -63,9 +63,10 @@ export interface TierColumns {
   qualified: Uint16Array;
   /** What decided the tier, an index into `rules`; 255 when not tiered. */
   rule: Uint8Array;
-  /** The nearest tier above the customer can reach, 65535 for none (with `targets`). */
+  /** `evaluate`'s `reach.tier.rank`: the nearest tier above that money reaches; 65535 for
+   *  none (with `targets`). */
   target?: Uint16Array;
-  /** The money it takes, in cents; -9223372036854775808n when none (with `targets`). */
+  /** `reach.amount` in cents; -9223372036854775808n when none (with `targets`). */
   targetCents?: BigInt64Array;
   /** The ruleset's tier ids, highest first. */
   tierIds: string[];

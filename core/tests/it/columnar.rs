@@ -241,23 +241,29 @@ fn agree(
                     row
                 );
                 prop_assert_eq!(columns.rule[i], Rule::of(&e.basis) as u8, "rule, {}", row);
-                let near = e.above.iter().find(|g| g.reachable);
+                let reach = e.reach.as_ref();
+                // `reach` is the first reachable gap of `above`, when it has an amount.
+                let near = e
+                    .above
+                    .iter()
+                    .find(|g| g.reachable)
+                    .filter(|g| g.amount.is_some());
+                prop_assert_eq!(
+                    reach.map(|r| r.tier.rank),
+                    near.map(|g| g.tier.rank),
+                    "reach, {}",
+                    row
+                );
                 prop_assert_eq!(
                     columns.target[i],
-                    near.map_or(NONE, |g| g.tier.rank as u16),
+                    reach.map_or(NONE, |r| r.tier.rank as u16),
                     "target, {}",
                     row
                 );
-                let cents =
-                    near.and_then(|g| g.amount)
-                        .map_or(strata_core::batch::NO_AMOUNT, |a| {
-                            i64::try_from(
-                                (a.0 * rust_decimal::Decimal::ONE_HUNDRED).mantissa()
-                                    / 10i128
-                                        .pow((a.0 * rust_decimal::Decimal::ONE_HUNDRED).scale()),
-                            )
-                            .unwrap()
-                        });
+                let cents = reach.map_or(strata_core::batch::NO_AMOUNT, |r| {
+                    let c = r.amount.0 * rust_decimal::Decimal::ONE_HUNDRED;
+                    i64::try_from(c.mantissa() / 10i128.pow(c.scale())).unwrap()
+                });
                 prop_assert_eq!(columns.target_cents[i], cents, "amount, {}", row);
             }
             Err(e) => {
