@@ -1,7 +1,8 @@
 // Times the batch JS API (Portfolio: pushColumns, tierAll) in V8 over generated customers:
 // loading typed-array columns, the first tiering (metric columns computed), re-tiering under
 // a moved threshold (columns reused), and the whole call chain, as tier evaluations per
-// second. Checks a sample against per-customer `evaluate` first. Prints numbers; asserts
+// second. Checks a sample against per-customer `evaluate` first (tier, qualified, basis,
+// reach and its amount). Prints numbers; asserts
 // nothing beyond that sample.
 // Usage: node tests/bench/batch.mjs <engine package built with --target nodejs> [customers]
 
@@ -76,6 +77,12 @@ function profile(c, i) {
   return p;
 }
 
+// A decimal string ("43344.6") in cents (4334460n), without a float.
+function toCents(s) {
+  const [whole, frac = ''] = s.split('.');
+  return BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0'));
+}
+
 function time(label, n, f) {
   const start = performance.now();
   const out = f();
@@ -102,8 +109,11 @@ const moved = (bar) => {
   let agree = 0;
   for (let i = 0; i < n; i++) {
     const e = current.evaluate(profile(c, i), AS_OF, { audience: 'staff' });
-    if (e.tier.rank === t.tier[i] && e.qualified.rank === t.qualified[i] && e.basis.type === t.rules[t.rule[i]]) agree++;
-    else if (agree + 5 > i) console.log('differs', i, e.tier.id, e.basis, t.tier[i], t.rules[t.rule[i]]);
+    const cents = e.reach ? toCents(e.reach.amount) : -9223372036854775808n;
+    const target = e.reach ? e.reach.tier.rank : 65535;
+    if (e.tier.rank === t.tier[i] && e.qualified.rank === t.qualified[i] && e.basis.type === t.rules[t.rule[i]]
+        && target === t.target[i] && cents === t.targetCents[i]) agree++;
+    else if (agree + 5 > i) console.log('differs', i, e.tier.id, e.basis, e.reach, t.tier[i], t.rules[t.rule[i]], t.target[i], t.targetCents[i]);
   }
   console.log(`sample: ${agree}/${n} rows agree with evaluate`);
   p.free();
