@@ -2,8 +2,7 @@
 // loading typed-array columns, the first tiering (metric columns computed), re-tiering under
 // a moved threshold (columns reused), and the whole call chain, as tier evaluations per
 // second. Checks a sample against per-customer `evaluate` first (tier, qualified, basis,
-// reach and its amount). Prints numbers; asserts
-// nothing beyond that sample.
+// reach and its amount). Prints numbers; asserts nothing beyond that sample.
 // Usage: node tests/bench/batch.mjs <engine package built with --target nodejs> [customers]
 
 import { createRequire } from 'node:module';
