@@ -21,6 +21,7 @@
 //! assert_eq!(eval.next.expect("a tier above").amount.expect("money").to_string(), "37500");
 //! ```
 
+pub mod batch;
 pub mod catalogs;
 pub mod conditions;
 pub mod dec;

@@ -11,6 +11,9 @@ use crate::recommend::Options;
 use crate::scenario::{Scenario, ScenarioKind};
 use crate::{CatalogChoice, Engine, Profile, Ruleset};
 
+// The batch API (`Portfolio`), kept in its own file.
+pub mod batch;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** A date, `YYYY-MM-DD`. */

@@ -47,7 +47,7 @@ pub struct Engine {
     ruleset: Ruleset,
     pub(crate) metrics: Vec<metrics::Def>,
     /// Original sources of derived-metric terms, for gap equivalents.
-    sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
+    pub(crate) sources: HashMap<String, Vec<(Source, Decimal, Decimal)>>,
     pub(crate) criteria: Vec<Option<Crit>>,
     reviews: Reviews,
     uses_assets: bool,

@@ -10,6 +10,8 @@ mod common;
 #[cfg(not(target_arch = "wasm32"))]
 mod boundaries;
 #[cfg(not(target_arch = "wasm32"))]
+mod columnar;
+#[cfg(not(target_arch = "wasm32"))]
 mod currency;
 #[cfg(not(target_arch = "wasm32"))]
 mod domains;
@@ -33,3 +35,5 @@ mod scenarios;
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+mod wasm_batch;
