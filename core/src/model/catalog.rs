@@ -11,11 +11,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dec::{Dec, Money};
+use crate::json::FromJson;
 use crate::profile::Family;
 use crate::text::Text;
 
 /// A bank's product catalog.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -42,7 +43,7 @@ pub struct Catalog {
 }
 
 /// How offers are chosen and how often they are shown.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -75,7 +76,7 @@ pub struct Policy {
 /// The qualified-investor test: financial assets (here and declared elsewhere) of at least
 /// `financial_assets`, or an average yearly income of at least `average_income` over the last
 /// three years; and in either case at least `experience_years` of investment experience.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -95,8 +96,8 @@ pub struct QualifiedInvestor {
 /// small against what is held here. The money missing must fit the product (its maximum),
 /// and insurance premiums and pension contributions (capped by law) never make the claim.
 /// At most one offer carries it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Lift {
@@ -119,7 +120,7 @@ impl Default for Lift {
 
 /// Weights of the relevance and value factors, each 0–100. Each factor adds `weight × strength`
 /// to 1.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -142,7 +143,7 @@ pub struct Weights {
 }
 
 /// How often an offer may be shown.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -161,7 +162,7 @@ pub struct Contact {
 }
 
 /// A product the bank offers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -235,7 +236,7 @@ impl Catalog {
 }
 
 /// A holding a product needs first: a product by id, or any product of a family.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -253,7 +254,7 @@ fn one() -> Dec {
 }
 
 /// Product risk rating R1 (lowest) to R5.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum RiskRating {
@@ -278,7 +279,7 @@ impl RiskRating {
 }
 
 /// Inclusive age limits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -294,7 +295,7 @@ pub struct AgeRange {
 }
 
 /// Inclusive availability dates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -308,7 +309,7 @@ pub struct Window {
 }
 
 /// A tier's promoted bundle.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -320,7 +321,7 @@ pub struct Bundle {
 }
 
 /// Marketing strategy for a tier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -334,100 +335,3 @@ pub enum Strategy {
     /// Maintain: the weights as they are.
     Maintain,
 }
-
-// Reading the documents (`crate::json`); each field as documented above.
-
-use crate::{json_names, json_struct};
-
-json_struct!(Catalog {
-    id: required,
-    version: required,
-    ruleset: required,
-    locales: required,
-    policy: required,
-    products: required,
-    bundles: or_default,
-    strategy: or_default,
-});
-json_struct!(Policy {
-    top_n: required,
-    per_family: required,
-    risk_valid_months: required,
-    weights: required,
-    contact: required,
-    lift: or_default,
-    disclosures: or_default,
-    qualified_investor: optional,
-});
-json_struct!(QualifiedInvestor {
-    financial_assets: required,
-    average_income: required,
-    experience_years: required,
-});
-json_struct!(Prerequisite {
-    product: optional,
-    family: optional,
-});
-json_struct!(Lift {
-    top_up_percent: or_else(|| Lift::default().top_up_percent),
-    inflow_days: or_else(|| Lift::default().inflow_days),
-});
-json_struct!(Weights {
-    next_tier: required,
-    new_family: required,
-    life_stage: required,
-    bundle: required,
-    external_assets: required,
-    tier_fit: or_default,
-});
-json_struct!(Contact {
-    rest_after_dismiss_days: required,
-    rest_after_decline_days: required,
-    max_impressions: required,
-    rest_after_impressions_days: required,
-});
-json_struct!(Product {
-    id: required,
-    name: required,
-    pitch: required,
-    family: required,
-    risk: optional,
-    min_amount: or_default,
-    max_amount: optional,
-    tiers: or_default,
-    age: optional,
-    tags: or_default,
-    available: optional,
-    priority: or_else(one),
-    annual_cap: optional,
-    term_months: optional,
-    requires: or_default,
-    qualified_investor: or_default,
-    cooling_off_hours: optional,
-    disclosure: optional,
-});
-json_names!(RiskRating {
-    R1 = "R1",
-    R2 = "R2",
-    R3 = "R3",
-    R4 = "R4",
-    R5 = "R5",
-});
-json_struct!(AgeRange {
-    min: optional,
-    max: optional,
-});
-json_struct!(Window {
-    from: optional,
-    until: optional,
-});
-json_struct!(Bundle {
-    name: required,
-    products: required,
-});
-json_names!(Strategy {
-    Nurture = "nurture",
-    Deepen = "deepen",
-    Compete = "compete",
-    Maintain = "maintain",
-});

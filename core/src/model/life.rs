@@ -1,11 +1,12 @@
 //! Life scenarios: named by the catalog (products for a scenario) and by the profile (a
 //! customer's scenarios), so they live apart from both.
 
-use crate::json_names;
 use serde::Serialize;
 
+use crate::json::FromJson;
+
 /// Life scenarios for scenario marketing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -27,14 +28,3 @@ pub enum Scenario {
     /// Protecting family (insurance, estate).
     Family,
 }
-
-json_names!(Scenario {
-    Travel = "travel",
-    Education = "education",
-    Retirement = "retirement",
-    Home = "home",
-    Youth = "youth",
-    Business = "business",
-    Wealth = "wealth",
-    Family = "family",
-});

@@ -34,7 +34,7 @@ pub enum Scenario {
 }
 
 /// The kind of a scenario, for its slider.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -46,12 +46,6 @@ pub enum ScenarioKind {
     /// [`Scenario::Keep`].
     Keep,
 }
-
-crate::json_names!(ScenarioKind {
-    Add = "add",
-    Move = "move",
-    Keep = "keep",
-});
 
 impl Scenario {
     /// A scenario of `kind` with `amount`.
@@ -88,9 +82,8 @@ impl Scenario {
 impl FromJson for Scenario {
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error> {
         let o = Obj::open(v, path)?;
-        let kind = crate::ruleset::tag(
-            &o,
-            path,
+        let kind = o.tag(
+            "type",
             &[
                 ("add", ScenarioKind::Add),
                 ("move", ScenarioKind::Move),

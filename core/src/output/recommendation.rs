@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::{Prerequisite, RiskRating, Scenario};
 use crate::dec::Dec;
+use crate::json::FromJson;
 use crate::output::tier::TierRef;
 use crate::profile::{Family, RiskLevel};
 use crate::text::Text;
@@ -165,7 +166,7 @@ pub enum LiftSource {
 /// Who an evaluation is for. A customer-audience result leaves out every staff-only field
 /// (the customer-value score and stars, the churn alarm, retention moments, offers' scores,
 /// levers and factors, a manager's reason for a manual tier): absent, not hidden.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -176,11 +177,6 @@ pub enum Audience {
     /// Relationship managers and list-based marketing: everything.
     Staff,
 }
-
-crate::json_names!(Audience {
-    Customer = "customer",
-    Staff = "staff",
-});
 
 /// A product not recommended, and the rule that kept it out.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -1,5 +1,5 @@
-//! The [`FromJson`] trait, strict objects ([`Obj`]: unknown fields refused), enums by name,
-//! and the macros that declare a type's fields.
+//! The [`FromJson`] trait, strict objects ([`Obj`]: unknown fields refused) and enums by
+//! name, the pieces `#[derive(FromJson)]` (the `strata-derive` crate) builds a reader from.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write};
@@ -8,7 +8,8 @@ use crate::read::Error;
 use crate::read::Json;
 use crate::read::Path;
 
-/// A type read from a [`Json`] value; the input documents' types implement it.
+/// A type read from a [`Json`] value; the input documents' types implement it, most of them
+/// with `#[derive(FromJson)]`.
 pub trait FromJson: Sized {
     /// Reads the value at `path`.
     fn read(v: &Json<'_>, path: &Path<'_>) -> Result<Self, Error>;
@@ -97,6 +98,15 @@ impl<'j, 'a> Obj<'j, 'a> {
         }
     }
 
+    /// The variant an internally tagged object names in its member `key`, from `names`.
+    pub fn tag<T: Copy>(&self, key: &str, names: &[(&str, T)]) -> Result<T, Error> {
+        let path = self.path.key(key);
+        match self.get(key) {
+            Some(t) => one_of(t, &path, names),
+            None => Err(missing(&path, key)),
+        }
+    }
+
     /// The member `key`, if present.
     #[must_use]
     #[inline(never)]
@@ -130,48 +140,4 @@ impl<'j, 'a> Obj<'j, 'a> {
             None => Ok(default()),
         }
     }
-}
-
-/// Implements [`FromJson`] for a struct with named fields, refusing unknown ones. Each field
-/// says how it is read: `required`, `optional`, `or_default`, or `or_else(f)`.
-#[macro_export]
-macro_rules! json_struct {
-    ($ty:ident { $($field:ident: $how:ident $(($default:expr))?),* $(,)? }) => {
-        impl $crate::json::FromJson for $ty {
-            fn read(
-                v: &$crate::json::Json<'_>,
-                path: &$crate::json::Path<'_>,
-            ) -> Result<Self, $crate::json::Error> {
-                let o = $crate::json::Obj::new(v, path, &[$(stringify!($field)),*])?;
-                Ok($ty { $($field: o.$how(stringify!($field) $(, $default)?)?),* })
-            }
-        }
-    };
-}
-
-/// Implements [`FromJson`] for a fieldless enum from its JSON names, and `name()`, the
-/// variant's JSON name, from the same table.
-#[macro_export]
-macro_rules! json_names {
-    ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
-        impl $ty {
-            /// The JSON name (`time_deposit`, `>=`).
-            #[must_use]
-            pub fn name(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $name),*
-                }
-            }
-        }
-
-        impl $crate::json::FromJson for $ty {
-            fn read(
-                v: &$crate::json::Json<'_>,
-                path: &$crate::json::Path<'_>,
-            ) -> Result<Self, $crate::json::Error> {
-                const NAMES: &[(&str, $ty)] = &[$(($name, $ty::$variant)),*];
-                $crate::json::one_of(v, path, NAMES)
-            }
-        }
-    };
 }

@@ -18,6 +18,8 @@ mod tests;
 pub use from_json::{FromJson, Obj, expected, one_of};
 pub(crate) use prims::number_dec;
 pub use prims::{JsonKey, parse_date};
+/// Derives [`FromJson`] from a type's serde attributes (the `strata-derive` crate says which).
+pub use strata_derive::FromJson;
 
 use std::borrow::Cow;
 use std::fmt::{self, Write};

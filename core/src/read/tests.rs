@@ -365,7 +365,6 @@ fn documents_name_the_field_at_fault() {
             "unknown value `yearly`; expected one of `monthly`, `dates`".into()
         )
     );
-    assert_eq!(doc_err::<Schedule>(r#"{"dates":[]}"#).0, "$.type");
     assert_eq!(
         doc_err::<Schedule>(r#"{"type":"monthly","dates":[]}"#).0,
         "$.dates"
@@ -384,7 +383,29 @@ fn documents_name_the_field_at_fault() {
         doc_err::<Source>(r#"{"fee_income":{"months":3,"x":1}}"#).0,
         "$.fee_income.x"
     );
-    assert_eq!(doc_err::<Source>(r#"{"salary":{}}"#).0, "$.salary");
+    assert_eq!(
+        doc_err::<Source>(r#"{"salary":{}}"#),
+        (
+            "$.salary".into(),
+            "unknown field `salary`; expected one of `metric`, `average_balance`, \
+             `fee_income`"
+                .into()
+        )
+    );
+    assert_eq!(
+        doc_err::<Source>("[]").1,
+        "expected an object with one of `metric`, `average_balance`, `fee_income`, \
+         found an array"
+    );
+    assert_eq!(
+        doc_err::<Source>("{}").1,
+        "expected an object with one of `metric`, `average_balance`, `fee_income` \
+         (exactly one), found an object"
+    );
+    assert_eq!(
+        doc_err::<Schedule>(r#"{"dates":[]}"#),
+        ("$.type".into(), "missing field `type`".into())
+    );
     assert_eq!(
         doc_err::<Source>(r#"{"metric":"a","fee_income":{"months":1}}"#).0,
         "$"

@@ -26,11 +26,12 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Scenario};
 use crate::evaluation::TierRef;
+use crate::json::FromJson;
 use crate::profile::{Profile, RiskLevel};
 use crate::ruleset::Vulnerability;
 
 /// Options for one evaluation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -45,12 +46,6 @@ pub struct Options {
     #[serde(default)]
     pub audience: Audience,
 }
-
-crate::json_struct!(Options {
-    top_n: optional,
-    explain: or_default,
-    audience: or_default,
-});
 
 /// Where the customer stands on risk, for suitability.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -37,8 +37,6 @@ const HOMES: &[(&str, &str)] = &[
     ("ProfileErrors", "error"),
     ("RulesetError", "error"),
     ("RulesetErrors", "error"),
-    ("json_struct", "read"),
-    ("json_names", "read"),
     ("minify", "embed"),
 ];
 

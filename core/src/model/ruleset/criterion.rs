@@ -3,11 +3,12 @@
 use serde::Serialize;
 
 use crate::dec::Dec;
+use crate::json::FromJson;
 
 /// A condition over metrics. JSON: `{"all": […]}`, `{"any": […]}` or
 /// `{"metric": "aum", "op": ">=", "value": "50000"}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged, try_from = "RawCriterion")]
+#[serde(untagged, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Criterion {
@@ -53,7 +54,7 @@ pub enum Threshold {
 }
 
 /// Comparison operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Op {
@@ -94,8 +95,8 @@ impl Op {
 
 /// The criterion as parsed, before checking that exactly one form is used; gives a precise
 /// message instead of serde's "did not match any variant".
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+#[derive(FromJson)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RawCriterion {
     pub(super) all: Option<Vec<Criterion>>,
     pub(super) any: Option<Vec<Criterion>>,
@@ -128,5 +129,3 @@ impl TryFrom<RawCriterion> for Criterion {
         }
     }
 }
-
-// Reading the documents (`crate::json`); each field as documented above.
