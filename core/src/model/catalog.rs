@@ -67,6 +67,10 @@ pub struct Policy {
     /// The risk disclosure a product page must show, per family (理财非存款、产品有风险、投资须谨慎
     /// for wealth products); a product's own `disclosure` replaces it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("propertyNames" = {"$ref": "#/$defs/Family"}))
+    )]
     pub disclosures: BTreeMap<Family, Text>,
     /// Who counts as a qualified investor (合格投资者), for products that require one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

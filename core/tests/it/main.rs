@@ -1,6 +1,6 @@
 //! strata-core's one integration-test binary: golden tables, validation, review policy,
-//! snapshots over the JSON fixtures, property tests, and the same fixtures through the JS
-//! API in headless Chromium.
+//! snapshots over the JSON fixtures, property tests, the JSON Schemas against the reader,
+//! and the same fixtures through the JS API in headless Chromium.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
@@ -31,6 +31,8 @@ mod recommend;
 mod review;
 #[cfg(not(target_arch = "wasm32"))]
 mod scenarios;
+#[cfg(all(not(target_arch = "wasm32"), feature = "schema"))]
+mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]

@@ -359,6 +359,10 @@ pub struct MonthlyBalance {
     /// The month, `YYYY-MM`.
     pub month: Month,
     /// Average daily balance per family (loans included, as liabilities).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("propertyNames" = {"$ref": "#/$defs/Family"}))
+    )]
     pub avg_daily: BTreeMap<Family, Money>,
     /// Fee income the customer brought that month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
