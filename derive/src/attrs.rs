@@ -107,6 +107,9 @@ impl Container {
                 c.tag = Some(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("default") && !meta.input.peek(syn::Token![=]) {
                 c.default = true;
+            } else if meta.path.is_ident("rename") && meta.input.peek(syn::Token![=]) {
+                // The type's own name (in the schema and TypeScript), not how it is read.
+                let _: LitStr = meta.value()?.parse()?;
             } else if !serialization_only(meta)? {
                 return Err(unsupported(meta));
             }

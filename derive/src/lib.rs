@@ -15,9 +15,10 @@
 //!   as an object with one member named after the variant. Variants are named as above and
 //!   their fields read as a struct's.
 //!
-//! Anything else serde would read differently (`flatten`, `alias`, `untagged`, `with` …) is
-//! a compile error: such a type implements `FromJson` by hand. The generated code names
-//! `crate::json`, so the derive is for strata-core itself.
+//! A container's own `rename` names the type in the schema and TypeScript, not its values,
+//! so it changes nothing here. Anything else serde would read differently (`flatten`,
+//! `alias`, `untagged`, `with` …) is a compile error: such a type implements `FromJson` by
+//! hand. The generated code names `crate::json`, so the derive is for strata-core itself.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -372,6 +373,13 @@ mod tests {
         .expect("derived");
         assert!(out.contains(r#"E :: OneDown => "one_down""#), "{out}");
         assert!(out.contains(r#"(">=" , E :: Gte)"#), "{out}");
+        // A container's `rename` names the type, not its values.
+        let out = expand_str(
+            r#"#[serde(rename = "LifeScenario", rename_all = "snake_case")]
+            enum Scenario { Travel }"#,
+        )
+        .expect("derived");
+        assert!(out.contains(r#"("travel" , Scenario :: Travel)"#), "{out}");
     }
 
     #[test]
