@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: numbers, never pass or fail on speed.
 //!
 //! Three parts, each runnable alone: `peers` (Strata's engine package beside json-rules-engine,
-//! GoRules ZEN and plain JS in one Node process, `tests/bench/peers/`), `cli` (the `strata`
+//! the ZEN engine and plain JS in one Node process, `tests/bench/peers/`), `cli` (the `strata`
 //! binary over a generated 1,000,000-profile file, JSONL and CSV, wall and CPU time, peak
 //! memory) and `engine` (the divan benchmarks of strata-core).
 
