@@ -23,6 +23,7 @@
 
 pub mod catalog;
 pub mod catalogs;
+pub mod csv;
 pub mod dec;
 pub mod domain;
 #[doc(hidden)]
@@ -41,6 +42,7 @@ pub mod ruleset;
 pub mod rulesets;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod summary;
 pub mod text;
 pub mod value;
 #[cfg(feature = "wasm")]
