@@ -9,7 +9,7 @@
 //!                                    the engine package and the widget bundle
 //! cargo xtask perf                   release build, then the tier card's first render (4× CPU)
 //! cargo xtask bench [PART...] [-- ARGS]  peers (Strata beside json-rules-engine, ZEN, plain JS),
-//!                                    engine (divan; ARGS go to it)
+//!                                    cli (1M profiles through `strata`), engine (divan)
 //! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
 //! cargo xtask engine                 the engine alone as a JS package in dist-engine/
 //! cargo xtask widget                 the embeddable widget bundle in dist-widget/
@@ -62,6 +62,8 @@ commands:
                         benchmarks that print numbers (all parts when none named):
                         peers   the engine package beside json-rules-engine, GoRules
                                 ZEN and plain JS on the seed ladder (Node)
+                        cli     the strata CLI over 1,000,000 generated profiles
+                                (JSONL and CSV): wall and CPU rates, peak memory
                         engine  cargo bench -p strata-core --bench '*' [-- ARGS]
   bench-wasm            the engine through its JS API in V8 (Node), µs per profile
   engine                the engine alone (no UI) as a JS package in dist-engine/
