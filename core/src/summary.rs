@@ -220,7 +220,7 @@ fn change_code(c: ChangeReason) -> &'static str {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Request {
+pub struct EvaluateOptions {
     /// Offers to return (default: the catalog's `top_n`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_n: Option<u32>,
@@ -236,14 +236,14 @@ pub struct Request {
     pub detail: Detail,
 }
 
-crate::json_struct!(Request {
+crate::json_struct!(EvaluateOptions {
     top_n: optional,
     explain: or_default,
     audience: or_default,
     detail: or_default,
 });
 
-impl Request {
+impl EvaluateOptions {
     /// The engine's options for this request. A lean request never explains: the summary
     /// has no place for the exclusions.
     #[must_use]
@@ -280,7 +280,7 @@ pub fn evaluate(
     engine: &Engine,
     profile: &Profile,
     as_of: NaiveDate,
-    request: &Request,
+    request: &EvaluateOptions,
 ) -> Result<Shaped, ProfileErrors> {
     Ok(Shaped {
         evaluation: engine.evaluate_with(profile, as_of, &request.options())?,
@@ -376,19 +376,20 @@ mod tests {
 
     #[test]
     fn a_request_reads_like_options_plus_the_view() {
-        let r: Request =
+        let r: EvaluateOptions =
             crate::json::from_str(r#"{"top_n":3,"explain":true,"detail":"full"}"#).expect("valid");
         assert_eq!(r.detail, Detail::Full);
         assert!(r.options().explain);
         assert_eq!(r.options().top_n, Some(3));
-        let lean: Request = crate::json::from_str(r#"{"explain":true}"#).expect("valid");
+        let lean: EvaluateOptions = crate::json::from_str(r#"{"explain":true}"#).expect("valid");
         assert_eq!(lean.detail, Detail::Lean);
         assert!(
             !lean.options().explain,
             "a lean result has no exclusions to show"
         );
-        let err = crate::json::from_str::<Request>(r#"{"detail":"most"}"#).expect_err("bad");
+        let err =
+            crate::json::from_str::<EvaluateOptions>(r#"{"detail":"most"}"#).expect_err("bad");
         assert_eq!(err.path, "$.detail");
-        assert!(crate::json::from_str::<Request>(r#"{"dteail":"full"}"#).is_err());
+        assert!(crate::json::from_str::<EvaluateOptions>(r#"{"dteail":"full"}"#).is_err());
     }
 }

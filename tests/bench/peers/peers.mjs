@@ -105,15 +105,17 @@ const sp = profiles.map((p, i) => ({
   education: EDU[p.education],
   holdings: [{ product: 'demand-cny', family: 'deposit', balance: `${p.aum}.00` }],
 }));
+// A lean result's tier is its id; a full result's is an object.
+const tierOf = (r) => (typeof r.tier === 'string' ? r.tier : r.tier.id);
 // What each Strata row returns, measured outside timing: JSON.stringify length of one result.
 const sizes = {};
 const evalRow = (name, returns, engine, options) => {
   row(name, returns, (lo, hi) => {
     const out = new Array(hi - lo);
-    for (let i = lo; i < hi; i++) out[i - lo] = engine.evaluate(sp[i], AS_OF, options).tier.id;
+    for (let i = lo; i < hi; i++) out[i - lo] = tierOf(engine.evaluate(sp[i], AS_OF, options));
     return out;
   });
-  sizes[name] = Math.round(sp.slice(0, 200).reduce((a, p) => a + JSON.stringify(engine.evaluate(p, AS_OF, options)).length, 0) / Math.min(200, N));
+  if (process.env.BENCH_SIZES !== '0') sizes[name] = Math.round(sp.slice(0, 200).reduce((a, p) => a + JSON.stringify(engine.evaluate(p, AS_OF, options)).length, 0) / Math.min(200, N));
 };
 const lean = (() => { try { full.evaluate(sp[0], AS_OF, { detail: 'lean' }); return true; } catch { return false; } })();
 if (lean) {
@@ -124,6 +126,18 @@ if (lean) {
 } else {
   evalRow('strata_full_offers', 'full result + top 5 offers', full, undefined);
   evalRow('strata_full', 'full result, no catalog', tiersOnly, undefined);
+}
+
+// The same through JSON text: the profile as JSON in, the result's JSON text parsed in JS.
+const texts = sp.map((p) => JSON.stringify(p));
+const jsonRow = (name, returns, engine, options) => row(name, returns, (lo, hi) => {
+  const out = new Array(hi - lo);
+  for (let i = lo; i < hi; i++) out[i - lo] = tierOf(JSON.parse(engine.evaluateJson(texts[i], AS_OF, options)));
+  return out;
+});
+if (process.env.BENCH_JSON_ROWS === '1') {
+  jsonRow('strata_json_lean', 'lean, JSON text in and out', tiersOnly, undefined);
+  jsonRow('strata_json_full_offers', 'full + offers, JSON text in and out', full, lean ? { detail: 'full' } : undefined);
 }
 
 // Rounds: every row in turn, warm-up (untimed) then the timed pass over all N; median per row.
