@@ -390,7 +390,7 @@ struct TierLine<'a> {
 
 impl<'a> TierLine<'a> {
     fn of(e: &'a Evaluation) -> Self {
-        let s = Summary::of(e, false);
+        let s = Summary::of(e);
         TierLine {
             id: s.id,
             tier: s.tier,

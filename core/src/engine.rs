@@ -15,8 +15,8 @@ use crate::domain;
 use crate::error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 use crate::evaluation::{
     Basis, Change, ChangeReason, Comparison, Equivalent, Evaluation, Gap, MetricValue, Potential,
-    Requirement, Retention, RulesetRef, Service, Shortfall, TierCheck, TierRef, Trace, TraceNode,
-    Warning,
+    Reach, Requirement, Retention, RulesetRef, Service, Shortfall, TierCheck, TierRef, Trace,
+    TraceNode, Warning,
 };
 use crate::metrics::{self, Ctx, Kind, MAX_MONTHS, TermSource};
 use crate::profile::{Education, Profile};
@@ -46,6 +46,15 @@ pub struct Engine {
     catalog: Option<Catalog>,
     /// Per-product masks of the catalog, in its order.
     catalog_index: Vec<crate::recommend::ProductIndex>,
+}
+
+/// Where a profile lands on the ladder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Placement {
+    /// The tier the customer has (history and manual floor applied).
+    pub(crate) tier: usize,
+    /// The plain ladder's first match.
+    pub(crate) qualified: usize,
 }
 
 /// A compiled criterion: metric slots and decimal thresholds.
@@ -82,17 +91,91 @@ impl Crit {
             Crit::Cmp { .. } => 1,
         }
     }
+}
 
-    /// Every `(slot, threshold)` compared.
-    pub(crate) fn thresholds(&self, out: &mut Vec<(usize, Decimal)>) {
+/// Which product catalog an engine gets. The one way to assemble an engine is
+/// [`Engine::assemble`], so every face picks the catalog the same way, and says which.
+#[derive(Clone, Debug)]
+pub enum CatalogChoice {
+    /// No catalog: no offers.
+    None,
+    /// The catalog shipped for the ruleset's id, when there is one and it fits (a bank's own
+    /// ruleset under a shipped id may rename tiers; then there are no offers).
+    Shipped,
+    /// This catalog; it must fit the ruleset.
+    Given(Box<Catalog>),
+}
+
+/// Which document an assembly problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// The ruleset.
+    Ruleset,
+    /// The product catalog.
+    Catalog,
+}
+
+impl Document {
+    /// `ruleset` or `catalog`, as error envelopes name it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
         match self {
-            Crit::All(cs) | Crit::Any(cs) => cs.iter().for_each(|c| c.thresholds(out)),
-            Crit::Cmp { slot, value, .. } => out.push((*slot, *value)),
+            Document::Ruleset => "ruleset",
+            Document::Catalog => "catalog",
         }
     }
 }
 
+/// Why an engine could not be assembled: the document and every problem in it.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}: {errors}", document.name())]
+pub struct AssemblyError {
+    /// The document at fault.
+    pub document: Document,
+    /// Every problem, with its path.
+    pub errors: RulesetErrors,
+}
+
 impl Engine {
+    /// Validates a ruleset and adds the chosen catalog: the one way faces build an engine.
+    pub fn assemble(ruleset: Ruleset, catalog: CatalogChoice) -> Result<Self, AssemblyError> {
+        let engine = Engine::new(ruleset).map_err(|errors| AssemblyError {
+            document: Document::Ruleset,
+            errors,
+        })?;
+        match catalog {
+            CatalogChoice::None => Ok(engine),
+            CatalogChoice::Shipped => Ok(match crate::catalogs::for_ruleset(&engine.ruleset.id) {
+                Some(c) => engine.with_catalog_if_it_fits(c),
+                None => engine,
+            }),
+            CatalogChoice::Given(c) => engine.with_catalog(*c).map_err(|errors| AssemblyError {
+                document: Document::Catalog,
+                errors,
+            }),
+        }
+    }
+
+    /// [`Engine::assemble`] from JSON text: the ruleset, and the catalog's text or `None` for
+    /// the shipped one (`CatalogChoice::Shipped`).
+    pub fn assemble_json(ruleset: &str, catalog: Option<&str>) -> Result<Self, AssemblyError> {
+        let rs = parse_ruleset(ruleset).map_err(|errors| AssemblyError {
+            document: Document::Ruleset,
+            errors,
+        })?;
+        let choice = match catalog {
+            None => CatalogChoice::Shipped,
+            Some(json) => {
+                let catalog = parse_catalog(json).map_err(|errors| AssemblyError {
+                    document: Document::Catalog,
+                    errors,
+                })?;
+                CatalogChoice::Given(Box::new(catalog))
+            }
+        };
+        Engine::assemble(rs, choice)
+    }
+
     /// Validates and compiles a ruleset, reporting every problem found.
     pub fn new(ruleset: Ruleset) -> Result<Self, RulesetErrors> {
         let mut c = Compiler::new(&ruleset);
@@ -206,7 +289,7 @@ impl Engine {
         let t = &self.ruleset.tiers[i];
         TierRef {
             id: t.id.clone(),
-            name: t.name.clone(),
+            name: t.customer_name().clone(),
             rank: i,
         }
     }
@@ -263,6 +346,7 @@ impl Engine {
             if as_of >= m.expires {
                 warnings.push(Warning::ManualExpired { expired: m.expires });
             } else if floor < tier {
+                // `place` applies the same floor without the result objects.
                 tier = floor;
                 basis = Basis::ManualFloor {
                     until: m.expires,
@@ -368,6 +452,7 @@ impl Engine {
                 .collect(),
             ladder,
             next: above.first().cloned(),
+            reach: near.map(|(g, a)| reach(g, a)),
             potential: self.potential(profile, as_of, tier, &vals)?,
             retention,
             above,
@@ -377,6 +462,77 @@ impl Engine {
             not_recommended,
             warnings,
         })
+    }
+
+    /// The tier and the plain-ladder tier only, by the same steps as [`Engine::evaluate`]
+    /// (validation, currency, ladder, history, manual floor) without building a result: for
+    /// scenarios that evaluate many times.
+    pub(crate) fn place(
+        &self,
+        profile: &Profile,
+        as_of: NaiveDate,
+    ) -> Result<Placement, ProfileErrors> {
+        self.validate(profile, as_of)?;
+        let converted = self
+            .in_ruleset_currency(profile)
+            .map_err(|e| overflow(e, "fx_rates"))?;
+        let profile = converted.as_ref().unwrap_or(profile);
+        let ctx = Ctx {
+            profile,
+            as_of,
+            with_external: false,
+        };
+        let vals = self.values(&ctx)?;
+        let qualified = self
+            .criteria
+            .iter()
+            .position(|c| c.as_ref().is_none_or(|c| c.holds(&vals)))
+            .unwrap_or(self.criteria.len() - 1);
+        let (mut tier, _, _) = self.apply_history(qualified, profile, as_of);
+        if let Some(m) = &profile.manual_assignment
+            && as_of < m.expires
+            && let Some(floor) = self.tier_index(&m.tier)
+        {
+            tier = tier.min(floor);
+        }
+        Ok(Placement { tier, qualified })
+    }
+
+    /// The longest history window any metric reads, in months.
+    pub(crate) fn longest_window(&self) -> u32 {
+        self.metrics
+            .iter()
+            .map(|d| window_of(&d.kind))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The customer's assets here (the `aum` metric's value), in the ruleset's currency.
+    pub(crate) fn assets_here(
+        &self,
+        profile: &Profile,
+        as_of: NaiveDate,
+    ) -> Result<Decimal, ProfileErrors> {
+        let converted = self
+            .in_ruleset_currency(profile)
+            .map_err(|e| overflow(e, "fx_rates"))?;
+        let profile = converted.as_ref().unwrap_or(profile);
+        let ctx = Ctx {
+            profile,
+            as_of,
+            with_external: false,
+        };
+        ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))
+    }
+
+    /// How many reviews fall after `from` and on or before `to`.
+    pub(crate) fn reviews_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        self.reviews.count_between(from, to)
+    }
+
+    /// A tier by position, as results name it.
+    pub(crate) fn tier_at(&self, i: usize) -> TierRef {
+        self.tier_ref(i)
     }
 
     /// Every metric's value, in slot order.
@@ -623,12 +779,7 @@ impl Engine {
             }
         }
         // Months an average reads but the profile lacks count as zero: say so.
-        let window = self
-            .metrics
-            .iter()
-            .map(|d| window_of(&d.kind))
-            .max()
-            .unwrap_or(0);
+        let window = self.longest_window();
         if window > 0 && p.monthly.is_empty() {
             warnings.push(Warning::NoHistory { months: window });
         } else if window > 0 {
@@ -975,10 +1126,17 @@ impl Engine {
         let t = self.trace(self.criteria[tier].as_ref()?, vals);
         let mut requirements = Vec::new();
         self.requirements(&t, &mut requirements);
+        let amount_to_keep = requirements
+            .iter()
+            .filter(|q| q.comparison.unit == Unit::Money && q.margin.0 < Decimal::ZERO)
+            .map(|q| Dec(-q.margin.0))
+            .max()
+            .filter(|_| !t.held);
         (!requirements.is_empty()).then(|| Retention {
             tier: self.ruleset.tiers[tier].id.clone(),
             review_date: self.reviews.next_on_or_after(as_of),
             on_track: t.held,
+            amount_to_keep,
             requirements,
         })
     }
@@ -1002,6 +1160,36 @@ impl Engine {
                 }
             }
         }
+    }
+}
+
+/// The nearest reachable gap as a screen shows it: its amount and the share of the deciding
+/// bar already met.
+fn reach(g: &Gap, amount: Decimal) -> Reach {
+    // The shortfall whose money the amount is; its comparison is the deciding bar.
+    let deciding = g
+        .shortfalls
+        .iter()
+        .filter(|s| s.actionable)
+        .find(|s| money_amount(std::slice::from_ref(s)).is_some_and(|m| m.0 == amount));
+    let progress = deciding.map_or(Decimal::ZERO, |s| {
+        let (actual, bar) = (s.comparison.actual.0, s.comparison.threshold.0);
+        if bar <= Decimal::ZERO {
+            Decimal::ONE
+        } else {
+            // Past Decimal's range only when far past the bar.
+            actual
+                .max(Decimal::ZERO)
+                .checked_div(bar)
+                .unwrap_or(Decimal::ONE)
+                .min(Decimal::ONE)
+                .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero)
+        }
+    });
+    Reach {
+        tier: g.tier.clone(),
+        amount: Dec(amount),
+        progress: Dec(progress),
     }
 }
 
@@ -1323,6 +1511,9 @@ impl<'a> Compiler<'a> {
                 });
             }
             self.text(&t.name, &format!("{path}.name"));
+            if !t.display_name.is_empty() {
+                self.text(&t.display_name, &format!("{path}.display_name"));
+            }
             if !t.description.is_empty() {
                 self.text(&t.description, &format!("{path}.description"));
             }
@@ -1334,7 +1525,12 @@ impl<'a> Compiler<'a> {
                 ("extra_services", &t.benefits.extra_services),
             ] {
                 for (k, item) in items.iter().enumerate() {
-                    self.text(item, &format!("{path}.benefits.{cat}[{k}]"));
+                    let at = format!("{path}.benefits.{cat}[{k}]");
+                    if let Err(m) = domain::id(&item.kind) {
+                        self.invalid(format!("{at}.kind"), m);
+                    }
+                    self.count(item.level, 0, domain::MAX_LEVEL, &format!("{at}.level"));
+                    self.text(&item.text, &format!("{at}.text"));
                 }
             }
             if let Some(c) = &t.color

@@ -45,6 +45,10 @@ pub struct Evaluation {
     pub next: Option<Gap>,
     /// Every tier above, nearest first (the first is `next`).
     pub above: Vec<Gap>,
+    /// The nearest tier above that money or products reach, the amount and the progress:
+    /// what a screen shows as "how far the next tier is".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reach: Option<Reach>,
     /// The tier declared assets at other banks would give, and how much must move here.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub potential: Option<Potential>,
@@ -81,14 +85,15 @@ pub struct RulesetRef {
     pub version: String,
 }
 
-/// A tier by id, with its names and position (0 = top of the ladder).
+/// A tier by id, with the name a customer sees and its position (0 = top of the ladder).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TierRef {
     /// Id.
     pub id: String,
-    /// Name per locale.
+    /// The customer-facing name per locale: the tier's `display_name`, else its `name`.
+    /// Staff read the internal name from the ruleset by `id`.
     pub name: Text,
     /// Position on the ladder, 0 = highest.
     pub rank: usize,
@@ -303,6 +308,20 @@ pub struct Equivalent {
     pub amount: Dec,
 }
 
+/// The nearest reachable tier above.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Reach {
+    /// The tier.
+    pub tier: TierRef,
+    /// The money that reaches it: the gap's amount, rounded up to the cent.
+    pub amount: Dec,
+    /// How much of the deciding bar is met, from 0 to 1, rounded down so that it never
+    /// overstates the progress.
+    pub progress: Dec,
+}
+
 /// A tier within reach with assets held elsewhere (潜在符合).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -330,6 +349,9 @@ pub struct Retention {
     pub review_date: NaiveDate,
     /// Whether the customer meets the bar today.
     pub on_track: bool,
+    /// When not on track: the money the tightest bar still needs before the review (保级).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_to_keep: Option<Dec>,
     /// Each money or product criterion: the bar and the margin above it (negative = short).
     pub requirements: Vec<Requirement>,
 }

@@ -21,10 +21,13 @@
 //! assert_eq!(eval.next.expect("a tier above").amount.expect("money").to_string(), "37500");
 //! ```
 
+pub mod benefits;
 pub mod catalog;
 pub mod catalogs;
+pub mod conditions;
 pub mod csv;
 pub mod dec;
+pub mod describe;
 pub mod domain;
 #[doc(hidden)]
 pub mod embed;
@@ -35,11 +38,13 @@ pub mod json;
 pub mod lint;
 pub mod metrics;
 pub mod moments;
+pub mod probes;
 pub mod profile;
 pub mod recommend;
 pub mod review;
 pub mod ruleset;
 pub mod rulesets;
+pub mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod summary;
@@ -49,7 +54,7 @@ pub mod value;
 pub mod wasm;
 
 pub use dec::{Dec, Money};
-pub use engine::{Engine, parse_catalog, parse_ruleset};
+pub use engine::{AssemblyError, CatalogChoice, Document, Engine, parse_catalog, parse_ruleset};
 pub use error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 pub use evaluation::Evaluation;
 pub use profile::Profile;

@@ -88,6 +88,22 @@ impl Reviews {
     }
 }
 
+impl Reviews {
+    /// How many reviews fall after `from` and on or before `to`.
+    pub(crate) fn count_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        let mut count = 0;
+        let mut d = from;
+        while let Some(next) = d.succ_opt().map(|n| self.next_on_or_after(n)) {
+            if next > to || next <= d {
+                break;
+            }
+            count += 1;
+            d = next;
+        }
+        count
+    }
+}
+
 /// The last day of `d`'s month.
 pub(crate) fn month_end(d: NaiveDate) -> NaiveDate {
     let first = d.with_day(1).unwrap_or(d);

@@ -44,6 +44,11 @@ pub struct Ruleset {
     pub fx_rates: BTreeMap<String, Dec>,
     /// Locales every text must be given in, e.g. `["zh-CN", "en"]`.
     pub locales: Vec<String>,
+    /// Whether each tier also brings the benefits of the tiers below it, unless it lists the
+    /// same kind itself (a rewards programme's "everything below, plus"). Without it, each
+    /// tier lists all it brings.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cumulative_benefits: bool,
     /// Extra numeric profile attributes the criteria use (`profile.attributes`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inputs: BTreeMap<String, InputDef>,
@@ -381,9 +386,13 @@ pub struct Tier {
         schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"))
     )]
     pub id: String,
-    /// Name per locale.
+    /// The bank's internal name per locale (what staff see, e.g. 中端客户（低）).
     pub name: Text,
-    /// Who the tier is for, per locale (typical customers).
+    /// The name a customer sees per locale, the bank's service brand (e.g. 理财金); `name`
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub display_name: Text,
+    /// Staff only: who the tier is for, per locale (typical customers, target segments).
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// When the customer qualifies; absent on the fallback tier only.
@@ -406,6 +415,18 @@ pub struct Tier {
     pub color: Option<String>,
 }
 
+impl Tier {
+    /// The name a customer sees: `display_name`, else `name`.
+    #[must_use]
+    pub fn customer_name(&self) -> &Text {
+        if self.display_name.is_empty() {
+            &self.name
+        } else {
+            &self.display_name
+        }
+    }
+}
+
 /// A tier's benefits grouped as in the domain table.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -414,25 +435,47 @@ pub struct Tier {
 pub struct Benefits {
     /// Brand and cards.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub brand_cards: Vec<Text>,
+    pub brand_cards: Vec<Benefit>,
     /// Branch channels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub branch_channels: Vec<Text>,
+    pub branch_channels: Vec<Benefit>,
     /// Electronic channels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub e_channels: Vec<Text>,
+    pub e_channels: Vec<Benefit>,
     /// Product families offered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub products: Vec<Text>,
+    pub products: Vec<Benefit>,
     /// Extra services.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extra_services: Vec<Text>,
+    pub extra_services: Vec<Benefit>,
+}
+
+/// One benefit: a stable kind, a level within the kind, and its text. Two tiers' benefits
+/// are compared by kind and level, never by text: "gold debit card" (`debit_card`, level 2)
+/// is an upgrade of "debit card" (`debit_card`, level 1), not a loss and a gain.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Benefit {
+    /// Stable id of what the benefit is, e.g. `debit_card`, `relationship_manager`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"))
+    )]
+    pub kind: String,
+    /// Level within the kind, higher is better (0–100).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
+    pub level: u32,
+    /// What the customer reads, per locale.
+    pub text: Text,
 }
 
 impl Benefits {
     /// The categories in display order with their items.
     #[must_use]
-    pub fn categories(&self) -> [(BenefitCategory, &[Text]); 5] {
+    pub fn categories(&self) -> [(BenefitCategory, &[Benefit]); 5] {
         [
             (BenefitCategory::BrandCards, &self.brand_cards),
             (BenefitCategory::BranchChannels, &self.branch_channels),
@@ -446,6 +489,7 @@ impl Benefits {
 /// A benefit category (a column of the domain table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum BenefitCategory {
     /// Brand and cards.
@@ -637,6 +681,7 @@ json_struct!(Ruleset {
     currency: required,
     fx_rates: or_default,
     locales: required,
+    cumulative_benefits: or_default,
     inputs: or_default,
     metrics: or_default,
     review: required,
@@ -753,7 +798,11 @@ json_struct!(Review {
 });
 
 /// The `type` of an internally tagged object, from `names`.
-fn tag<T: Copy>(o: &Obj<'_, '_>, path: &Path<'_>, names: &[(&str, T)]) -> Result<T, Error> {
+pub(crate) fn tag<T: Copy>(
+    o: &Obj<'_, '_>,
+    path: &Path<'_>,
+    names: &[(&str, T)],
+) -> Result<T, Error> {
     match o.get("type") {
         Some(t) => crate::json::one_of(t, &path.key("type"), names),
         None => Err(Error::at(&path.key("type"), "missing field `type`")),
@@ -810,6 +859,7 @@ json_names!(DowngradeTo {
 json_struct!(Tier {
     id: required,
     name: required,
+    display_name: or_default,
     description: or_default,
     criteria: optional,
     benefits: or_default,
@@ -824,6 +874,11 @@ json_struct!(Benefits {
     e_channels: or_default,
     products: or_default,
     extra_services: or_default,
+});
+json_struct!(Benefit {
+    kind: required,
+    level: or_default,
+    text: required,
 });
 json_names!(Maintainer {
     RelationshipManager = "relationship_manager",

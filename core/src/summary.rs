@@ -8,12 +8,11 @@
 //! API's default result are this shape.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::SerializeSeq;
 
 use crate::dec::Dec;
-use crate::evaluation::{Basis, ChangeReason, Evaluation, Gap};
+use crate::evaluation::{Basis, ChangeReason, Evaluation};
 use crate::recommend::{Audience, Options, Reason};
 use crate::ruleset::Unit;
 use crate::{Engine, Profile, ProfileErrors};
@@ -64,18 +63,16 @@ pub struct Summary<'a> {
     pub offers: Vec<Offer<'a>>,
 }
 
-/// The nearest tier above within reach of money.
+/// The nearest tier above within reach of money (the evaluation's `reach`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Target<'a> {
     /// The tier id.
     pub tier: &'a str,
-    /// The money missing (see [`Gap::amount`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<Dec>,
-    /// How far along the money bar the customer is, in whole percent (0–99), when asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub progress: Option<u8>,
+    /// The money that reaches it.
+    pub amount: Dec,
+    /// The share of the deciding bar already met, from 0 to 1.
+    pub progress: Dec,
 }
 
 /// The tier declared external assets would give.
@@ -135,20 +132,18 @@ impl Serialize for Reasons {
 }
 
 impl<'a> Summary<'a> {
-    /// The lean view of `e`; `progress` also works out the percent towards the target (one
-    /// decimal division, which a batch that does not show it can skip).
+    /// The lean view of `e`.
     #[must_use]
-    pub fn of(e: &'a Evaluation, progress: bool) -> Self {
-        let target = e.above.iter().find(|g| g.reachable).map(|g| Target {
-            tier: &g.tier.id,
-            amount: g.amount,
-            progress: if progress { progress_of(g) } else { None },
-        });
+    pub fn of(e: &'a Evaluation) -> Self {
         Summary {
             id: &e.customer_id,
             tier: &e.tier.id,
             qualified: &e.qualified.id,
-            target,
+            target: e.reach.as_ref().map(|r| Target {
+                tier: &r.tier.id,
+                amount: r.amount,
+                progress: r.progress,
+            }),
             potential: e.potential.as_ref().map(|p| PotentialSummary {
                 tier: &p.tier.id,
                 move_needed: p.move_needed,
@@ -177,22 +172,6 @@ impl<'a> Summary<'a> {
                 .collect(),
         }
     }
-}
-
-/// Whole percent of the highest money bar the customer already has, below 100 (the bar is
-/// not met, or there would be no gap).
-fn progress_of(g: &Gap) -> Option<u8> {
-    let s = g
-        .shortfalls
-        .iter()
-        .filter(|s| s.comparison.unit == Unit::Money && s.missing.is_some())
-        .max_by_key(|s| s.comparison.threshold)?;
-    let (actual, bar) = (s.comparison.actual.0, s.comparison.threshold.0);
-    if bar <= Decimal::ZERO {
-        return None;
-    }
-    let percent = (actual.max(Decimal::ZERO) * Decimal::ONE_HUNDRED / bar).floor();
-    Some(u8::try_from(percent.mantissa().clamp(0, 99)).unwrap_or(99))
 }
 
 fn basis_code(b: &Basis) -> &'static str {
@@ -256,8 +235,7 @@ impl EvaluateOptions {
     }
 }
 
-/// An evaluation as the caller asked for it: serializes as the [`Summary`] (with progress)
-/// or the whole [`Evaluation`], so a binding can hand either to one serializer.
+/// An evaluation as the caller asked for it: serializes as the [`Summary`] or the whole [`Evaluation`], so a binding can hand either to one serializer.
 #[derive(Clone, Debug)]
 pub struct Shaped {
     /// The whole evaluation.
@@ -269,7 +247,7 @@ pub struct Shaped {
 impl Serialize for Shaped {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.detail {
-            Detail::Lean => Summary::of(&self.evaluation, true).serialize(s),
+            Detail::Lean => Summary::of(&self.evaluation).serialize(s),
             Detail::Full => self.evaluation.serialize(s),
         }
     }
@@ -314,7 +292,7 @@ mod tests {
             "external_assets":[{"balance":"300000.00"}]}"#,
             false,
         );
-        let s = Summary::of(&e, true);
+        let s = Summary::of(&e);
         let json = serde_json::to_value(&s).expect("serializes");
         assert_eq!(json["id"], "c-1");
         assert_eq!(json["tier"], "mid_lower");
@@ -322,12 +300,10 @@ mod tests {
         assert_eq!(json["target"]["tier"], "mid_upper");
         assert_eq!(json["target"]["amount"], "37500");
         // 162,500 of the 200,000 bar.
-        assert_eq!(json["target"]["progress"], 81);
+        assert_eq!(json["target"]["progress"], "0.8125");
         assert_eq!(json["potential"]["tier"], "mid_upper");
         assert_eq!(json["reasons"], serde_json::json!(["qualified"]));
         assert!(json.get("offers").is_none());
-        let without = serde_json::to_value(Summary::of(&e, false)).expect("serializes");
-        assert!(without["target"].get("progress").is_none());
     }
 
     #[test]
@@ -339,7 +315,7 @@ mod tests {
             "tier_history":{"tier":"mid_upper","since":"2024-01-01"}}"#,
             true,
         );
-        let s = Summary::of(&e, true);
+        let s = Summary::of(&e);
         assert_eq!(s.tier, "high_end");
         assert_eq!(
             serde_json::to_value(s.reasons).expect("serializes"),

@@ -31,7 +31,7 @@ export async function demo(): Promise<string> {
     // The default is the lean summary: ids, the target, reason codes.
     const lean: Summary = engine.evaluate(profile, '2026-11-25');
     const target: string | undefined = lean.target?.amount;
-    const progress: number | undefined = lean.target?.progress;
+    const progress: string | undefined = lean.target?.progress;
     const reasons: string[] = lean.reasons;
     const offerIds = engine.evaluate(profile, '2026-11-25', { top_n: 2 }).offers?.map((o) => o.product);
     // @ts-expect-error: a lean result has no ladder trace.

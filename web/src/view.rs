@@ -64,7 +64,7 @@ pub fn headline_benefits(tier: Option<&Tier>, tag: &str) -> Vec<String> {
         tier.benefits
             .categories()
             .iter()
-            .filter_map(|(_, items)| items.first().map(|i| i.get(tag).to_owned()))
+            .filter_map(|(_, items)| items.first().map(|i| i.text.get(tag).to_owned()))
             .collect()
     })
     .unwrap_or_default()

@@ -43,7 +43,7 @@ fn the_tier_output_is_one_compact_line_per_customer() {
     assert_eq!(line["qualified"], "mid_lower");
     assert_eq!(
         line["target"],
-        serde_json::json!({"tier": "mid_upper", "amount": "37500"})
+        serde_json::json!({"tier": "mid_upper", "amount": "37500", "progress": "0.8125"})
     );
     assert_eq!(line["reasons"], serde_json::json!(["qualified"]));
     let offers = line["offers"]

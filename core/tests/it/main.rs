@@ -26,6 +26,8 @@ mod recommend;
 #[cfg(not(target_arch = "wasm32"))]
 mod review;
 #[cfg(not(target_arch = "wasm32"))]
+mod scenarios;
+#[cfg(not(target_arch = "wasm32"))]
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;

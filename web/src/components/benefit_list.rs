@@ -38,7 +38,7 @@ pub fn BenefitList(props: &Props) -> Html {
                             <p class="muted">{ t(l, Msg::NoBenefits) }</p>
                         } else {
                             <ul>
-                                { for items.iter().map(|i| html! { <li>{ i.get(l.tag()) }</li> }) }
+                                { for items.iter().map(|i| html! { <li>{ i.text.get(l.tag()) }</li> }) }
                             </ul>
                         }
                     </section>

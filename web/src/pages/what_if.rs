@@ -33,7 +33,7 @@ pub struct Props {
 fn all(b: &Benefits) -> Vec<&Text> {
     b.categories()
         .into_iter()
-        .flat_map(|(_, items)| items.iter())
+        .flat_map(|(_, items)| items.iter().map(|b| &b.text))
         .collect()
 }
 

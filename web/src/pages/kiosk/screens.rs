@@ -155,7 +155,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             t.benefits
                 .categories()
                 .iter()
-                .filter_map(|(_, items)| items.first().map(|i| i.get(tag)))
+                .filter_map(|(_, items)| items.first().map(|i| i.text.get(tag)))
                 .collect()
         })
         .unwrap_or_default();
