@@ -26,7 +26,11 @@ export type CustomerRecommendation = Omit<Recommendation, "score" | "relevance" 
 export type CustomerEvaluation = Omit<Evaluation, StaffOnly | "recommendations"> & {
   recommendations?: CustomerRecommendation[];
 };
-/** `evaluate` picks its result type from `options.detail`: the lean `Summary` by default. */
+/**
+ * `evaluate(profile, asOf, options?)`: one profile on a date (`YYYY-MM-DD`). By default the
+ * lean `Summary` a screen needs; `{ detail: "full" }` gives the whole evaluation (for the
+ * customer unless `audience: "staff"`). Throws a `StrataError` on bad input.
+ */
 export interface Engine {
   evaluate(profile: Profile, asOf: NaiveDate, options: EvaluateOptions & { detail: "full"; audience: "staff" }): Evaluation;
   evaluate(profile: Profile, asOf: NaiveDate, options: EvaluateOptions & { detail: "full" }): CustomerEvaluation;
@@ -81,7 +85,9 @@ impl JsEngine {
     /// `options.detail: "full"` gives the whole `Evaluation` (ladder trace, every gap,
     /// metrics, moments, factors, and with `explain` the exclusions). `options` may also set
     /// `top_n` and `audience` (`"customer"`, the default, or `"staff"`).
-    #[wasm_bindgen(unchecked_return_type = "Summary | Evaluation")]
+    // Declared in TS_TYPES instead, as overloads on `detail`: a generated signature would be
+    // the first overload and match every call.
+    #[wasm_bindgen(skip_typescript)]
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,

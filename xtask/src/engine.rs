@@ -14,8 +14,8 @@ use crate::proc::{self, Tools};
 /// Builds the engine package for `target` (`web` or `nodejs`) into `out`.
 ///
 /// Built for speed (opt-level 3, `wasm-opt -O3`): the package serves product teams'
-/// servers and batch jobs as well as pages, and the speed build evaluates 1.5-2.4 times
-/// faster for about 50 KB more gzip (README, "Speed and size").
+/// servers and batch jobs as well as pages, and the speed build evaluates 1.3-1.6 times
+/// faster for about 64 KB more gzip (README, "Speed and size").
 pub fn build(tools: &Tools, target: &str, out: &Path) -> Result {
     wasm_package(
         tools,
