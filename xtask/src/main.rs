@@ -8,7 +8,8 @@
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/,
 //!                                    the engine package and the widget bundle
 //! cargo xtask perf                   release build, then the tier card's first render (4× CPU)
-//! cargo xtask bench [-- ARGS]        the engine's benchmarks (divan)
+//! cargo xtask bench [PART...] [-- ARGS]  peers (Strata beside json-rules-engine, ZEN, plain JS),
+//!                                    cli (1M profiles through `strata`), engine (divan)
 //! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
 //! cargo xtask engine                 the engine alone as a JS package in dist-engine/
 //! cargo xtask widget                 the embeddable widget bundle in dist-widget/
@@ -19,6 +20,7 @@
 //! rustup, Node and npm (and installs those too when it runs as root).
 //! Errors are reported as one clear line, with exit code 1.
 
+mod bench;
 mod check;
 mod engine;
 mod fuzz;
@@ -56,7 +58,13 @@ commands:
                         engine package and of the widget bundle
   perf                  release build, then the tier card's first render in
                         Chromium at 360x640 with 4x CPU throttling (5 runs, median)
-  bench [-- ARGS]       cargo bench -p strata-core --bench '*' [-- ARGS]
+  bench [PART...] [-- ARGS]
+                        benchmarks that print numbers (all parts when none named):
+                        peers   the engine package beside json-rules-engine, GoRules
+                                ZEN and plain JS on the seed ladder (Node)
+                        cli     the strata CLI over 1,000,000 generated profiles
+                                (JSONL and CSV): wall and CPU rates, peak memory
+                        engine  cargo bench -p strata-core --bench '*' [-- ARGS]
   bench-wasm            the engine through its JS API in V8 (Node), µs per profile
   engine                the engine alone (no UI) as a JS package in dist-engine/
   widget                the embeddable widget (loader, wasm, CSS) in dist-widget/
@@ -131,7 +139,7 @@ fn run(args: &[String]) -> Result {
             build_release(&tools)?;
             perf::first_render(&tools)
         }
-        "bench" => bench(&tools, rest),
+        "bench" => bench::run(&tools, rest),
         "bench-wasm" => {
             parse_flags(rest, &[])?;
             install::all(&tools, install::Options { chromium: false })?;
@@ -262,26 +270,6 @@ pub fn build_release(tools: &Tools) -> Result {
     // Last: the .gz files must hold the final bytes (after hardening and the worker).
     precompress::dir(&tools.root.join("dist"))?;
     precompress::dir(&tools.root.join("dist/kiosk"))
-}
-
-fn bench(tools: &Tools, args: &[String]) -> Result {
-    // Everything after `--` goes to the bench binary (divan filters, options).
-    let extra = match args.split_first() {
-        None => &[][..],
-        Some((dashes, extra)) if dashes == "--" => extra,
-        Some((other, _)) => {
-            return Err(format!(
-                "unexpected argument `{other}`; pass bench arguments after `--`"
-            ));
-        }
-    };
-    let mut cargo = tools.cargo();
-    // `--bench '*'`: every bench target, but not the lib's unit tests in bench mode.
-    cargo.args(["bench", "-p", "strata-core", "--bench", "*"]);
-    if !extra.is_empty() {
-        cargo.arg("--").args(extra);
-    }
-    proc::run(&mut cargo)
 }
 
 #[cfg(test)]

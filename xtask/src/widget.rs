@@ -45,6 +45,7 @@ pub fn build(tools: &Tools, out: &Path) -> Result {
             "--experimental-reset-state-function",
         ],
         out,
+        crate::engine::Build::Size,
     )?;
     let src = tools.root.join("widget");
     for name in COPIED {

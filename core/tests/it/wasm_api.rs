@@ -32,10 +32,18 @@ macro_rules! check_cases {
                     serde_json::from_str(include_str!(concat!("../fixtures/cases/", $name, ".json"))).unwrap();
                 let expected = snapshot_body(include_str!(concat!("snapshots/it__fixtures__", $name, ".snap")));
                 let engine = JsEngine::builtin(case["ruleset"].as_str().unwrap()).unwrap();
+                let full = js(&serde_json::json!({ "detail": "full" }));
                 let got = engine
-                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), JsValue::UNDEFINED)
+                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), full)
                     .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
                 assert_eq!(json(&got), expected, "{}", $name);
+                // The default is the lean summary of the same evaluation.
+                let lean = engine
+                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), JsValue::UNDEFINED)
+                    .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
+                assert_eq!(json(&lean)["tier"], expected["tier"]["id"], "{}", $name);
+                assert_eq!(json(&lean)["qualified"], expected["qualified"]["id"], "{}", $name);
+                assert!(json(&lean).get("ladder").is_none(), "{}", $name);
             }
         )*
     };
