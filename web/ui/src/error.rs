@@ -91,7 +91,7 @@ pub enum Zh {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// Stable machine-readable type (`parse`, `negative`, `missing`, `network` …).
-    pub kind: String,
+    pub kind: &'static str,
     /// JSON path of the field at fault (`$.holdings[0].balance`), an option's name, or empty.
     pub path: String,
     /// What is wrong, in English (as the engine says it).
@@ -123,7 +123,7 @@ impl Problem {
             ProfileError::Overflow { .. } => Zh::Lead("金额超出可计算的范围"),
         };
         Problem {
-            kind: e.kind().to_owned(),
+            kind: e.kind(),
             path: e.path().to_owned(),
             en: e.to_string(),
             zh,
@@ -152,7 +152,7 @@ impl Problem {
             RulesetError::Invalid { .. } => Zh::Lead("规则有误"),
         };
         Problem {
-            kind: e.kind().to_owned(),
+            kind: e.kind(),
             path: e.path().to_owned(),
             en: e.to_string(),
             zh,
@@ -171,7 +171,7 @@ impl Problem {
             ),
         };
         Problem {
-            kind: kind.to_owned(),
+            kind,
             path: String::new(),
             en: e.to_string(),
             zh,
@@ -193,7 +193,7 @@ pub struct LoadError {
 impl LoadError {
     /// A failure with one problem whose detail is free text (a Chinese lead-in by kind).
     #[must_use]
-    pub fn one(kind: ErrorKind, problem_type: &str, path: &str, message: &str) -> Self {
+    pub fn one(kind: ErrorKind, problem_type: &'static str, path: &str, message: &str) -> Self {
         let lead = match kind {
             ErrorKind::Input => "参数有误",
             ErrorKind::Network => "无法读取",
@@ -204,7 +204,7 @@ impl LoadError {
             kind,
             source: None,
             problems: vec![Problem {
-                kind: problem_type.to_owned(),
+                kind: problem_type,
                 path: path.to_owned(),
                 en: message.to_owned(),
                 zh: Zh::Lead(lead),
@@ -257,7 +257,7 @@ impl LoadError {
             let _ = write!(
                 out,
                 "{{\"type\":{},\"path\":{},\"message\":{}}}",
-                quoted(&p.kind),
+                quoted(p.kind),
                 quoted(&p.path),
                 quoted(&p.en)
             );
