@@ -8,6 +8,7 @@ use strata_core::profile::Profile;
 use strata_ui::components::error_card::problem_item;
 use strata_ui::components::tier_card::TierCard;
 use strata_ui::error::LoadError;
+use strata_ui::format::Amount;
 use strata_ui::i18n::{Locale, Msg, fill, t};
 use strata_ui::sentences::{self, Ctx};
 use strata_ui::shared::{EngineRef, Shared};
@@ -192,7 +193,10 @@ fn summary(c: &Ctx, eval: &Evaluation) -> String {
             &[
                 ("tier", tier),
                 ("next", gap.tier.name.get(tag)),
-                ("amount", &c.money(gap.amount.unwrap_or_default().0)),
+                (
+                    "amount",
+                    &c.money(Amount::Needed, gap.amount.unwrap_or_default().0),
+                ),
             ],
         ),
         None if eval.tier.rank == 0 => {

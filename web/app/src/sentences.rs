@@ -9,7 +9,7 @@ use strata_core::moments::{Moment, MomentKind};
 use strata_core::profile::RiskLevel;
 use strata_core::recommend::ExclusionRule;
 use strata_core::ruleset::{BenefitCategory, Criterion, Op, Threshold};
-use strata_ui::format;
+use strata_ui::format::{self, Amount};
 use strata_ui::i18n::{Locale, fill, t};
 use strata_ui::sentences::{Ctx, family};
 
@@ -37,7 +37,7 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
                 msg,
                 &[
                     ("product", &c.product_name(holding)),
-                    ("amount", &c.money(amount.0)),
+                    ("amount", &c.money(Amount::Held, amount.0)),
                     ("days", &days.to_string()),
                     ("date", &c.date(*date)),
                 ],
@@ -57,7 +57,7 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
             l,
             AppMsg::NearNextTier,
             &[
-                ("amount", &c.money(amount.0)),
+                ("amount", &c.money(Amount::Needed, amount.0)),
                 ("tier", tier.name.get(l.tag())),
             ],
         ),
@@ -77,7 +77,7 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
                 &[
                     ("tier", &c.tier_name(tier)),
                     ("date", &c.date(*review_date)),
-                    ("amount", &c.money(keep_amount.0)),
+                    ("amount", &c.money(Amount::Needed, keep_amount.0)),
                 ],
             )
         }
@@ -98,7 +98,10 @@ fn dated(c: &Ctx, msg: AppMsg, date: chrono::NaiveDate, amount: Decimal) -> Stri
     fill(
         c.locale,
         msg,
-        &[("date", &c.date(date)), ("amount", &c.money(amount))],
+        &[
+            ("date", &c.date(date)),
+            ("amount", &c.money(Amount::Held, amount)),
+        ],
     )
 }
 
@@ -128,7 +131,7 @@ pub fn exclusion(c: &Ctx, rule: &ExclusionRule) -> String {
             return fill(
                 l,
                 AppMsg::BelowMinimum,
-                &[("amount", &c.money(min_amount.0))],
+                &[("amount", &c.money(Amount::Needed, min_amount.0))],
             );
         }
         ExclusionRule::Unsuitable { rating, tolerance } => {
@@ -175,7 +178,9 @@ pub fn criterion(c: &Ctx, cr: &Criterion) -> String {
             .join(t(c.locale, AppMsg::Or)),
         Criterion::Compare(cmp) => {
             let value = match &cmp.value {
-                Threshold::Number(d) if money_metric(c, &cmp.metric) => c.money(d.0),
+                Threshold::Number(d) if money_metric(c, &cmp.metric) => {
+                    c.money(Amount::Needed, d.0)
+                }
                 Threshold::Number(d) => format::plain(d.0),
                 Threshold::Name(n) => education(c.locale, n).to_owned(),
             };

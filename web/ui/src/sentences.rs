@@ -11,7 +11,7 @@ use strata_core::profile::Family;
 use strata_core::recommend::{LiftSource, Reason};
 use strata_core::ruleset::{Maintainer, Ruleset};
 
-use crate::format;
+use crate::format::{self, Amount};
 use crate::i18n::{Locale, fill, t};
 
 /// What a sentence needs besides its numbers.
@@ -26,10 +26,10 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Money in the ruleset's currency.
+    /// Money of `kind` in the ruleset's currency (the kind decides the rounding).
     #[must_use]
-    pub fn money(&self, amount: Decimal) -> String {
-        format::money(amount, &self.ruleset.currency, self.locale)
+    pub fn money(&self, kind: Amount, amount: Decimal) -> String {
+        format::money(kind, amount, &self.ruleset.currency, self.locale)
     }
 
     /// A date in the locale's form.
@@ -98,16 +98,18 @@ pub fn reason(c: &Ctx, r: &Reason) -> String {
                 LiftSource::RecentInflow => Said::LiftsFromInflow,
                 LiftSource::TopUp => Said::LiftsByTopUp,
             };
-            let amount = c.money(amount.0);
+            let amount = c.money(Amount::Needed, amount.0);
             fill(
                 l,
                 msg,
                 &[("amount", &amount), ("tier", tier.name.get(l.tag()))],
             )
         }
-        Reason::BringsAssets { amount } => {
-            fill(l, Said::BringsAssets, &[("amount", &c.money(amount.0))])
-        }
+        Reason::BringsAssets { amount } => fill(
+            l,
+            Said::BringsAssets,
+            &[("amount", &c.money(Amount::Held, amount.0))],
+        ),
         // Spreading money applies to assets; a loan, card or service is simply not held yet.
         Reason::NewFamily { family: f } => {
             let msg = if f.is_asset() {
@@ -161,14 +163,17 @@ pub fn basis(c: &Ctx, b: &Basis) -> Option<String> {
 #[must_use]
 pub fn potential(c: &Ctx, p: &Potential) -> String {
     let l = c.locale;
-    let (tier, external) = (p.tier.name.get(l.tag()), c.money(p.external_assets.0));
+    let (tier, external) = (
+        p.tier.name.get(l.tag()),
+        c.money(Amount::Held, p.external_assets.0),
+    );
     match p.move_needed {
         Some(m) => fill(
             l,
             Said::PotentialMove,
             &[
                 ("external", &external),
-                ("amount", &c.money(m.0)),
+                ("amount", &c.money(Amount::Needed, m.0)),
                 ("tier", tier),
             ],
         ),
@@ -264,6 +269,28 @@ mod tests {
             reason(&en, &r),
             "Bring ¥50,000 from another bank to reach Mid-tier (upper)"
         );
+        // What the customer needs rounds up, what the customer holds rounds down.
+        let top_up = Reason::LiftsTier {
+            tier: TierRef {
+                id: "mid_upper".into(),
+                name: Text::from_pairs(&[("zh-CN", "中端客户（高）"), ("en", "Mid-tier (upper)")]),
+                rank: 2,
+            },
+            amount: d("37512.34"),
+            source: LiftSource::TopUp,
+        };
+        assert_eq!(
+            reason(&zh, &top_up),
+            "再存入¥3.76万，即可升级为中端客户（高）"
+        );
+        assert_eq!(
+            reason(&en, &top_up),
+            "Add ¥37,512.34 to reach Mid-tier (upper)"
+        );
+        let brings = Reason::BringsAssets {
+            amount: d("37512.34"),
+        };
+        assert_eq!(reason(&zh, &brings), "把您在他行的¥3.75万集中到本行管理");
         let new = Reason::NewFamily {
             family: Family::Card,
         };

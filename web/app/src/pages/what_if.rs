@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use strata_core::Text;
 use strata_core::ruleset::Benefits;
 use strata_ui::components::tier_card::TierCard;
-use strata_ui::format;
+use strata_ui::format::{self, Amount};
 use strata_ui::i18n::{fill, t};
 use yew::prelude::*;
 
@@ -113,7 +113,7 @@ pub fn WhatIfPage(props: &Props) -> Html {
         summary = String::new();
         Html::default()
     };
-    let amount_text = c.money(result.amount);
+    let amount_text = c.money(Amount::Exact, result.amount);
     html! {
         <>
             <h1 tabindex="-1">{ t(l, AppMsg::WhatIfTitle) }</h1>
@@ -146,7 +146,7 @@ pub fn WhatIfPage(props: &Props) -> Html {
                     <input type="range" aria-label={t(l, AppMsg::SliderLabel)} min="0"
                            max={format::plain(result.max)} step={format::plain(result.step)}
                            value={format::plain(result.amount.min(result.max))}
-                           aria-valuetext={c.money(result.amount)}
+                           aria-valuetext={c.money(Amount::Exact, result.amount)}
                            oninput={on_input} data-testid="slider" />
                     <button type="button" class="button secondary"
                             onclick={props.on_reset.reform(|_: MouseEvent| ())}>{ t(l, AppMsg::Reset) }</button>
