@@ -224,15 +224,12 @@ messages! {
     AllBenefits => "查看全部权益", "See all benefits";
     Recommendations => "为您推荐", "Recommended for you";
     Details => "详情", "Details";
-    ErrorTitle => "无法计算等级", "Your tier could not be computed";
-    InputErrorTitle => "组件参数有误", "The widget's options have a problem";
-    ProfileErrorTitle => "客户资料有误", "The customer profile has a problem";
-    RulesetErrorTitle => "等级规则有误", "The tier rules have a problem";
-    NetworkErrorTitle => "无法读取数据", "The data could not be loaded";
-    CatalogErrorTitle => "产品目录有误", "The product catalog has a problem";
-    IntegrityErrorTitle => "数据校验未通过，已拒绝使用", "The data failed its integrity check and was refused";
-    ErrorField => "字段", "Field";
-    ErrorFallback => "正在显示演示客户。", "Showing a demo customer instead.";
+    NotShownTitle => "暂时无法显示您的等级", "Your tier cannot be shown right now";
+    NotShownText => "请稍后重试；如果仍无法显示，请联系您的客户经理或银行客服。", "Please try again in a moment. If it still does not show, contact your relationship manager or the bank.";
+    NetworkText => "暂时无法连接，请检查网络后重试。", "We could not connect. Please check your connection and try again.";
+    NotUpdatedTitle => "您的等级暂时无法更新", "Your tier could not be updated";
+    NotUpdatedText => "下面仍是之前的结果。", "What you see below is the earlier result.";
+    Retry => "重试", "Try again";
     Dismiss => "知道了", "Dismiss";
     }
 }
