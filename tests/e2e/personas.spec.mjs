@@ -21,7 +21,7 @@ const PERSONAS = [
 for (const p of PERSONAS) {
   test(`${p.id}: tier, gap and first recommendation in both languages`, async ({ page }) => {
     const errors = trackErrors(page);
-    await page.goto(at('/', { persona: p.id }));
+    await page.goto(at('/', { demo: p.id }));
     for (const [i, lang] of ['zh-CN', 'en'].entries()) {
       if (i === 1) await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -66,7 +66,7 @@ const CARD_REASONS = [
 for (const p of CARD_REASONS) {
   test(`${p.id}: the three recommendation cards give different reasons`, async ({ page }) => {
     const errors = trackErrors(page);
-    await page.goto(at('/', { persona: p.id }));
+    await page.goto(at('/', { demo: p.id }));
     for (const [i, lang] of ['zh-CN', 'en'].entries()) {
       if (i === 1) await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);

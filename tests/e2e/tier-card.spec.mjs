@@ -13,7 +13,7 @@ function trackErrors(page) {
 
 test('demo customer sees mid-tier and the gap to the next tier, in Chinese then English', async ({ page }, info) => {
   const errors = trackErrors(page);
-  await page.goto('/');
+  await page.goto('/?demo=1');
 
   const card = page.getByRole('region', { name: '中端客户（低）' });
   await expect(card).toBeVisible();
@@ -36,7 +36,7 @@ test('demo customer sees mid-tier and the gap to the next tier, in Chinese then 
 });
 
 test('no serious or critical accessibility violations', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?demo=1');
   await expect(page.getByTestId('gap-amount')).toBeVisible();
   for (const lang of ['zh-CN', 'en']) {
     const results = await new AxeBuilder({ page }).analyze();

@@ -6,7 +6,7 @@ import { at, trackErrors } from './helpers.mjs';
 
 test('adding the gap lifts Li Wei a tier; one cent less does not', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/what-if'));
+  await page.goto(at('/what-if', { demo: '1' }));
   const result = page.getByRole('region', { name: /中端客户/ }).filter({ has: page.locator('#what-if-tier') });
   const summary = page.getByTestId('what-if-summary');
   await expect(summary).toHaveText('试算结果：中端客户（低），等级不变');
@@ -38,7 +38,7 @@ test('adding the gap lifts Li Wei a tier; one cent less does not', async ({ page
 
 test('moving assets from another bank makes Sun Li high-end, in English', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/what-if', { persona: 'sun-li', lang: 'en' }));
+  await page.goto(at('/what-if', { demo: 'sun-li', lang: 'en' }));
   await page.getByLabel('If I move from another bank').check();
   const amount = page.getByLabel('Amount (¥)');
   await amount.fill('819999');
@@ -53,7 +53,7 @@ test('moving assets from another bank makes Sun Li high-end, in English', async 
 
 test('staying below the bar for three months downgrades Zhou Tao and lists what he loses', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/what-if', { persona: 'zhou-tao' }));
+  await page.goto(at('/what-if', { demo: 'zhou-tao' }));
   await page.getByLabel('如果3个月平均资产保持').check();
   await expect(page.getByTestId('what-if-summary')).toHaveText('试算结果：中端客户（高），降级');
   await expect(page.getByTestId('lost')).toBeVisible();
