@@ -87,7 +87,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn dates_per_locale() {
-        let day = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date");
         assert_eq!(date(day, Locale::ZhCn), "2026年11月28日");
         assert_eq!(date(day, Locale::En), "28 Nov 2026");
         assert_eq!(plain(d("37500.00")), "37500");

@@ -215,7 +215,7 @@ mod tests {
 
     fn state() -> Rc<State> {
         let engine = Rc::new(data::default_engine().expect("engine"));
-        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         Rc::new(State::new(Locale::ZhCn, engine, Customer::Loading, day))
     }
 

@@ -182,7 +182,7 @@ mod tests {
     use crate::data;
 
     fn d(s: &str) -> Decimal {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]

@@ -310,7 +310,7 @@ mod tests {
         let engine = crate::input::engine(None, None).expect("default engine");
         let profile = r#"{ "id": "c-1", "birth_date": "1991-04-18", "education": "bachelor",
             "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "162500.00" }] }"#;
-        let day = "2026-11-25".parse().unwrap_or_default();
+        let day = "2026-11-25".parse().expect("a date");
         let (_, eval) = crate::input::evaluate(&engine, profile, day).expect("evaluates");
         let ctx = |locale| Ctx {
             locale,

@@ -481,7 +481,7 @@ mod tests {
     use crate::data;
 
     fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     fn money(v: u32) -> Decimal {
