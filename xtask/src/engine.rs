@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::Result;
-use crate::install::WASM_TARGET;
+use crate::setup::WASM_TARGET;
 use crate::proc::{self, Tools};
 
 /// Builds the engine package for `target` (`web` or `nodejs`) into `out`.
