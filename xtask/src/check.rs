@@ -66,7 +66,12 @@ fn seconds(duration: Duration) -> String {
 
 pub fn all(tools: &Tools, quick: bool) -> Result {
     let started = Instant::now();
-    setup::all(tools, setup::Options::TEST, setup::Mode::Install)?;
+    // `--quick` stops before the fuzzing, so it needs no cargo-fuzz.
+    let options = setup::Options {
+        fuzz: !quick,
+        ..setup::Options::TEST
+    };
+    setup::all(tools, options, setup::Mode::Install)?;
     let mut steps = Steps {
         total: if quick { 5 } else { 10 },
         done: Vec::new(),
