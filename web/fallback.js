@@ -5,7 +5,7 @@
 (() => {
   const html = document.documentElement;
   // The language the app shows (it sets <html lang>), else its start-up rule (start_locale in
-  // web/src/lib.rs): ?lang=, else the remembered choice, else Chinese.
+  // web/ui/src/services/mod.rs): ?lang=, else the remembered choice, else Chinese.
   let shownLang = null;
   new MutationObserver(() => {
     shownLang = html.lang;

@@ -18,7 +18,7 @@ use strata_core::json::MAX_BYTES;
 use strata_core::lint::{Finding, Severity, lint};
 use strata_core::recommend::{Audience, Options};
 use strata_core::{
-    Engine, Ruleset, RulesetErrors, catalogs, parse_catalog, parse_ruleset, rulesets,
+    CatalogChoice, Engine, Ruleset, RulesetErrors, parse_catalog, parse_ruleset, rulesets,
 };
 
 /// The exit statuses, for `--help`.
@@ -172,24 +172,23 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             as_of,
             profiles,
         } => {
-            let mut engine =
-                Engine::new(load_ruleset(&ruleset)?).map_err(|e| ruleset_message(&ruleset, &e))?;
-            // A shipped ruleset's default catalog (a variant such as cn-retail-5k borrows the
-            // catalog of the ruleset it varies).
-            let parsed = match (&catalog, no_catalog) {
-                (_, true) => None,
-                (Some(path), false) => Some(
+            // One way to assemble an engine, as every face does: the shipped catalog for the
+            // ruleset's id where it fits, unless a file or `--no-catalog` says otherwise.
+            let choice = match (&catalog, no_catalog) {
+                (_, true) => CatalogChoice::None,
+                (Some(path), false) => CatalogChoice::Given(Box::new(
                     parse_catalog(&read_document(path, "")?)
                         .map_err(|e| ruleset_message(path, &e))?,
-                ),
-                (None, false) => catalogs::for_ruleset(&ruleset),
+                )),
+                (None, false) => CatalogChoice::Shipped,
             };
-            if let Some(parsed) = parsed {
-                let name = catalog.as_deref().unwrap_or("default catalog");
-                engine = engine
-                    .with_catalog(parsed)
-                    .map_err(|e| ruleset_message(name, &e))?;
-            }
+            let engine = Engine::assemble(load_ruleset(&ruleset)?, choice).map_err(|e| {
+                let name = match e.document {
+                    strata_core::Document::Ruleset => ruleset.as_str(),
+                    strata_core::Document::Catalog => catalog.as_deref().unwrap_or("catalog"),
+                };
+                ruleset_message(name, &e.errors)
+            })?;
             let audience = match audience {
                 AudienceArg::Staff => Audience::Staff,
                 AudienceArg::Customer => Audience::Customer,
@@ -223,7 +222,8 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             if let Some(path) = catalog {
                 let text = read_document(&path, "")?;
                 let checked = parse_catalog(&text).and_then(|c| {
-                    Engine::new(rs.clone()).and_then(|engine| engine.with_catalog(c))
+                    Engine::assemble(rs.clone(), CatalogChoice::Given(Box::new(c)))
+                        .map_err(|e| e.errors)
                 });
                 if let Err(errors) = checked {
                     findings.extend(errors.0.iter().map(|e| Finding {

@@ -17,7 +17,7 @@
 //! | `after_reviews.reviews` | 1 to [`MAX_REVIEWS`] |
 //! | grace and tenure months, risk questionnaire validity | up to [`MAX_POLICY_MONTHS`] |
 //! | averaging windows | 1 to 36 months ([`crate::metrics::MAX_MONTHS`]) |
-//! | weights, priorities, percents | 0 to [`MAX_WEIGHT`] / [`MAX_PRIORITY`] / 100 |
+//! | weights, priorities, percents, benefit levels | 0 to [`MAX_WEIGHT`] / [`MAX_PRIORITY`] / 100 / [`MAX_LEVEL`] |
 //! | contact-policy rests | up to [`MAX_DAYS`] days |
 //! | product terms / cooling-off periods | up to [`MAX_TERM_MONTHS`] months / [`MAX_COOLING_OFF_HOURS`] hours |
 //! | a derived metric | at most [`MAX_METRIC`] for any customer, worked out from its terms |
@@ -46,6 +46,8 @@ pub const MAX_COOLING_OFF_HOURS: u32 = 720;
 pub const MAX_DAYS: u32 = 3650;
 /// The largest weight of a scoring factor or a value indicator.
 pub const MAX_WEIGHT: u32 = 100;
+/// The highest level of a benefit within its kind.
+pub const MAX_LEVEL: u32 = 100;
 /// The largest business priority of a product.
 pub const MAX_PRIORITY: u32 = 100;
 /// The largest exchange rate: units of the ruleset's currency per unit of another. A product

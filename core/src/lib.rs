@@ -21,33 +21,38 @@
 //! assert_eq!(eval.next.expect("a tier above").amount.expect("money").to_string(), "37500");
 //! ```
 
-pub mod catalog;
+pub mod batch;
 pub mod catalogs;
+pub mod conditions;
 pub mod dec;
+pub mod describe;
 pub mod domain;
 #[doc(hidden)]
 pub mod embed;
-pub mod engine;
 pub mod error;
-pub mod evaluation;
-pub mod json;
+pub mod evaluate;
 pub mod lint;
-pub mod metrics;
-pub mod moments;
-pub mod profile;
+pub mod model;
+pub mod output;
+pub mod probes;
+pub mod read;
 pub mod recommend;
-pub mod review;
-pub mod ruleset;
 pub mod rulesets;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod text;
-pub mod value;
+pub mod validate;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
+// The paths before the folders, kept so code and callers written against them still build.
+pub use evaluate as engine;
+pub use evaluate::{benefits, moments, review, scenario, value};
+pub use model::{catalog, metrics, profile, ruleset, text};
+pub use output::evaluation;
+pub use read as json;
+
 pub use dec::{Dec, Money};
-pub use engine::{Engine, parse_catalog, parse_ruleset};
+pub use engine::{AssemblyError, CatalogChoice, Document, Engine, parse_catalog, parse_ruleset};
 pub use error::{ProfileError, ProfileErrors, RulesetError, RulesetErrors};
 pub use evaluation::Evaluation;
 pub use profile::Profile;

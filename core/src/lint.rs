@@ -68,24 +68,20 @@ pub fn lint(ruleset: &Ruleset) -> Vec<Finding> {
 
 fn shape(engine: &Engine) -> Vec<Finding> {
     let defs = &engine.metrics;
-    let mut thresholds = Vec::new();
-    for c in engine.criteria.iter().flatten() {
-        c.thresholds(&mut thresholds);
-    }
-    // Probe values per metric slot: the domain's bottom, and around each threshold.
+    let compared: Vec<bool> = (0..defs.len())
+        .map(|slot| !engine.cuts_of_slot(slot).is_empty())
+        .collect();
+    // Probe values per metric slot: the domain's bottom, and both sides of every cut point
+    // (the same cuts the kiosk asks its questions by, `Engine::probes`).
     let axes: Vec<Vec<Decimal>> = (0..defs.len())
         .map(|slot| {
             let kind = &defs[slot].kind;
-            let step = if kind.is_integral() {
-                Decimal::ONE
-            } else {
-                Decimal::new(1, 2)
-            };
+            let step = crate::probes::step(kind);
             let (lo, hi) = kind.domain();
-            let mut v: Vec<Decimal> = thresholds
-                .iter()
-                .filter(|(s, _)| *s == slot)
-                .flat_map(|(_, t)| [*t - step, *t, *t + step])
+            let mut v: Vec<Decimal> = engine
+                .cuts_of_slot(slot)
+                .into_iter()
+                .flat_map(|c| [c - step, c])
                 .chain(lo)
                 .filter(|x| lo.is_none_or(|l| *x >= l) && hi.is_none_or(|h| *x <= h))
                 .collect();
@@ -143,7 +139,7 @@ fn shape(engine: &Engine) -> Vec<Finding> {
             defs.iter()
                 .zip(&vals)
                 .enumerate()
-                .filter(|(slot, _)| thresholds.iter().any(|(s, _)| s == slot))
+                .filter(|(slot, _)| compared[*slot])
                 .map(|(_, (d, v))| format!("{} = {}", d.id, v.normalize()))
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -8,7 +8,11 @@ use wasm_bindgen::prelude::*;
 use crate::catalog::Catalog;
 use crate::json::FromJson;
 use crate::recommend::Options;
-use crate::{Engine, Profile, Ruleset};
+use crate::scenario::{Scenario, ScenarioKind};
+use crate::{CatalogChoice, Engine, Profile, Ruleset};
+
+// The batch API (`Portfolio`), kept in its own file.
+pub mod batch;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -46,10 +50,10 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "Catalog | undefined")] catalog: JsValue,
     ) -> Result<JsEngine, JsValue> {
         let ruleset: Ruleset = from_js(ruleset, "ruleset")?;
-        let catalog: Option<Catalog> = if catalog.is_undefined() || catalog.is_null() {
-            None
+        let catalog = if catalog.is_undefined() || catalog.is_null() {
+            CatalogChoice::None
         } else {
-            Some(from_js(catalog, "catalog")?)
+            CatalogChoice::Given(Box::new(from_js::<Catalog>(catalog, "catalog")?))
         };
         build(ruleset, catalog)
     }
@@ -65,7 +69,7 @@ impl JsEngine {
             )];
             into_error("input", &issue[0].message, &issue)
         })?;
-        build(ruleset, crate::catalogs::for_ruleset(id))
+        build(ruleset, CatalogChoice::Shipped)
     }
 
     /// Evaluates a profile object on `asOf` (`YYYY-MM-DD`); `options` may set `top_n`,
@@ -118,6 +122,84 @@ impl JsEngine {
     pub fn ruleset(&self) -> Result<JsValue, JsValue> {
         to_js(self.0.ruleset())
     }
+
+    /// Evaluates a what-if scenario (`{ type: "add" | "move" | "keep", amount: "50000" }`):
+    /// the evaluation in the scenario and what changes in tier and benefits.
+    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "Outcome")]
+    pub fn what_if(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = parse_options(options)?;
+        let profile: Profile = from_js(profile, "profile")?;
+        let scenario: Scenario = from_js(scenario, "input")?;
+        let outcome = self
+            .0
+            .what_if(&profile, parse_date(as_of)?, &scenario, &options)
+            .map_err(|e| into_error("profile", &e.to_string(), &e))?;
+        to_js(&outcome)
+    }
+
+    /// The slider for scenarios of a kind (`"add"`, `"move"`, `"keep"`): start, end, step
+    /// and the amount at which each tier is reached.
+    #[wasm_bindgen(js_name = scenarioRange, unchecked_return_type = "Range")]
+    pub fn scenario_range(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "ScenarioKind")] kind: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let profile: Profile = from_js(profile, "profile")?;
+        let kind: ScenarioKind = from_js(kind, "input")?;
+        let range = self
+            .0
+            .scenario_range(&profile, parse_date(as_of)?, kind)
+            .map_err(|e| into_error("profile", &e.to_string(), &e))?;
+        to_js(&range)
+    }
+
+    /// The cut points of each axis the criteria compare (assets, age, education, others).
+    #[wasm_bindgen(unchecked_return_type = "Axis[]")]
+    pub fn probes(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.probes())
+    }
+
+    /// Every metric the ruleset uses: label per locale, unit, currency.
+    #[wasm_bindgen(js_name = metricInfos, unchecked_return_type = "MetricInfo[]")]
+    pub fn metric_infos(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.metric_infos())
+    }
+
+    /// Everything a tier brings (with `cumulative_benefits`, the tiers below's too).
+    #[wasm_bindgen(js_name = tierBenefits, unchecked_return_type = "TierBenefit[]")]
+    pub fn tier_benefits(&self, tier: &str) -> Result<JsValue, JsValue> {
+        let i = self.tier_index(tier)?;
+        to_js(&crate::benefits::of_tier(self.0.ruleset(), i))
+    }
+
+    /// What changes in benefits from one tier to another: gained, upgraded, downgraded, lost.
+    #[wasm_bindgen(js_name = benefitDiff, unchecked_return_type = "BenefitDiff")]
+    pub fn benefit_diff(&self, from: &str, to: &str) -> Result<JsValue, JsValue> {
+        let (a, b) = (self.tier_index(from)?, self.tier_index(to)?);
+        to_js(&crate::benefits::diff(self.0.ruleset(), a, b))
+    }
+
+    /// A tier's criteria as conditions, each metric's bounds merged.
+    #[wasm_bindgen(unchecked_return_type = "Condition[]")]
+    pub fn conditions(&self, tier: &str) -> Result<JsValue, JsValue> {
+        let i = self.tier_index(tier)?;
+        to_js(&self.0.conditions(i))
+    }
+
+    fn tier_index(&self, id: &str) -> Result<usize, JsValue> {
+        self.0.tier_ids().position(|t| t == id).ok_or_else(|| {
+            let issue = [Issue::new("unknown_tier", "$", &format!("no tier `{id}`"))];
+            into_error("input", &issue[0].message, &issue)
+        })
+    }
 }
 
 /// Lints a ruleset object: validation errors, gaps, overlaps, unreachable tiers.
@@ -158,15 +240,10 @@ fn parse_date(as_of: &str) -> Result<chrono::NaiveDate, JsValue> {
     })
 }
 
-fn build(ruleset: Ruleset, catalog: Option<Catalog>) -> Result<JsEngine, JsValue> {
-    let engine = Engine::new(ruleset).map_err(|e| into_error("ruleset", &e.to_string(), &e))?;
-    match catalog {
-        Some(c) => engine
-            .with_catalog(c)
-            .map(JsEngine)
-            .map_err(|e| into_error("catalog", &e.to_string(), &e)),
-        None => Ok(JsEngine(engine)),
-    }
+fn build(ruleset: Ruleset, catalog: CatalogChoice) -> Result<JsEngine, JsValue> {
+    Engine::assemble(ruleset, catalog)
+        .map(JsEngine)
+        .map_err(|e| into_error(e.document.name(), &e.errors.to_string(), &e.errors))
 }
 
 #[derive(Serialize)]

@@ -5,7 +5,7 @@
 //!   written (serde_json's `arbitrary_precision` keeps the text, spelling an exponent `e+5`
 //!   where the text may say `E5`).
 //! - serde_json accepts, strict refuses: only for the limits core documents (module docs of
-//!   `core/src/json.rs`, README "Inputs are read strictly"), each checked to be true of the
+//!   `core/src/read/`, README "Inputs are read strictly"), each checked to be true of the
 //!   input: [`Refusal::DuplicateKey`], [`Refusal::TooDeep`], [`Refusal::TooLarge`].
 //! - serde_json refuses: strict must refuse too. Lone surrogates, invalid UTF-8, control
 //!   characters in strings, trailing commas, comments and leading zeros are refused by both.

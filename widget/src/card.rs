@@ -5,17 +5,15 @@
 
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Profile;
-use strata_web::components::error_card::problem_item;
-use strata_web::components::tier_card::TierCard;
-use strata_web::i18n::{Locale, Msg, t};
-use strata_web::problems::Problem;
-use strata_web::sentences::{self, Ctx};
-use strata_web::state::{EngineRef, Shared};
-use strata_web::what_if;
+use strata_ui::components::error_card::problem_item;
+use strata_ui::components::tier_card::TierCard;
+use strata_ui::error::LoadError;
+use strata_ui::i18n::{Locale, Msg, fill, t};
+use strata_ui::sentences::{self, Ctx};
+use strata_ui::shared::{EngineRef, Shared};
 use yew::prelude::*;
 
 use crate::i18n::{WidgetMsg, wt};
-use crate::input::Failure;
 
 /// How much the card shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +51,7 @@ pub enum Shown {
     /// No profile yet (a custom element waiting for `profile-src` or `.profile`).
     Loading,
     /// An input is bad: the error card.
-    Failed(Failure),
+    Failed(LoadError),
     /// The tier card.
     Card {
         /// Ruleset and catalog.
@@ -146,7 +144,7 @@ pub fn WidgetCard(props: &Props) -> Html {
 /// Props of [`ErrorView`].
 #[derive(Properties, PartialEq)]
 struct ErrorProps {
-    failure: Failure,
+    failure: LoadError,
     locale: Locale,
 }
 
@@ -160,11 +158,7 @@ fn ErrorView(props: &ErrorProps) -> Html {
              data-testid="error-card" data-kind={props.failure.kind.tag()}>
             <h2 id="strata-error-title">{ props.failure.kind.title(l) }</h2>
             <ul class="strata-problems">
-                { for props.failure.errors.iter().map(|issue| problem_item(l, &Problem {
-                    path: issue.path.clone(),
-                    en: issue.message.clone(),
-                    zh: issue.zh.clone(),
-                })) }
+                { for props.failure.problems.iter().map(|p| problem_item(l, p)) }
             </ul>
             <p>{ wt(l, WidgetMsg::ErrorNote) }</p>
         </div>
@@ -187,21 +181,19 @@ struct CardProps {
 fn summary(c: &Ctx, eval: &Evaluation) -> String {
     let tag = c.locale.tag();
     let tier = eval.tier.name.get(tag);
-    let sep = if c.locale == Locale::ZhCn {
-        "："
-    } else {
-        ": "
-    };
-    let next = eval
-        .above
-        .iter()
-        .find(|g| g.reachable && g.amount.is_some());
-    match next {
-        Some(gap) => wt(c.locale, WidgetMsg::Summary)
-            .replace("{tier}", tier)
-            .replace("{next}", gap.tier.name.get(tag))
-            .replace("{amount}", &c.money(gap.amount.unwrap_or_default().0)),
-        None if eval.tier.rank == 0 => format!("{tier}{sep}{}", t(c.locale, Msg::TopTier)),
+    match &eval.reach {
+        Some(gap) => fill(
+            c.locale,
+            WidgetMsg::Summary,
+            &[
+                ("tier", tier),
+                ("next", gap.tier.name.get(tag)),
+                ("amount", &c.money(gap.amount.0)),
+            ],
+        ),
+        None if eval.tier.rank == 0 => {
+            format!("{tier}{}{}", c.locale.colon(), t(c.locale, Msg::TopTier))
+        }
         None => tier.to_owned(),
     }
 }
@@ -219,7 +211,7 @@ fn Card(props: &CardProps) -> Html {
     };
     let eval = &props.eval;
     let full = props.variant == Variant::Full;
-    let assets = full.then(|| what_if::aum(&props.profile, eval));
+    let assets = full.then_some(eval.assets.0);
     let emit = |kind: ActionKind| {
         let tier = eval.tier.id.clone();
         props.on_action.reform(move |_: MouseEvent| Action {
@@ -248,11 +240,10 @@ fn Card(props: &CardProps) -> Html {
             </>
         };
     }
-    let benefits = strata_web::view::headline_benefits(ruleset.tiers.get(eval.tier.rank), tag);
+    let benefits = strata_ui::tier::headline_benefits(ruleset.tiers.get(eval.tier.rank), tag);
     let rec = eval.recommendations.first().map(|r| {
         let reason = r.reasons.first().map(|x| sentences::reason(&c, x));
         let name = r.name.get(tag).to_owned();
-        let colon = if l == Locale::ZhCn { "：" } else { ": " };
         html! {
             <div class="strata-block strata-rec" data-testid="strata-rec" data-product={r.product.clone()}>
                 <h3>{ t(l, Msg::Recommendations) }</h3>
@@ -263,7 +254,7 @@ fn Card(props: &CardProps) -> Html {
                 }
                 <button type="button" class="strata-link" onclick={emit(ActionKind::Product(r.product.clone()))}>
                     { t(l, Msg::Details) }
-                    <span class="strata-visually-hidden">{ colon }{ name }</span>
+                    <span class="strata-visually-hidden">{ l.colon() }{ name }</span>
                 </button>
             </div>
         }
@@ -319,11 +310,11 @@ mod tests {
         };
         assert_eq!(
             summary(&ctx(Locale::ZhCn), &eval),
-            "中端客户（低）：距离中端客户（高）还差¥3.75万"
+            "金卡：距离理财金还差¥3.75万"
         );
         assert_eq!(
             summary(&ctx(Locale::En), &eval),
-            "Mid-tier (lower): ¥37,500 to go to Mid-tier (upper)"
+            "Gold: ¥37,500 to go to Premier"
         );
     }
 }

@@ -1,12 +1,11 @@
-//! The widget's own strings in zh-CN and en (the app's shared ones come from
-//! `strata_web::i18n`): a table of their own, so the app's binary does not carry them.
+//! The widget's own strings in zh-CN and en (the ones the faces share come from
+//! `strata_ui::i18n`): a table of their own, so the app's binary does not carry them.
 
-strata_web::messages! {
+strata_ui::messages! {
     /// Every fixed string only the widget shows, keyed by use.
     WidgetMsg, wt {
     Region => "客户等级", "Customer tier";
     TalkToManager => "联系我的客户经理", "Talk to my manager";
-    OptionsErrorTitle => "组件参数有误", "The widget's options have a problem";
     ErrorNote => "等级暂时无法显示，请稍后再试或联系银行。", "Your tier cannot be shown right now; please try again later or contact your bank.";
     Summary => "{tier}：距离{next}还差{amount}", "{tier}: {amount} to go to {next}";
     }

@@ -4,8 +4,8 @@
 //! This crate is the wasm half. The hand-written loader (`strata-widget.js`, with
 //! `strata-widget.css`) does the DOM work a host needs: a shadow root per widget, the
 //! stylesheet, theme properties, events, the `<strata-tier-card>` element. It hands this
-//! crate's [`Widget`] a `<div>` inside the shadow root; the widget renders the app's own
-//! `TierCard` there with Yew and reports taps through one JS function.
+//! crate's [`Widget`] a `<div>` inside the shadow root; the widget renders the shared
+//! `TierCard` (strata-ui) there with Yew and reports taps through one JS function.
 //!
 //! Every input is checked ([`input`]): a bad profile, ruleset, catalog or option renders an
 //! error card naming each bad field, and [`Widget::render`] returns the same problems for
@@ -19,13 +19,13 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use strata_core::Engine;
-use strata_web::i18n::Locale;
-use strata_web::state::Shared;
+use strata_ui::error::{ErrorKind, LoadError};
+use strata_ui::i18n::Locale;
+use strata_ui::shared::Shared;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, AttrValue, Callback};
 
 use crate::card::{Action, ActionKind, Shown, Variant, WidgetCard};
-use crate::input::{Failure, FailureKind};
 
 /// One widget: its options, its data and the Yew app rendering them.
 #[wasm_bindgen]
@@ -36,9 +36,9 @@ pub struct Widget {
     locale: Locale,
     variant: Variant,
     label: Option<AttrValue>,
-    as_of: Result<NaiveDate, Failure>,
-    engine: Result<Rc<Engine>, Failure>,
-    profile: Option<Result<String, Failure>>,
+    as_of: Result<NaiveDate, LoadError>,
+    engine: Result<Rc<Engine>, LoadError>,
+    profile: Option<Result<String, LoadError>>,
 }
 
 #[wasm_bindgen]
@@ -58,7 +58,7 @@ impl Widget {
             locale: Locale::ZhCn,
             variant: Variant::Full,
             label: None,
-            as_of: Ok(strata_web::services::clock::today()),
+            as_of: Ok(strata_ui::services::clock::today()),
             engine: input::engine(None, None),
             profile: None,
         }
@@ -70,7 +70,7 @@ impl Widget {
     pub fn configure(&mut self, locale: &str, variant: &str, as_of: &str, label: &str) {
         self.locale = Locale::from_tag(locale).unwrap_or(Locale::ZhCn);
         self.variant = Variant::from_tag(variant);
-        self.as_of = input::as_of(Some(as_of), strata_web::services::clock::today());
+        self.as_of = input::as_of(Some(as_of), strata_ui::services::clock::today());
         self.label = (!label.trim().is_empty()).then(|| AttrValue::from(label.trim().to_owned()));
     }
 
@@ -78,8 +78,8 @@ impl Widget {
     /// cn-retail ones.
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&mut self, ruleset: JsValue, catalog: JsValue) {
-        self.engine = json_text(&ruleset, FailureKind::Ruleset).and_then(|r| {
-            let c = json_text(&catalog, FailureKind::Catalog)?;
+        self.engine = json_text(&ruleset, ErrorKind::Ruleset).and_then(|r| {
+            let c = json_text(&catalog, ErrorKind::Catalog)?;
             input::engine(r.as_deref(), c.as_deref())
         });
     }
@@ -87,14 +87,14 @@ impl Widget {
     /// The customer's profile: an object or JSON text (`undefined`: none yet, "loading").
     #[wasm_bindgen(js_name = setProfile)]
     pub fn set_profile(&mut self, profile: JsValue) {
-        self.profile = json_text(&profile, FailureKind::Profile).transpose();
+        self.profile = json_text(&profile, ErrorKind::Profile).transpose();
     }
 
     /// Shows an error instead of the profile, e.g. a `profile-src` that could not be
     /// fetched (`kind` is `network` then; `path` names the attribute).
     pub fn fail(&mut self, kind: &str, path: &str, message: &str) {
-        let kind = FailureKind::from_tag(kind);
-        self.profile = Some(Err(Failure::one(kind, kind.tag(), path, message)));
+        let kind = ErrorKind::from_tag(kind);
+        self.profile = Some(Err(LoadError::one(kind, kind.tag(), path, message)));
     }
 
     /// Renders what the widget has now; returns `{ kind, errors: [{ type, path, message }] }`
@@ -162,14 +162,14 @@ impl Widget {
 
 /// A host value as JSON text: strings as they are, objects through `JSON.stringify`;
 /// `undefined` and `null` are none.
-fn json_text(value: &JsValue, kind: FailureKind) -> Result<Option<String>, Failure> {
+fn json_text(value: &JsValue, kind: ErrorKind) -> Result<Option<String>, LoadError> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     if let Some(text) = value.as_string() {
         return Ok(Some(text));
     }
-    let bad = |message: &str| Failure::one(kind, "parse", "$", message);
+    let bad = |message: &str| LoadError::one(kind, "parse", "$", message);
     match js_sys::JSON::stringify(value) {
         Ok(text) => text
             .as_string()

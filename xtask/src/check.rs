@@ -119,7 +119,11 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
                 "-p",
                 "strata-core",
                 "-p",
+                "strata-ui",
+                "-p",
                 "strata-web",
+                "-p",
+                "strata-kiosk",
                 "-p",
                 "strata-widget",
             ])

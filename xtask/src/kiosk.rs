@@ -1,4 +1,4 @@
-//! The branch kiosk's service worker: `web/kiosk-sw.js` with the build's file list, written
+//! The branch kiosk's service worker: `web/kiosk/kiosk-sw.js` with the build's file list, written
 //! to `dist/kiosk/sw.js`, so a kiosk that reloads without network still starts.
 
 use std::fmt::Write as _;
@@ -54,7 +54,9 @@ pub fn service_worker(template: &Path, dist: &Path) -> Result {
 /// changes whenever any file does.
 fn fill(source: &str, files: &[(String, Vec<u8>)]) -> Result<(String, String)> {
     if !source.contains(ASSETS) || !source.contains(VERSION) {
-        return Err(format!("web/kiosk-sw.js lacks `{ASSETS}` or `{VERSION}`"));
+        return Err(format!(
+            "web/kiosk/kiosk-sw.js lacks `{ASSETS}` or `{VERSION}`"
+        ));
     }
     let mut digest = Sha256::new();
     for (name, bytes) in files {

@@ -289,7 +289,7 @@ pub fn build_release(tools: &Tools) -> Result {
     ]))?;
     harden::app(&tools.root.join("dist/kiosk"), "/kiosk/")?;
     kiosk::service_worker(
-        &tools.root.join("web/kiosk-sw.js"),
+        &tools.root.join("web/kiosk/kiosk-sw.js"),
         &tools.root.join("dist/kiosk"),
     )?;
     // Last: the .gz files must hold the final bytes (after hardening and the worker).

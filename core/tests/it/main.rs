@@ -10,6 +10,8 @@ mod common;
 #[cfg(not(target_arch = "wasm32"))]
 mod boundaries;
 #[cfg(not(target_arch = "wasm32"))]
+mod columnar;
+#[cfg(not(target_arch = "wasm32"))]
 mod currency;
 #[cfg(not(target_arch = "wasm32"))]
 mod domains;
@@ -17,6 +19,8 @@ mod domains;
 mod fixtures;
 #[cfg(not(target_arch = "wasm32"))]
 mod hostile;
+#[cfg(not(target_arch = "wasm32"))]
+mod layout;
 #[cfg(not(target_arch = "wasm32"))]
 mod profiles;
 #[cfg(not(target_arch = "wasm32"))]
@@ -26,6 +30,10 @@ mod recommend;
 #[cfg(not(target_arch = "wasm32"))]
 mod review;
 #[cfg(not(target_arch = "wasm32"))]
+mod scenarios;
+#[cfg(not(target_arch = "wasm32"))]
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+mod wasm_batch;

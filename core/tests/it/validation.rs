@@ -38,7 +38,7 @@ fn every_shipped_ruleset_is_valid_and_lint_finds_no_errors() {
 #[test]
 fn single_problems_name_their_path() {
     type Mutation = fn(&mut Value);
-    let cases: [(&str, Mutation, &str, &str); 14] = [
+    let cases: [(&str, Mutation, &str, &str); 17] = [
         (
             "unknown metric",
             |v| v["tiers"][0]["criteria"]["metric"] = json!("wealth"),
@@ -62,13 +62,36 @@ fn single_problems_name_their_path() {
         (
             "benefit translation",
             |v| {
-                v["tiers"][0]["benefits"]["products"][1]
+                v["tiers"][0]["benefits"]["products"][1]["text"]
                     .as_object_mut()
                     .unwrap()
                     .remove("zh-CN");
             },
             "missing_translation",
-            "$.tiers[0].benefits.products[1]",
+            "$.tiers[0].benefits.products[1].text",
+        ),
+        (
+            "benefit kind",
+            |v| v["tiers"][0]["benefits"]["products"][1]["kind"] = json!("loans and more"),
+            "invalid",
+            "$.tiers[0].benefits.products[1].kind",
+        ),
+        (
+            "benefit level",
+            |v| v["tiers"][0]["benefits"]["products"][1]["level"] = json!(101),
+            "invalid",
+            "$.tiers[0].benefits.products[1].level",
+        ),
+        (
+            "display name translation",
+            |v| {
+                v["tiers"][1]["display_name"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("en");
+            },
+            "missing_translation",
+            "$.tiers[1].display_name",
         ),
         (
             "no fallback",

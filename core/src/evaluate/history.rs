@@ -1,0 +1,90 @@
+//! Review and downgrade rules: the tier held since the last review, grace, and manual floors
+//! applied on top of the plain ladder.
+
+use chrono::NaiveDate;
+
+use crate::Engine;
+use crate::evaluation::{Basis, Change, ChangeReason};
+use crate::profile::Profile;
+use crate::review::add_months;
+use crate::ruleset::{Downgrade, DowngradeTo};
+
+impl Engine {
+    /// Grace, deferral, tenure and never-downgrade against the tier the bank held.
+    pub(crate) fn apply_history(
+        &self,
+        qualified: usize,
+        p: &Profile,
+        as_of: NaiveDate,
+    ) -> (usize, Basis, Option<Change>) {
+        let Some((h, prev)) = p
+            .tier_history
+            .as_ref()
+            .and_then(|h| self.tier_index(&h.tier).map(|i| (h, i)))
+        else {
+            return (qualified, Basis::Qualified, None);
+        };
+        let change = |reason| {
+            Some(Change {
+                from: h.tier.clone(),
+                reason,
+            })
+        };
+        if qualified <= prev {
+            let c = (qualified < prev)
+                .then_some(())
+                .and(change(ChangeReason::Upgrade));
+            return (qualified, Basis::Qualified, c);
+        }
+        let review = &self.ruleset.review;
+        let landing = match review.downgrade_to {
+            DowngradeTo::OneDown => prev + 1,
+            DowngradeTo::Qualified => qualified,
+        };
+        let landed = |reason| {
+            let basis = if landing == qualified {
+                Basis::Qualified
+            } else {
+                Basis::StepDown {
+                    qualified: self.ruleset.tiers[qualified].id.clone(),
+                }
+            };
+            (landing, basis, change(reason))
+        };
+        let tenure_end = add_months(h.since, review.min_tenure_months);
+        if review.min_tenure_months > 0 && as_of < tenure_end {
+            return (prev, Basis::MinimumTenure { until: tenure_end }, None);
+        }
+        match review.downgrade {
+            Downgrade::Never => (prev, Basis::NeverDowngraded, None),
+            Downgrade::AfterReviews { reviews } => {
+                if h.reviews_below >= reviews {
+                    landed(ChangeReason::Downgrade)
+                } else {
+                    let k = reviews - h.reviews_below - 1;
+                    (
+                        prev,
+                        Basis::DeferredDowngrade {
+                            reviews_below: h.reviews_below,
+                            reviews_allowed: reviews,
+                            downgrade_review: self.reviews.nth_from(as_of, k),
+                        },
+                        None,
+                    )
+                }
+            }
+            Downgrade::Grace { months } => {
+                let mut start = h.below_since.unwrap_or(as_of);
+                if review.min_tenure_months > 0 && start < tenure_end {
+                    start = tenure_end;
+                }
+                let until = add_months(start, months);
+                if as_of < until {
+                    (prev, Basis::Grace { until }, None)
+                } else {
+                    landed(ChangeReason::GraceExpired)
+                }
+            }
+        }
+    }
+}

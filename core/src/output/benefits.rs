@@ -1,0 +1,61 @@
+//! What a tier brings and what changes between two tiers, compared by benefit kind and
+//! level, never by text: a higher level of the same kind is an upgrade, not a loss and a gain.
+
+use serde::Serialize;
+
+use crate::ruleset::BenefitCategory;
+use crate::text::Text;
+
+/// A benefit a tier brings, with its category.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TierBenefit {
+    /// The category (a column of the domain table).
+    pub category: BenefitCategory,
+    /// Stable kind, e.g. `debit_card`.
+    pub kind: String,
+    /// Level within the kind, higher is better.
+    pub level: u32,
+    /// What the customer reads, per locale.
+    pub text: Text,
+}
+
+/// A kind held in both tiers at different levels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct LevelChange {
+    /// The best benefit of the kind before.
+    pub from: TierBenefit,
+    /// The best benefit of the kind after.
+    pub to: TierBenefit,
+}
+
+/// What changes in benefits from one tier to another.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct BenefitDiff {
+    /// Kinds only the new tier brings.
+    pub gained: Vec<TierBenefit>,
+    /// Kinds the new tier brings at a higher level.
+    pub upgraded: Vec<LevelChange>,
+    /// Kinds the new tier brings at a lower level.
+    pub downgraded: Vec<LevelChange>,
+    /// Kinds only the old tier brings.
+    pub lost: Vec<TierBenefit>,
+    /// What stays as it is, in the new tier's words.
+    pub kept: Vec<TierBenefit>,
+}
+
+impl BenefitDiff {
+    /// Whether nothing is gained, lost or changes level.
+    #[must_use]
+    pub fn is_unchanged(&self) -> bool {
+        self.gained.is_empty()
+            && self.upgraded.is_empty()
+            && self.downgraded.is_empty()
+            && self.lost.is_empty()
+    }
+}

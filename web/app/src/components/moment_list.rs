@@ -1,0 +1,59 @@
+//! Key moments as cards: "your deposit matures in 5 days", with a product to consider.
+
+use strata_core::moments::MomentKind;
+use strata_ui::i18n::t;
+use yew::prelude::*;
+
+use crate::components::nav_link::NavLink;
+use crate::i18n::AppMsg;
+use crate::route::Route;
+use crate::sentences;
+use crate::view::View;
+
+/// A class per kind, for the card's accent colour.
+fn kind_class(k: &MomentKind) -> &'static str {
+    match k {
+        MomentKind::Maturity { .. } => "maturity",
+        MomentKind::Birthday { .. } => "birthday",
+        MomentKind::Salary { .. } | MomentKind::LargeInflow { .. } => "inflow",
+        MomentKind::LargeOutflow { .. } => "outflow",
+        MomentKind::NearNextTier { .. } => "near",
+        MomentKind::DowngradeRisk { .. } => "downgrade_risk",
+        MomentKind::ChurnRisk { .. } => "churn_risk",
+        MomentKind::RiskAssessmentDue { .. } => "risk_assessment_due",
+    }
+}
+
+/// Props of [`MomentList`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// What to render.
+    pub view: View,
+}
+
+/// The evaluation's key moments.
+#[component]
+pub fn MomentList(props: &Props) -> Html {
+    let v = &props.view;
+    let c = v.ctx();
+    if v.eval.moments.is_empty() {
+        return html! { <p class="muted">{ t(v.locale, AppMsg::NoMoments) }</p> };
+    }
+    html! {
+        <ul class="cards moments">
+            { for v.eval.moments.iter().map(|m| {
+                let kind = kind_class(&m.kind);
+                html! {
+                    <li class={classes!("card", "moment", format!("moment-{kind}"))} data-testid="moment">
+                        <p>{ sentences::moment(&c, m) }</p>
+                        if let Some(p) = &m.product {
+                            <NavLink to={Route::Product { id: p.clone() }} classes={classes!("more")}>
+                                { sentences::moment_action(&c, p) }
+                            </NavLink>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

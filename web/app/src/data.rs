@@ -1,0 +1,172 @@
+//! Demo personas (`web/app/demo/*.json`), so the app works with no backend (the default
+//! engine is `strata_ui::engine::default_engine`).
+//!
+//! Personas are written for one anchor date (2026-11-25). Shown on another day, every date
+//! in them moves by the same number of days, so "matures in 3 days" and "birthday this
+//! month" stay true whatever the device clock says.
+
+use chrono::{Datelike, Days, NaiveDate};
+use strata_core::Text;
+use strata_core::json::{self, Obj, Path};
+use strata_core::profile::{Month, Profile};
+
+/// A demo customer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Persona {
+    /// Stable id (`?persona=` and the picker).
+    pub id: String,
+    /// Display name per locale.
+    pub name: Text,
+    /// One line on who they are and what is interesting about them.
+    pub about: Text,
+    /// The date the persona's dates were written for.
+    pub anchor: NaiveDate,
+    /// The profile as a bank would pass it.
+    pub profile: Profile,
+}
+
+/// The persona shown when nothing else is chosen.
+pub const DEFAULT_PERSONA: &str = "li-wei";
+
+/// Every persona's JSON, in the picker's order (highest tier first, then the rest).
+const SOURCES: [&str; 10] = [
+    strata_core::minify!("../demo/wang-jianguo.json"),
+    strata_core::minify!("../demo/zhao-min.json"),
+    strata_core::minify!("../demo/zhou-tao.json"),
+    strata_core::minify!("../demo/xu-hui.json"),
+    strata_core::minify!("../demo/chen-jing.json"),
+    strata_core::minify!("../demo/li-wei.json"),
+    strata_core::minify!("../demo/sun-li.json"),
+    strata_core::minify!("../demo/liu-yang.json"),
+    strata_core::minify!("../demo/zhang-xiaoyu.json"),
+    strata_core::minify!("../demo/he-qiang.json"),
+];
+
+/// Every demo persona. A persona that does not parse is a build defect caught by the tests,
+/// so it is skipped here rather than breaking the app.
+#[must_use]
+pub fn personas() -> Vec<Persona> {
+    SOURCES
+        .iter()
+        .filter_map(|s| {
+            // Read with the engine's own reader: the app links no other JSON parser.
+            let tree = json::parse(s).ok()?;
+            let f = Obj::open(&tree, &Path::Root).ok()?;
+            Some(Persona {
+                id: f.required("id").ok()?,
+                name: f.required("name").ok()?,
+                about: f.required("about").ok()?,
+                anchor: f.required("anchor").ok()?,
+                profile: f.required("profile").ok()?,
+            })
+        })
+        .collect()
+}
+
+/// The persona's profile with every date moved from its anchor to `as_of`.
+#[must_use]
+pub fn profile_for(persona: &Persona, as_of: NaiveDate) -> Profile {
+    let days = (as_of - persona.anchor).num_days();
+    let months = (as_of.year() - persona.anchor.year()) * 12 + as_of.month() as i32
+        - persona.anchor.month() as i32;
+    shift(&persona.profile, days, months)
+}
+
+fn shift_date(d: NaiveDate, days: i64) -> NaiveDate {
+    let moved = if days >= 0 {
+        d.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+    };
+    moved.unwrap_or(d)
+}
+
+fn shift_month(m: Month, months: i32) -> Month {
+    let index = m.year * 12 + m.month as i32 - 1 + months;
+    Month {
+        year: index.div_euclid(12),
+        month: index.rem_euclid(12) as u32 + 1,
+    }
+}
+
+/// Moves every date of `p` by `days` (and every month record by `months`).
+#[must_use]
+pub fn shift(p: &Profile, days: i64, months: i32) -> Profile {
+    if days == 0 && months == 0 {
+        return p.clone();
+    }
+    let mut p = p.clone();
+    let s = |d: NaiveDate| shift_date(d, days);
+    p.birth_date = p.birth_date.map(s);
+    if let Some(r) = &mut p.risk {
+        r.assessed_on = s(r.assessed_on);
+    }
+    for h in &mut p.holdings {
+        h.maturity_date = h.maturity_date.map(s);
+    }
+    for m in &mut p.monthly {
+        m.month = shift_month(m.month, months);
+    }
+    if let Some(h) = &mut p.tier_history {
+        h.since = s(h.since);
+        h.below_since = h.below_since.map(s);
+    }
+    if let Some(m) = &mut p.manual_assignment {
+        m.expires = s(m.expires);
+    }
+    for o in &mut p.offers {
+        o.last_shown = o.last_shown.map(s);
+        o.dismissed_on = o.dismissed_on.map(s);
+        o.declined_on = o.declined_on.map(s);
+    }
+    for f in &mut p.cash_flows {
+        f.date = s(f.date);
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
+    }
+
+    #[test]
+    fn every_persona_parses_and_evaluates() {
+        let engine = strata_ui::engine::default_engine().expect("default engine");
+        let all = personas();
+        assert_eq!(all.len(), SOURCES.len(), "a persona failed to parse");
+        let mut tiers = std::collections::BTreeSet::new();
+        for p in &all {
+            let e = engine
+                .evaluate(&profile_for(p, p.anchor), p.anchor)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.id));
+            tiers.insert(e.tier.id.clone());
+            // Relative-safe: a year later the persona still evaluates to the same tier.
+            let later = day("2027-08-14");
+            let moved = engine
+                .evaluate(&profile_for(p, later), later)
+                .unwrap_or_else(|e| panic!("{} moved: {e}", p.id));
+            assert_eq!(moved.tier.id, e.tier.id, "{}", p.id);
+            assert_eq!(moved.moments.len(), e.moments.len(), "{} moments", p.id);
+        }
+        assert_eq!(
+            tiers.len(),
+            engine.ruleset().tiers.len(),
+            "every tier is reached"
+        );
+        assert!(all.iter().any(|p| p.id == DEFAULT_PERSONA));
+    }
+
+    #[test]
+    fn months_shift_across_years() {
+        let m = Month {
+            year: 2026,
+            month: 11,
+        };
+        assert_eq!(shift_month(m, 3).to_string(), "2027-02");
+        assert_eq!(shift_month(m, -11).to_string(), "2025-12");
+    }
+}

@@ -1,0 +1,346 @@
+//! Strata's customer-facing Yew app: the customer's tier, benefits, progress, what-if and
+//! recommendations, computed on the device by `strata-core`. Nothing personal leaves the
+//! page or is stored; only the language choice is remembered.
+//!
+//! The root ([`App`]) owns the one reducer and all I/O (query string, clock, storage, fetch,
+//! the JS bridge); pages and components get props and callbacks.
+
+pub mod components;
+pub mod data;
+pub mod hooks;
+pub mod i18n;
+pub mod pages;
+pub mod route;
+pub mod sentences;
+pub mod services;
+pub mod state;
+pub mod view;
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use strata_core::recommend::{Audience, Options};
+use strata_core::{Engine, Profile};
+use strata_ui::components::error_card::ErrorCard;
+use strata_ui::engine::{fetch_pinned, load_engine};
+use strata_ui::error::LoadError;
+use strata_ui::i18n::{Locale, Msg, t};
+use strata_ui::services::{clock, start_locale, storage, url};
+use strata_ui::shared::Shared;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::nav_link::NavLink;
+use crate::data::{DEFAULT_PERSONA, Persona};
+use crate::i18n::AppMsg;
+use crate::route::Route;
+use crate::services::bridge;
+use crate::state::{Action, Customer, Mode, State};
+use crate::view::View;
+
+/// Evaluation options: with `explain`, so a product page can say why an offer is not shown.
+fn options() -> Options {
+    // The customer's own device: the customer audience, no staff-only field.
+    Options {
+        top_n: None,
+        explain: true,
+        audience: Audience::Customer,
+    }
+}
+
+/// Parses and checks a profile from the bank against the engine: the profile, or the error
+/// card's content naming every bad field.
+pub fn check_profile(
+    engine: &Engine,
+    json: &str,
+    as_of: NaiveDate,
+    source: Option<String>,
+) -> Result<Profile, LoadError> {
+    let fail = |e| LoadError::of_profile(&e, source.clone());
+    let profile = Profile::from_json(json).map_err(fail)?;
+    engine.evaluate(&profile, as_of).map_err(fail)?;
+    Ok(profile)
+}
+
+/// The persona to show for an id, falling back to the default.
+fn persona<'a>(all: &'a [Persona], id: &str) -> Option<&'a Persona> {
+    all.iter()
+        .find(|p| p.id == id)
+        .or_else(|| all.iter().find(|p| p.id == DEFAULT_PERSONA))
+}
+
+/// The root component: the router around the app shell.
+#[component]
+pub fn App() -> Html {
+    let engine = use_memo((), |()| strata_ui::engine::default_engine().map(Rc::new));
+    match &*engine {
+        Ok(engine) => html! {
+            <BrowserRouter>
+                <Shell engine={Shared(engine.clone())} />
+            </BrowserRouter>
+        },
+        // Only a broken build gets here: the shipped ruleset is tested.
+        Err(e) => html! {
+            <main id="main">
+                <ErrorCard error={LoadError::of_assembly(e, None)}
+                           locale={Locale::ZhCn} on_dismiss={Callback::noop()} fallback={false} />
+            </main>
+        },
+    }
+}
+
+/// Props of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// The default engine.
+    pub engine: strata_ui::shared::EngineRef,
+}
+
+/// Header, error card, the current page and the tab bar; owns the state and the I/O.
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let personas = use_memo((), |()| data::personas());
+    let state = {
+        let engine = props.engine.0.clone();
+        use_reducer(move || {
+            let locale = start_locale();
+            let customer = if url::param("profile").is_some() {
+                Customer::Loading
+            } else {
+                Customer::Persona(url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into()))
+            };
+            State::new(locale, engine, customer, clock::as_of())
+        })
+    };
+    let navigator = use_navigator();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let locale = state.locale;
+
+    // The engine as of the latest render, for the JS bridge installed once.
+    let engine_now = use_mut_ref(|| state.engine.0.clone());
+    *engine_now.borrow_mut() = state.engine.0.clone();
+
+    {
+        // Keep <html lang> in step so screen readers pick the right voice.
+        use_effect_with(locale, |locale| {
+            if let Some(el) = gloo_utils::document().document_element() {
+                let _ = el.set_attribute("lang", locale.tag());
+            }
+            gloo_utils::document().set_title(t(*locale, Msg::Brand));
+        });
+    }
+    {
+        // A new page: back to the top and focus on its heading, as a page load would.
+        use_effect_with(route.clone(), |_| {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            if let Ok(Some(h)) = gloo_utils::document().query_selector("main h1")
+                && let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h)
+            {
+                let _ = h.focus();
+            }
+        });
+    }
+    {
+        // The bank's data by URL: ruleset and catalog first (the profile is checked
+        // against them).
+        let dispatcher = state.dispatcher();
+        let engine = state.engine.0.clone();
+        let as_of = state.as_of;
+        use_effect_with((), move |()| {
+            let [ruleset_url, catalog_url, profile_url] =
+                ["ruleset", "catalog", "profile"].map(url::param);
+            if ruleset_url.is_some() || catalog_url.is_some() || profile_url.is_some() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let fallback = url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into());
+                    let fail = |error| {
+                        dispatcher.dispatch(Action::Failed {
+                            error,
+                            fallback: fallback.clone(),
+                        });
+                    };
+                    let mut engine = engine;
+                    if ruleset_url.is_some() || catalog_url.is_some() {
+                        match load_engine(ruleset_url, catalog_url).await {
+                            Ok(e) => {
+                                engine = Rc::new(e);
+                                dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));
+                            }
+                            Err(error) => fail(error),
+                        }
+                    }
+                    if let Some(u) = profile_url {
+                        match fetch_pinned("profile", &u)
+                            .await
+                            .and_then(|json| check_profile(&engine, &json, as_of, Some(u.clone())))
+                        {
+                            Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p))),
+                            Err(error) => fail(error),
+                        }
+                    }
+                });
+            }
+        });
+    }
+    {
+        // A native WebView or parent page may hand over a profile at any time.
+        let dispatcher = state.dispatcher();
+        let as_of = state.as_of;
+        let engine_now = engine_now.clone();
+        use_effect_with((), move |()| {
+            let bridge = bridge::install(move |json| {
+                let engine = engine_now.borrow().clone();
+                match check_profile(&engine, &json, as_of, None) {
+                    Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p))),
+                    Err(error) => dispatcher.dispatch(Action::Failed {
+                        error,
+                        fallback: DEFAULT_PERSONA.into(),
+                    }),
+                }
+            });
+            move || drop(bridge)
+        });
+    }
+
+    let set_locale = {
+        let state = state.clone();
+        Callback::from(move |l: Locale| {
+            storage::save_locale(l);
+            state.dispatch(Action::SetLocale(l));
+        })
+    };
+    let switch = set_locale.reform(move |_: MouseEvent| locale.other());
+    let on_persona = {
+        let state = state.clone();
+        let navigator = navigator.clone();
+        let route = route.clone();
+        Callback::from(move |id: String| {
+            // In the URL too, so a reload or a shared link shows the same persona.
+            if let Some(nav) = &navigator {
+                let mut pairs = url::with_param("persona", Some(&id));
+                pairs.retain(|(k, _)| k != "profile");
+                let _ = nav.replace_with_query(&route, &pairs);
+            }
+            state.dispatch(Action::SelectPersona(id));
+        })
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissError))
+    };
+
+    let current_persona = match &state.customer {
+        Customer::Persona(id) => persona(&personas, id).map(|p| AttrValue::from(p.id.clone())),
+        _ => None,
+    };
+    // Memoised so that a re-render keeps the same shared profile and evaluation, and
+    // pages compared by identity (`Shared`) re-render only when they change.
+    let profile = use_memo(
+        (state.customer.clone(), state.as_of),
+        |(customer, as_of)| match customer {
+            Customer::Persona(id) => {
+                persona(&personas, id).map(|p| Shared::new(data::profile_for(p, *as_of)))
+            }
+            Customer::External(p) => Some(p.clone()),
+            Customer::Loading => None,
+        },
+    );
+    let profile = (*profile).clone();
+    let evaluation = {
+        let engine = state.engine.clone();
+        let as_of = state.as_of;
+        use_memo(
+            (engine, profile.clone(), as_of),
+            |(engine, profile, as_of)| {
+                profile
+                    .as_ref()
+                    .map(|p| engine.evaluate_with(p, *as_of, &options()).map(Shared::new))
+            },
+        )
+    };
+
+    let page = match (&*evaluation, profile) {
+        (None, _) | (_, None) => {
+            html! { <p class="loading" role="status">{ t(locale, Msg::Loading) }</p> }
+        }
+        (Some(Err(e)), _) => html! {
+            <ErrorCard error={LoadError::of_profile(e, None)}
+                       {locale} on_dismiss={dismiss.clone()} />
+        },
+        (Some(Ok(eval)), Some(profile)) => {
+            let view = View {
+                locale,
+                engine: state.engine.clone(),
+                profile,
+                as_of: state.as_of,
+                eval: eval.clone(),
+            };
+            match route.clone() {
+                Route::Home => html! { <pages::home::Home {view} /> },
+                Route::Benefits => html! { <pages::benefits::Benefits {view} /> },
+                Route::Compare => html! { <pages::compare::Compare {view} /> },
+                Route::WhatIf => {
+                    let on_mode = {
+                        let state = state.clone();
+                        Callback::from(move |m: Mode| state.dispatch(Action::SetMode(m)))
+                    };
+                    let on_amount = {
+                        let state = state.clone();
+                        Callback::from(move |a: Decimal| state.dispatch(Action::SetAmount(a)))
+                    };
+                    let on_reset = {
+                        let state = state.clone();
+                        Callback::from(move |()| state.dispatch(Action::ResetWhatIf))
+                    };
+                    html! {
+                        <pages::what_if::WhatIfPage {view} input={state.what_if}
+                                                    {on_mode} {on_amount} {on_reset} />
+                    }
+                }
+                Route::Product { id } => {
+                    html! { <pages::product::Product {view} id={AttrValue::from(id)} /> }
+                }
+                Route::Settings => html! {
+                    <pages::settings::Settings {view} personas={Shared(personas.clone())}
+                        current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
+                },
+                Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
+            }
+        }
+    };
+    let tabs = [
+        (Route::Home, AppMsg::NavHome),
+        (Route::Benefits, AppMsg::NavBenefits),
+        (Route::Compare, AppMsg::NavCompare),
+        (Route::WhatIf, AppMsg::NavWhatIf),
+        (Route::Settings, AppMsg::NavSettings),
+    ];
+    html! {
+        <>
+            <header class="top-bar">
+                <span class="brand">{ t(locale, Msg::Brand) }</span>
+                <button type="button" class="lang" onclick={switch}
+                        lang={locale.other().tag()}>{ t(locale, Msg::SwitchLanguage) }</button>
+            </header>
+            <main id="main">
+                if let Some(error) = &state.error {
+                    <ErrorCard error={error.clone()} {locale} on_dismiss={dismiss} />
+                }
+                { page }
+                <p class="privacy">{ t(locale, AppMsg::Privacy) }</p>
+            </main>
+            <nav class="tabs" aria-label={t(locale, AppMsg::NavMain)}>
+                { for tabs.into_iter().map(|(r, m)| html! {
+                    <NavLink to={r} classes={classes!("tab")}>{ t(locale, m) }</NavLink>
+                }) }
+            </nav>
+        </>
+    }
+}
+
+/// Mounts the app on the document body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

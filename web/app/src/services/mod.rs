@@ -1,0 +1,5 @@
+//! What only the app reads from the outside world: profiles the host hands over (the URL,
+//! clock, storage and fetch are `strata_ui::services`, shared with the kiosk). Only the
+//! root component calls these.
+
+pub mod bridge;

@@ -1,0 +1,5 @@
+//! Entry point of the branch kiosk build (`kiosk.html` → `dist/kiosk/`).
+
+fn main() {
+    strata_kiosk::start();
+}
