@@ -36,7 +36,7 @@ test('data matching its pin, in hex or SRI form, is used', async ({ page }) => {
       catalog: '/bank/catalog.json',
       catalog_sha256: sri(CATALOG),
       profile: '/test-data/good-profile.json',
-      profile_sha256: hex(readFileSync(new URL('../../web/test-data/good-profile.json', import.meta.url))),
+      profile_sha256: hex(readFileSync(new URL('../test-data/good-profile.json', import.meta.url))),
     }),
   );
   await expect(page.getByRole('region', { name: 'Mid-tier (upper)' })).toBeVisible();

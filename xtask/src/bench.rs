@@ -72,7 +72,11 @@ fn peer_packages(tools: &Tools) -> Result {
 
 /// The engine package (speed-built, as shipped) against its peers.
 fn peers(tools: &Tools) -> Result {
-    crate::install::all(tools, crate::install::Options { chromium: false })?;
+    crate::setup::all(
+        tools,
+        crate::setup::Options::default(),
+        crate::setup::Mode::Check,
+    )?;
     peer_packages(tools)?;
     let out = tools.target_dir().join("bench-engine");
     crate::engine::build(tools, "web", &out)?;

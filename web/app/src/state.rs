@@ -144,7 +144,7 @@ mod tests {
 
     fn state() -> Rc<State> {
         let engine = Rc::new(strata_ui::engine::default_engine().expect("engine"));
-        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         Rc::new(State::new(Locale::ZhCn, engine, Customer::Loading, day))
     }
 

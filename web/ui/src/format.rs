@@ -127,7 +127,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
-        s.parse().expect("a decimal literal")
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     /// The amount a formatted string stands for, read back the way a customer reads it.

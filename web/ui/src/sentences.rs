@@ -239,7 +239,7 @@ mod tests {
     use strata_core::{Dec, Text, rulesets};
 
     fn d(s: &str) -> Dec {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]
