@@ -7,7 +7,7 @@ import { at, expectAccessible, trackErrors } from './helpers.mjs';
 test('tabs, product detail and the back button keep the customer and the date', async ({ page }) => {
   const errors = trackErrors(page);
   await page.goto(at('/', { demo: 'xu-hui' }));
-  await expect(page.getByRole('region', { name: '中端客户（高）' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '理财金' })).toBeVisible();
 
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '权益' }).click();
@@ -69,7 +69,7 @@ test('the language choice is remembered, and only the language is stored', async
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-  await expect(page.getByRole('region', { name: 'Potential' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Growth' })).toBeVisible();
   const stored = await page.evaluate(() => ({ ...localStorage }));
   expect(stored).toEqual({ 'strata.lang': 'en' });
   expect(errors).toEqual([]);

@@ -233,7 +233,7 @@ for (const lang of ['zh-CN', 'en']) {
       main: '客户等级',
       title: '暂时无法显示您的等级，请稍后重试。',
       retry: '重试',
-      upper: '中端客户（高）',
+      upper: '理财金',
       all: '查看全部权益',
     },
     en: {
@@ -241,7 +241,7 @@ for (const lang of ['zh-CN', 'en']) {
       main: 'Customer tier',
       title: 'Your tier cannot be shown right now. Please try again later.',
       retry: 'Try again',
-      upper: 'Mid-tier (upper)',
+      upper: 'Premier',
       all: 'See all benefits',
     },
   }[lang];
@@ -307,7 +307,7 @@ for (const lang of ['zh-CN', 'en']) {
       });
       return div.querySelector('strata-widget-host').shadowRoot.querySelector('.tier-name')?.textContent;
     }, LOADER);
-    expect(mounted).toBe('Ordinary');
+    expect(mounted).toBe('Everyday');
 
     expect(await page.evaluate(() => window.__hostSaw)).toEqual([]);
     expectReported(seen, WIDGET);
@@ -346,6 +346,6 @@ test('the widget: an update after a trap tries again, and unmount leaves nothing
     unmount(handle);
     return { card, errors, tier, left: div.childNodes.length };
   }, LOADER);
-  expect(result).toEqual({ card: 'internal', errors: ['internal'], tier: 'High-end', left: 0 });
+  expect(result).toEqual({ card: 'internal', errors: ['internal'], tier: 'Wealth Management', left: 0 });
   expectReported(seen, WIDGET);
 });
