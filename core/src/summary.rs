@@ -13,12 +13,13 @@ use serde::ser::SerializeSeq;
 
 use crate::dec::Dec;
 use crate::evaluation::{Basis, ChangeReason, Evaluation};
+use crate::json::FromJson;
 use crate::recommend::{Audience, Options, Reason};
 use crate::ruleset::Unit;
 use crate::{Engine, Profile, ProfileErrors};
 
 /// How much of an evaluation a caller wants back.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -29,11 +30,6 @@ pub enum Detail {
     /// The whole [`Evaluation`]: ladder trace, every gap, metrics, value, moments, factors.
     Full,
 }
-
-crate::json_names!(Detail {
-    Lean = "lean",
-    Full = "full",
-});
 
 /// The lean view of one evaluation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -196,7 +192,7 @@ fn change_code(c: ChangeReason) -> &'static str {
 }
 
 /// A binding's evaluation options: the engine's [`Options`] and the view to return.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct EvaluateOptions {
@@ -214,13 +210,6 @@ pub struct EvaluateOptions {
     #[serde(default)]
     pub detail: Detail,
 }
-
-crate::json_struct!(EvaluateOptions {
-    top_n: optional,
-    explain: or_default,
-    audience: or_default,
-    detail: or_default,
-});
 
 impl EvaluateOptions {
     /// The engine's options for this request. A lean request never explains: the summary
