@@ -44,26 +44,26 @@ const FLOWS = [
     lang: 'zh-CN',
     answers: ['¥5万（含）至¥20万', '29岁及以上', '大专及以上', '¥20万（含）至¥100万'],
     tier: 'mid_lower',
-    h1: '根据您的回答，您是 中端客户（低）',
+    h1: '根据您的回答，您是 金卡',
     route: 'priority_counter',
     place: '优先窗口',
     // The priority counter serves mid-lower, but 优先服务 is mid-upper's and above.
     priority: false,
     benefit: '金卡借记卡',
-    next: '本行金融资产达到¥20万即可成为中端客户（高），在您现有资产基础上最多再增加¥15万。',
-    potential: '您在他行至少有¥20万；将其中最多¥15万转入本行，即可成为中端客户（高）。',
+    next: '本行金融资产达到¥20万即可成为理财金，在您现有资产基础上最多再增加¥15万。',
+    potential: '您在他行至少有¥20万；将其中最多¥15万转入本行，即可成为理财金。',
     assumed: '按您所选区间的下限¥5万计算',
   },
   {
     lang: 'en',
     answers: ['¥1,000,000 to under ¥10,000,000', '16 to 28', 'Below college', null],
     tier: 'high_end',
-    h1: 'From your answers, you are High-end',
+    h1: 'From your answers, you are Wealth Management',
     route: 'relationship_manager',
     place: 'The wealth-management centre',
     priority: true,
     benefit: 'Wealth-account platinum card',
-    next: 'Reach ¥10,000,000 in financial assets with us to become Private banking: at most ¥9,000,000 more than you hold now.',
+    next: 'Reach ¥10,000,000 in financial assets with us to become Private Banking: at most ¥9,000,000 more than you hold now.',
     potential: null,
     assumed: 'Worked out from the lower end of your band, ¥1,000,000',
   },
@@ -286,7 +286,7 @@ test('idle: a warning with a countdown, "I\'m still here" keeps the answers, the
   await expect(h1(page)).toBeFocused();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   const html = await page.content();
-  for (const gone of ['高端客户', '¥100万（含）', '29岁及以上', '大专以下', '财富管理中心', 'kiosk-tier']) {
+  for (const gone of ['财富管理', '¥100万（含）', '29岁及以上', '大专以下', '财富管理中心', 'kiosk-tier']) {
     expect(html).not.toContain(gone);
   }
   await page.getByRole('button', { name: zh.start }).click();
@@ -341,7 +341,7 @@ test('offline once loaded: the whole flow works without the network', async ({ p
   await complete(page, 'zh-CN', ['¥5万以下', '16–28岁', '大专及以上', '¥5万（含）至¥20万']);
   await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'potential');
   await expect(page.getByTestId('kiosk-potential')).toHaveText(
-    '您在他行至少有¥5万；将其中最多¥5万转入本行，即可成为中端客户（低）。',
+    '您在他行至少有¥5万；将其中最多¥5万转入本行，即可成为金卡。',
   );
   expect(requests).toEqual([]);
   await context.setOffline(false);
@@ -386,6 +386,17 @@ test("a bank's ruleset by URL: nothing is asked until it is here, then its own b
   const options = await page.getByTestId('kiosk-option').allTextContents();
   expect(options.length).toBeGreaterThan(2);
   expect(options.every((o) => o.includes('$'))).toBe(true);
+  // Through to the result: the take-away names the bank's ruleset for the benefits page.
+  for (const q of [T.en.age, T.en.education]) {
+    await page.getByTestId('kiosk-option').nth(2).click();
+    await expect(h1(page)).toHaveText(q);
+  }
+  await page.getByTestId('kiosk-option').first().click();
+  await page.getByRole('button', { name: T.en.skip }).click();
+  await expect(page.getByTestId('kiosk-tier')).toBeVisible();
+  await expect(page.getByTestId('kiosk-qr-text')).toHaveText(
+    /^http:\/\/127\.0\.0\.1:\d+\/compare\?tier=[a-z_]+&ruleset=%2Fbank%2Fus-rewards\.json$/,
+  );
   expect(errors).toEqual([]);
 });
 
@@ -439,16 +450,159 @@ test('a landscape 1080p lobby screen shows the result side by side, in dark mode
   await complete(page, 'en', ['¥200,000 to under ¥1,000,000', '29 or over', 'College or above', null]);
   await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_upper');
   await expect(page.getByTestId('kiosk-route')).toHaveText('The wealth centre');
-  const [a, b] = await page
-    .locator('.kiosk-result > section')
-    .evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().top));
-  expect(a).toBe(b);
+  // The route, the benefits and the answers stand side by side in three columns.
+  const tops = await page
+    .locator('.kiosk-col')
+    .evaluateAll((cols) => cols.map((c) => Math.round(c.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(3);
+  expect(new Set(tops).size).toBe(1);
   await expectAccessible(page, 'result 1080p');
   await page.screenshot({ path: info.outputPath('kiosk-result-1080p-en.png') });
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await expectAccessible(page, 'result 1080p dark');
+  await page.screenshot({ path: info.outputPath('kiosk-result-1080p-dark-en.png') });
   await page.getByRole('button', { name: 'Start over' }).click();
   await expectAccessible(page, 'attract 1080p dark');
   await page.screenshot({ path: info.outputPath('kiosk-attract-1080p-dark-en.png') });
+  expect(errors).toEqual([]);
+});
+
+/** Nothing scrolls: the page is no taller than the screen, and "Start over" (when shown) is in it. */
+async function expectAboveTheFold(page, label) {
+  const { scroll, height } = await page.evaluate(() => ({
+    scroll: document.scrollingElement.scrollHeight,
+    height: window.innerHeight,
+  }));
+  expect(scroll, `${label}: page height`).toBeLessThanOrEqual(height);
+  const restart = page.locator('.kiosk-restart');
+  if ((await restart.count()) > 0) {
+    await expect(restart).toBeInViewport({ ratio: 1 });
+  }
+}
+
+// The longest result the questions give (a next tier and assets elsewhere), on both lobby
+// screens in both languages: every screen fits, the type is large enough to read from a
+// step back, and on a portrait screen the result fills the screen rather than its top.
+const SCREENS = [
+  { name: 'landscape', width: 1920, height: 1080 },
+  { name: 'portrait', width: 1080, height: 1920 },
+];
+const LONGEST = {
+  'zh-CN': ['¥5万（含）至¥20万', '29岁及以上', '大专及以上', '¥20万（含）至¥100万'],
+  en: ['¥50,000 to under ¥200,000', '29 or over', 'College or above', '¥200,000 to under ¥1,000,000'],
+};
+for (const screen of SCREENS) {
+  for (const lang of ['zh-CN', 'en']) {
+    test(`a ${screen.name} lobby screen in ${lang}: every screen above the fold, large text too`, async ({ page }, info) => {
+      const errors = trackErrors(page);
+      const t = T[lang];
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await open(page, lang);
+      await expectAboveTheFold(page, 'attract');
+      await page.getByRole('button', { name: t.start }).click();
+      for (const [i, q] of [t.assets, t.age, t.education, t.external].entries()) {
+        await expect(h1(page)).toHaveText(q);
+        await expectAboveTheFold(page, q);
+        await answer(page, LONGEST[lang][i]);
+      }
+      await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_lower');
+      await expect(page.getByTestId('kiosk-potential')).toBeVisible();
+      await expect(page.getByTestId('kiosk-qr')).toBeVisible();
+      await expectAboveTheFold(page, 'result');
+      const body = await page.locator('.kiosk-route p:not(.kiosk-place)').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(body).toBeGreaterThanOrEqual(20);
+      if (screen.name === 'portrait') {
+        // Not crammed into the top: "Start over" sits in the lower half of the screen.
+        const box = await page.locator('.kiosk-restart').boundingBox();
+        expect(box.y).toBeGreaterThan(screen.height / 2);
+      }
+      await expectAccessible(page, `result ${screen.name} ${lang}`);
+      await page.screenshot({ path: info.outputPath(`kiosk-result-${screen.name}-${lang}.png`) });
+
+      // Large text: everything 1.25 times larger, still above the fold.
+      const toggle = page.getByRole('button', { name: lang === 'en' ? 'Large text' : '大字' });
+      await expect(toggle).toBeVisible();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      const large = await page.locator('.kiosk-route p:not(.kiosk-place)').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(large / body).toBeCloseTo(1.25, 1);
+      await expectAboveTheFold(page, 'result, large text');
+      await expectAccessible(page, `result ${screen.name} ${lang} large`);
+      await page.screenshot({ path: info.outputPath(`kiosk-result-${screen.name}-${lang}-large.png`) });
+      // A new customer starts with the usual size.
+      await page.getByRole('button', { name: t.restart }).click();
+      await expect(h1(page)).toHaveText(t.title);
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('large text on the phone-sized screen and on the questions, by keyboard too', async ({ page }, info) => {
+  const errors = trackErrors(page);
+  await open(page, 'zh-CN');
+  const toggle = page.getByRole('button', { name: '大字' });
+  const size = () => page.locator('.kiosk').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const before = await size();
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect((await size()) / before).toBeCloseTo(1.25, 1);
+  await page.getByRole('button', { name: T['zh-CN'].start }).click();
+  await expect(h1(page)).toHaveText(T['zh-CN'].assets);
+  await expectLargeTargets(page);
+  await expectAccessible(page, 'question large zh-CN');
+  await page.screenshot({ path: info.outputPath('kiosk-question-large-zh-CN.png'), fullPage: true });
+  // Back to the start forgets the answers, not the size the reader chose.
+  await page.getByRole('button', { name: T['zh-CN'].back }).click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(errors).toEqual([]);
+});
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`"none" at other banks in ${lang}: answered, no assets elsewhere, no potential tier`, async ({ page }) => {
+    const errors = trackErrors(page);
+    const none = lang === 'en' ? 'None' : '没有';
+    await open(page, lang);
+    await complete(page, lang, [...LONGEST[lang].slice(0, 3), none]);
+    await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_lower');
+    await expect(page.getByTestId('kiosk-potential')).toHaveCount(0);
+    const row = page.getByTestId('kiosk-answers').locator('div').last();
+    await expect(row.locator('dd')).toHaveText(none);
+    await expectAccessible(page, `result none ${lang}`);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the take-away QR code holds the tier and the benefits page, no answers or amounts', async ({ page }, info) => {
+  const errors = trackErrors(page);
+  await open(page, 'zh-CN');
+  await complete(page, 'zh-CN', LONGEST['zh-CN']);
+  await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_lower');
+  const qr = page.getByRole('img', { name: '二维码：该等级的权益页面' });
+  await expect(qr).toBeVisible();
+  // Drawn as one SVG path of unit squares, dark on white.
+  const squares = await qr.locator('path').evaluate((p) => p.getAttribute('d').match(/M/g).length);
+  expect(squares).toBeGreaterThan(100);
+  const text = await page.getByTestId('kiosk-qr-text').textContent();
+  const origin = new URL(page.url()).origin;
+  expect(text).toBe(`${origin}/compare?tier=mid_lower`);
+  // Nothing but the address and the tier: no amount, band, age or answer.
+  const query = new URL(text).search;
+  expect(query).not.toMatch(/\d/);
+  for (const secret of ['¥', '万', '50000', '200000', 'asof', 'age', 'education']) {
+    expect(text).not.toContain(secret);
+  }
+  await qr.screenshot({ path: info.outputPath('kiosk-qr.png') });
+  // The bank's benefits page by URL, and its ruleset along with the tier.
+  await page.goto(at('/kiosk/', { lang: 'en', benefits: 'https://bank.example/tiers?x=1#top' }));
+  await complete(page, 'en', LONGEST.en);
+  await expect(page.getByTestId('kiosk-qr-text')).toHaveText('https://bank.example/tiers?x=1&tier=mid_lower');
+  // An address that is not a web page gives no code at all.
+  await page.goto(at('/kiosk/', { lang: 'en', benefits: 'javascript:alert(1)' }));
+  await complete(page, 'en', LONGEST.en);
+  await expect(page.getByTestId('kiosk-tier')).toBeVisible();
+  await expect(page.getByTestId('kiosk-qr')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
