@@ -156,7 +156,7 @@ impl Widget {
         };
         let verdict = theme::check(&given, &tiers);
         let list = |items: Vec<String>| -> js_sys::Array {
-            items.into_iter().map(|s| JsValue::from(s)).collect()
+            items.into_iter().map(JsValue::from).collect()
         };
         let out = js_sys::Object::new();
         let refused = list(

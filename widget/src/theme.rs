@@ -84,9 +84,9 @@ pub type Rgb = [u8; 3];
 /// `#rgb`, `#rrggbb`, or `rgb(r, g, b)` / `rgba(r, g, b, 1)`; `None` for anything else,
 /// translucent colours included (what shows through is not known here).
 #[must_use]
-pub fn parse(s: &str) -> Option<Rgb> {
-    let s = s.trim();
-    if let Some(hex) = s.strip_prefix('#') {
+pub fn parse(text: &str) -> Option<Rgb> {
+    let text = text.trim();
+    if let Some(hex) = text.strip_prefix('#') {
         let digit = |i: usize, len: usize| u8::from_str_radix(hex.get(i..i + len)?, 16).ok();
         return match hex.len() {
             3 => Some([digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17]),
@@ -94,16 +94,16 @@ pub fn parse(s: &str) -> Option<Rgb> {
             _ => None,
         };
     }
-    let inner = s
+    let inner = text
         .strip_prefix("rgba(")
-        .or_else(|| s.strip_prefix("rgb("))?
+        .or_else(|| text.strip_prefix("rgb("))?
         .strip_suffix(')')?;
     let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
     let channel = |p: &str| p.parse::<u8>().ok();
     match parts.as_slice() {
-        [r, g, b] => Some([channel(r)?, channel(g)?, channel(b)?]),
-        [r, g, b, a] if a.parse::<f64>().ok()? >= 1.0 => {
-            Some([channel(r)?, channel(g)?, channel(b)?])
+        [red, green, blue] => Some([channel(red)?, channel(green)?, channel(blue)?]),
+        [red, green, blue, alpha] if alpha.parse::<f64>().ok()? >= 1.0 => {
+            Some([channel(red)?, channel(green)?, channel(blue)?])
         }
         _ => None,
     }
@@ -155,16 +155,15 @@ pub fn check(given: &[(Prop, String)], tiers: &[Rgb]) -> Verdict {
     let mut verdict = Verdict::default();
     let mut host: Vec<(Prop, Rgb)> = Vec::new();
     for (prop, value) in given {
-        match parse(value) {
-            Some(c) => host.push((*prop, c)),
-            None => {
-                verdict.refused.push(*prop);
-                verdict.warnings.push(format!(
-                    "strata-widget: theme refused: {} is {value:?}, whose contrast cannot be \
-                     checked (use an opaque colour); the default is used.",
-                    prop.name()
-                ));
-            }
+        if let Some(c) = parse(value) {
+            host.push((*prop, c));
+        } else {
+            verdict.refused.push(*prop);
+            verdict.warnings.push(format!(
+                "strata-widget: theme refused: {} is {value:?}, whose contrast cannot be \
+                 checked (use an opaque colour); the default is used.",
+                prop.name()
+            ));
         }
     }
     // Refusing one colour puts a default beside the others, which may fail in turn: check

@@ -94,16 +94,16 @@ impl Bands {
     /// college, college or above). Defaults where it compares none.
     #[must_use]
     pub fn of(engine: &Engine) -> Self {
-        let axes = engine.probes();
+        let probes = engine.probes();
         let money = cuts_of(
-            &axes,
+            &probes,
             AxisKind::Assets,
             |c| (c > Decimal::ZERO).then_some(c),
             &DEFAULT_ASSET_CUTS.map(Decimal::from),
         );
         // The question asks whole years: a cut between two ages falls at the next one.
         let ages = cuts_of(
-            &axes,
+            &probes,
             AxisKind::Age,
             |c| {
                 u32::try_from(c.ceil())
@@ -114,7 +114,7 @@ impl Bands {
         );
         // Core's education axis is by rank (1 = primary); the question by index.
         let levels = cuts_of(
-            &axes,
+            &probes,
             AxisKind::Education,
             |c| {
                 usize::try_from(c.ceil())
@@ -128,7 +128,7 @@ impl Bands {
             assets: bands_from(Decimal::ZERO, &money),
             ages: bands_from(0, &ages),
             education: bands_from(0, &levels),
-            averaged: axes
+            averaged: probes
                 .iter()
                 .any(|a| a.kind == AxisKind::Assets && a.averaged),
         }
