@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 import { expect, test } from '@playwright/test';
-import { at, expectAccessible, trackErrors } from './helpers.mjs';
+import { at, expectAccessible, isReport, trackErrors, trackReports } from './helpers.mjs';
 
 const T = {
   'zh-CN': {
@@ -605,5 +605,20 @@ test('the take-away QR code holds the tier and the benefits page, no answers or 
   await complete(page, 'en', LONGEST.en);
   await expect(page.getByTestId('kiosk-tier')).toBeVisible();
   await expect(page.getByTestId('kiosk-qr')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('bank rules that cannot be loaded: the kiosk says so in words, retries, and logs the detail', async ({ page }) => {
+  const errors = trackErrors(page, (text) => text.includes('Failed to load resource') || isReport(text));
+  const reports = trackReports(page);
+  await page.route('**/kiosk-rules.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(at('/kiosk/', { ruleset: '/kiosk-rules.json' }));
+  const card = page.getByTestId('error-card');
+  await expect(card.getByRole('heading', { level: 1 })).toHaveText('暂时无法显示您的等级');
+  await expect(card.getByRole('button', { name: '重试' })).toBeVisible();
+  await expect(card).not.toContainText('404');
+  await expect(card).not.toContainText('kiosk-rules');
+  await expect.poll(() => reports.join('\n')).toContain('HTTP 404');
+  await expectAccessible(page, 'kiosk error card');
   expect(errors).toEqual([]);
 });
