@@ -23,7 +23,16 @@ export type StrataAction =
   | { type: 'see_all_benefits'; tier: string };
 
 /** Theme values, set as `--strata-<name>` custom properties on the widget's host element. */
+/**
+ * Custom properties for the widget. Colours are checked for WCAG AA contrast (4.5:1 for
+ * text) on mount: one that makes text unreadable is refused with a console warning and the
+ * default is used.
+ */
 export interface StrataTheme {
+  /** The tier card's background (default: the tier's colour from the ruleset). */
+  'tier-colour'?: string;
+  /** Text on the tier card (default '#ffffff'). */
+  'tier-text'?: string;
   accent?: string;
   'accent-text'?: string;
   surface?: string;

@@ -216,6 +216,7 @@ async function attach(state, root) {
     const o = state.options;
     state.widget.configure(String(o.locale ?? ''), String(o.variant ?? ''), String(o.asOf ?? ''), String(o.label ?? ''));
     state.widget.setData(o.ruleset, o.catalog);
+    checkTheme(state);
   });
   if (state.widget !== null) render(state);
   return true;
@@ -291,7 +292,10 @@ function report(error) {
   }
 }
 
-/** Sets `theme` ({ accent: '#8a1538', radius: '8px' } or { '--strata-accent': … }) on the host. */
+/**
+ * Sets `theme` ({ accent: '#8a1538', 'tier-colour': '#8a1538', radius: '8px' } or
+ * { '--strata-accent': … }) on the host.
+ */
 function setTheme(host, theme) {
   if (theme === null || typeof theme !== 'object') return;
   for (const [key, value] of Object.entries(theme)) {
@@ -300,6 +304,53 @@ function setTheme(host, theme) {
       host.style.setProperty(name, String(value));
     }
   }
+}
+
+/** The colour properties whose contrast the wasm checks (theme.rs). */
+const COLOURS = [
+  '--strata-tier-colour',
+  '--strata-tier-text',
+  '--strata-accent',
+  '--strata-accent-text',
+  '--strata-surface',
+  '--strata-text',
+  '--strata-muted',
+];
+
+let palette = null;
+
+/**
+ * A CSS colour as the browser writes it (`#rrggbb`, or `rgba(…)` when translucent): a
+ * canvas reads any CSS colour. One the canvas refuses comes back as written (then refused).
+ */
+function normalise(value) {
+  palette ??= document.createElement('canvas').getContext('2d');
+  if (palette === null) return value;
+  const read = (start) => {
+    palette.fillStyle = start;
+    palette.fillStyle = value;
+    return palette.fillStyle;
+  };
+  const a = read('#010203');
+  return a === read('#040506') ? a : value;
+}
+
+/**
+ * Checks the colours the page gives this widget (its `theme`, or custom properties from the
+ * page's CSS) for contrast; each one refused is unset on the host, so the default shows,
+ * and a console warning says why.
+ */
+function checkTheme(state) {
+  const computed = getComputedStyle(state.host);
+  const given = {};
+  for (const name of COLOURS) {
+    const value = computed.getPropertyValue(name).trim();
+    if (value) given[name] = normalise(value);
+  }
+  if (Object.keys(given).length === 0) return;
+  const { refused, warnings } = state.widget.checkTheme(given);
+  for (const warning of warnings) console.warn(warning);
+  for (const name of refused) state.host.style.setProperty(name, 'initial');
 }
 
 /** element → its widget's state. */

@@ -386,6 +386,17 @@ test("a bank's ruleset by URL: nothing is asked until it is here, then its own b
   const options = await page.getByTestId('kiosk-option').allTextContents();
   expect(options.length).toBeGreaterThan(2);
   expect(options.every((o) => o.includes('$'))).toBe(true);
+  // Through to the result: the take-away names the bank's ruleset for the benefits page.
+  for (const q of [T.en.age, T.en.education]) {
+    await page.getByTestId('kiosk-option').nth(2).click();
+    await expect(h1(page)).toHaveText(q);
+  }
+  await page.getByTestId('kiosk-option').first().click();
+  await page.getByRole('button', { name: T.en.skip }).click();
+  await expect(page.getByTestId('kiosk-tier')).toBeVisible();
+  await expect(page.getByTestId('kiosk-qr-text')).toHaveText(
+    /^http:\/\/127\.0\.0\.1:\d+\/compare\?tier=[a-z_]+&ruleset=%2Fbank%2Fus-rewards\.json$/,
+  );
   expect(errors).toEqual([]);
 });
 
@@ -439,17 +450,161 @@ test('a landscape 1080p lobby screen shows the result side by side, in dark mode
   await complete(page, 'en', ['¥200,000 to under ¥1,000,000', '29 or over', 'College or above', null]);
   await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_upper');
   await expect(page.getByTestId('kiosk-route')).toHaveText('The wealth centre');
-  const [a, b] = await page
-    .locator('.kiosk-result > section')
-    .evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().top));
-  expect(a).toBe(b);
+  // The route, the benefits and the answers stand side by side in three columns.
+  const tops = await page
+    .locator('.kiosk-col')
+    .evaluateAll((cols) => cols.map((c) => Math.round(c.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(3);
+  expect(new Set(tops).size).toBe(1);
   await expectAccessible(page, 'result 1080p');
   await page.screenshot({ path: info.outputPath('kiosk-result-1080p-en.png') });
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await expectAccessible(page, 'result 1080p dark');
+  await page.screenshot({ path: info.outputPath('kiosk-result-1080p-dark-en.png') });
   await page.getByRole('button', { name: 'Start over' }).click();
   await expectAccessible(page, 'attract 1080p dark');
   await page.screenshot({ path: info.outputPath('kiosk-attract-1080p-dark-en.png') });
+  expect(errors).toEqual([]);
+});
+
+/** Nothing scrolls: the page is no taller than the screen, and "Start over" (when shown) is in it. */
+async function expectAboveTheFold(page, label) {
+  const { scroll, height } = await page.evaluate(() => ({
+    scroll: document.scrollingElement.scrollHeight,
+    height: window.innerHeight,
+  }));
+  expect(scroll, `${label}: page height`).toBeLessThanOrEqual(height);
+  const restart = page.locator('.kiosk-restart');
+  if ((await restart.count()) > 0) {
+    await expect(restart).toBeInViewport({ ratio: 1 });
+  }
+}
+
+// The longest result the questions give (a next tier and assets elsewhere), on both lobby
+// screens in both languages: every screen fits, the type is large enough to read from a
+// step back, and on a portrait screen the result fills the screen rather than its top.
+const SCREENS = [
+  { name: 'landscape', width: 1920, height: 1080 },
+  { name: 'portrait', width: 1080, height: 1920 },
+];
+const LONGEST = {
+  'zh-CN': ['¥5万（含）至¥20万', '29岁及以上', '大专及以上', '¥20万（含）至¥100万'],
+  en: ['¥50,000 to under ¥200,000', '29 or over', 'College or above', '¥200,000 to under ¥1,000,000'],
+};
+for (const screen of SCREENS) {
+  for (const lang of ['zh-CN', 'en']) {
+    test(`a ${screen.name} lobby screen in ${lang}: every screen above the fold; large text`, async ({ page }, info) => {
+      const errors = trackErrors(page);
+      const t = T[lang];
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await open(page, lang);
+      await expectAboveTheFold(page, 'attract');
+      await page.getByRole('button', { name: t.start }).click();
+      for (const [i, q] of [t.assets, t.age, t.education, t.external].entries()) {
+        await expect(h1(page)).toHaveText(q);
+        await expectAboveTheFold(page, q);
+        await answer(page, LONGEST[lang][i]);
+      }
+      await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_lower');
+      await expect(page.getByTestId('kiosk-potential')).toBeVisible();
+      await expect(page.getByTestId('kiosk-qr')).toBeVisible();
+      await expectAboveTheFold(page, 'result');
+      const body = await page.locator('.kiosk-route p:not(.kiosk-place)').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(body).toBeGreaterThanOrEqual(20);
+      if (screen.name === 'portrait') {
+        // Not crammed into the top: "Start over" sits in the lower half of the screen.
+        const box = await page.locator('.kiosk-restart').boundingBox();
+        expect(box.y).toBeGreaterThan(screen.height / 2);
+      }
+      await expectAccessible(page, `result ${screen.name} ${lang}`);
+      await page.screenshot({ path: info.outputPath(`kiosk-result-${screen.name}-${lang}.png`) });
+
+      // Large text: everything 1.25 times larger.
+      const toggle = page.getByRole('button', { name: lang === 'en' ? 'Large text' : '大字' });
+      await expect(toggle).toBeVisible();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      const large = await page.locator('.kiosk-route p:not(.kiosk-place)').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(large / body).toBeCloseTo(1.25, 1);
+      // Larger type may need a scroll on the result, but the way out stays on screen.
+      await expect(page.locator('.kiosk-restart')).toBeInViewport({ ratio: 1 });
+      await expectAccessible(page, `result ${screen.name} ${lang} large`);
+      await page.screenshot({ path: info.outputPath(`kiosk-result-${screen.name}-${lang}-large.png`) });
+      // A new customer starts with the usual size.
+      await page.getByRole('button', { name: t.restart }).click();
+      await expect(h1(page)).toHaveText(t.title);
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('large text on the phone-sized screen and on the questions, by keyboard too', async ({ page }, info) => {
+  const errors = trackErrors(page);
+  await open(page, 'zh-CN');
+  const toggle = page.getByRole('button', { name: '大字' });
+  const size = () => page.locator('.kiosk').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const before = await size();
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect((await size()) / before).toBeCloseTo(1.25, 1);
+  await page.getByRole('button', { name: T['zh-CN'].start }).click();
+  await expect(h1(page)).toHaveText(T['zh-CN'].assets);
+  await expectLargeTargets(page);
+  await expectAccessible(page, 'question large zh-CN');
+  await page.screenshot({ path: info.outputPath('kiosk-question-large-zh-CN.png'), fullPage: true });
+  // Back to the start forgets the answers, not the size the reader chose.
+  await page.getByRole('button', { name: T['zh-CN'].back }).click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(errors).toEqual([]);
+});
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`"none" at other banks in ${lang}: answered, no assets elsewhere, no potential tier`, async ({ page }) => {
+    const errors = trackErrors(page);
+    const none = lang === 'en' ? 'None' : '没有';
+    await open(page, lang);
+    await complete(page, lang, [...LONGEST[lang].slice(0, 3), none]);
+    await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_lower');
+    await expect(page.getByTestId('kiosk-potential')).toHaveCount(0);
+    const row = page.getByTestId('kiosk-answers').locator('div').last();
+    await expect(row.locator('dd')).toHaveText(none);
+    await expectAccessible(page, `result none ${lang}`);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the take-away QR code holds the tier and the benefits page, no answers or amounts', async ({ page }, info) => {
+  const errors = trackErrors(page);
+  await open(page, 'zh-CN');
+  await complete(page, 'zh-CN', LONGEST['zh-CN']);
+  await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'mid_lower');
+  const qr = page.getByRole('img', { name: '二维码：该等级的权益页面' });
+  await expect(qr).toBeVisible();
+  // Drawn as one SVG path of unit squares, dark on white.
+  const squares = await qr.locator('path').evaluate((p) => p.getAttribute('d').match(/M/g).length);
+  expect(squares).toBeGreaterThan(100);
+  const text = await page.getByTestId('kiosk-qr-text').textContent();
+  const origin = new URL(page.url()).origin;
+  expect(text).toBe(`${origin}/compare?tier=mid_lower`);
+  // Nothing but the address and the tier: no amount, band, age or answer.
+  const query = new URL(text).search;
+  expect(query).not.toMatch(/\d/);
+  for (const secret of ['¥', '万', '50000', '200000', 'asof', 'age', 'education']) {
+    expect(text).not.toContain(secret);
+  }
+  await qr.screenshot({ path: info.outputPath('kiosk-qr.png') });
+  // The bank's benefits page by URL, and its ruleset along with the tier.
+  await page.goto(at('/kiosk/', { lang: 'en', benefits: 'https://bank.example/tiers?x=1#top' }));
+  await complete(page, 'en', LONGEST.en);
+  await expect(page.getByTestId('kiosk-qr-text')).toHaveText('https://bank.example/tiers?x=1&tier=mid_lower');
+  // An address that is not a web page gives no code at all.
+  await page.goto(at('/kiosk/', { lang: 'en', benefits: 'javascript:alert(1)' }));
+  await complete(page, 'en', LONGEST.en);
+  await expect(page.getByTestId('kiosk-tier')).toBeVisible();
+  await expect(page.getByTestId('kiosk-qr')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

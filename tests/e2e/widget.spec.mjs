@@ -525,3 +525,66 @@ test('mount settles even when unmounted or replaced at once, and a profile set b
   await expect(page.locator('#early').getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
   await expectClean(page, errors);
 });
+
+test('theming reaches the tier card, and a theme that makes text unreadable is refused with a warning', async ({ page }, info) => {
+  const { errors } = await open(page);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await expect(page.locator('#main-tier .tier-name')).toBeVisible();
+  const profile = {
+    id: 'themed',
+    birth_date: '1991-04-18',
+    education: 'bachelor',
+    holdings: [{ product: 'demand-cny', family: 'deposit', balance: '162500.00' }],
+  };
+  await page.evaluate(
+    async ([loader, profile]) => {
+      const { mount } = await import(loader);
+      for (const id of ['good', 'bad']) {
+        const div = document.createElement('div');
+        div.id = `themed-${id}`;
+        document.querySelector('main').prepend(div);
+      }
+      const common = { profile, locale: 'en', asOf: '2026-11-25', variant: 'compact' };
+      // The bank's own colours: a claret card with white text, a claret accent.
+      await mount(document.getElementById('themed-good'), {
+        ...common,
+        label: 'Themed',
+        theme: { 'tier-colour': '#8a1538', accent: '#8a1538' },
+      });
+      // A light yellow card under the default white text: unreadable.
+      await mount(document.getElementById('themed-bad'), {
+        ...common,
+        label: 'Refused',
+        theme: { 'tier-colour': '#ffe066', '--strata-tier-text': '#ffffff', radius: '2px' },
+      });
+    },
+    [LOADER, profile],
+  );
+  const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
+  const good = page.getByRole('region', { name: 'Themed' });
+  await expect(good.getByRole('heading', { name: 'Gold' })).toBeVisible();
+  expect(await style(good.locator('.tier-card'), 'backgroundColor')).toBe('rgb(138, 21, 56)');
+  expect(await style(good.locator('.tier-card'), 'color')).toBe('rgb(255, 255, 255)');
+  expect(await style(good.getByRole('button'), 'color')).toBe('rgb(138, 21, 56)');
+
+  const bad = page.getByRole('region', { name: 'Refused' });
+  await expect(bad.getByRole('heading', { name: 'Gold' })).toBeVisible();
+  // The refused colour is unset on the host: the card wears the tier's own colour (#2f5d94)
+  // with white text; what was not refused (the radius) stays.
+  const host = page.locator('#themed-bad strata-widget-host');
+  expect(await host.evaluate((el) => el.style.getPropertyValue('--strata-tier-colour'))).toBe('initial');
+  expect(await host.evaluate((el) => el.style.getPropertyValue('--strata-tier-text'))).toBe('initial');
+  expect(await style(bad.locator('.tier-card'), 'backgroundColor')).toBe('rgb(47, 93, 148)');
+  expect(await style(bad.locator('.tier-card'), 'color')).toBe('rgb(255, 255, 255)');
+  expect(await style(bad.locator('.tier-card'), 'borderTopLeftRadius')).toBe('2px');
+  expect(warnings).toEqual([
+    expect.stringMatching(
+      /^strata-widget: theme refused: text #ffffff on #ffe066 has a contrast of 1\.\d\d:1, under WCAG AA's 4\.5:1 \(--strata-tier-text on --strata-tier-colour\); the default is used for --strata-tier-text and --strata-tier-colour\.$/,
+    ),
+  ]);
+  await page.locator('#themed-good').screenshot({ path: info.outputPath('widget-themed-en.png') });
+  await page.locator('#themed-bad').screenshot({ path: info.outputPath('widget-theme-refused-en.png') });
+  await expectAccessible(page, 'themed widgets');
+  await expectClean(page, errors);
+});

@@ -15,6 +15,7 @@
 pub mod card;
 pub mod i18n;
 pub mod input;
+pub mod theme;
 
 use std::rc::Rc;
 
@@ -131,6 +132,49 @@ impl Widget {
             Some(json) => js_sys::JSON::parse(&json)
                 .map_err(|_| JsError::new("strata-widget: could not report the errors")),
         }
+    }
+
+    /// Checks the host's colours (`{ '--strata-accent': '#8a1538', … }`, as the page resolved
+    /// them) for contrast ([`theme::check`]) against each other, the defaults and this
+    /// ruleset's tier colours; returns `{ refused: [name], warnings: [text] }`.
+    #[wasm_bindgen(js_name = checkTheme)]
+    #[must_use]
+    pub fn check_theme(&self, given: &JsValue) -> JsValue {
+        let read = |p: theme::Prop| {
+            js_sys::Reflect::get(given, &p.name().into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .map(|v| (p, v))
+        };
+        let given: Vec<(theme::Prop, String)> =
+            theme::Prop::ALL.into_iter().filter_map(read).collect();
+        let tiers: Vec<theme::Rgb> = match &self.engine {
+            Ok(engine) => engine
+                .ruleset()
+                .tiers
+                .iter()
+                .filter_map(|t| theme::parse(&strata_ui::tier::colour(Some(t))))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        let verdict = theme::check(&given, &tiers);
+        let list = |items: Vec<String>| -> js_sys::Array {
+            items.into_iter().map(JsValue::from).collect()
+        };
+        let out = js_sys::Object::new();
+        let refused = list(
+            verdict
+                .refused
+                .iter()
+                .map(|p| p.name().to_owned())
+                .collect(),
+        );
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&out, &"refused".into(), &refused);
+        let _ = js_sys::Reflect::set(&out, &"warnings".into(), &list(verdict.warnings));
+        out.into()
     }
 
     /// Removes the Yew app and everything it rendered; the widget is gone after this.

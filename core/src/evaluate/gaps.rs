@@ -92,8 +92,8 @@ impl Engine {
     }
 }
 
-/// The nearest reachable gap as a screen shows it: its amount and the share of the deciding
-/// bar already met.
+/// The nearest reachable gap as a screen shows it: its amount, the share of the deciding bar
+/// already met, and that bar when it is money.
 pub(crate) fn reach(g: &Gap, amount: Decimal) -> Reach {
     // The shortfall whose money the amount is; its comparison is the deciding bar.
     let deciding = g
@@ -115,10 +115,14 @@ pub(crate) fn reach(g: &Gap, amount: Decimal) -> Reach {
                 .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero)
         }
     });
+    let bar = deciding
+        .filter(|s| s.comparison.unit == Unit::Money)
+        .map(|s| s.comparison.threshold);
     Reach {
         tier: g.tier.clone(),
         amount: Dec(amount),
         progress: Dec(progress),
+        bar,
     }
 }
 

@@ -310,6 +310,10 @@ pub struct Reach {
     /// How much of the deciding bar is met, from 0 to 1, rounded down so that it never
     /// overstates the progress.
     pub progress: Dec,
+    /// The money bar to reach ("reach ¥200,000"): the deciding comparison's threshold when
+    /// it compares money; none for a score or a count, whose bar is not an amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bar: Option<Dec>,
 }
 
 /// A tier within reach with assets held elsewhere (潜在符合).

@@ -344,3 +344,73 @@ fn conditions_merge_each_metrics_bounds() {
     );
     assert!(engine.conditions(engine.tier_ids().count() - 1).is_empty());
 }
+
+#[test]
+fn reach_names_the_money_bar_it_measures_progress_against() {
+    // Li Wei: ¥162,500 here, mid-tier (lower); ¥200,000 makes mid-tier (upper).
+    let retail = engine("cn-retail");
+    let (_, as_of, li) = profiles()
+        .into_iter()
+        .find(|(_, _, p)| p.id.contains("li-wei"))
+        .unwrap();
+    let reach = retail.evaluate(&li, as_of).unwrap().reach.unwrap();
+    assert_eq!(reach.tier.id, "mid_upper");
+    assert_eq!(reach.bar.unwrap().0, Decimal::from(200_000));
+    assert_eq!(reach.amount.0, Decimal::from(37_500));
+    // Everywhere: the bar is the threshold of a money shortfall of the reached tier whose
+    // missing money is the amount; a score's bar is not money, so there is none.
+    let mut with_bar = 0;
+    for (id, as_of, p) in profiles() {
+        let engine = engine(&id);
+        let e = engine.evaluate(&p, as_of).unwrap();
+        let Some(reach) = &e.reach else { continue };
+        let gap = e.above.iter().find(|g| g.tier.id == reach.tier.id).unwrap();
+        match reach.bar {
+            Some(bar) => {
+                with_bar += 1;
+                assert!(
+                    gap.shortfalls.iter().any(|s| {
+                        s.comparison.unit == strata_core::ruleset::Unit::Money
+                            && s.comparison.threshold == bar
+                            && s.missing == Some(reach.amount)
+                    }),
+                    "{id} {}: {bar:?}",
+                    p.id
+                );
+            }
+            None => assert!(
+                gap.shortfalls
+                    .iter()
+                    .all(|s| s.missing != Some(reach.amount)
+                        || s.comparison.unit != strata_core::ruleset::Unit::Money),
+                "{id} {}",
+                p.id
+            ),
+        }
+        if id == "cn-star" {
+            assert_eq!(reach.bar, None, "{}: a star is a score", p.id);
+        }
+    }
+    assert!(with_bar > 10);
+}
+
+#[test]
+fn probes_say_when_an_asset_axis_is_averaged() {
+    let axes = engine("us-rewards").probes();
+    let assets = axes.iter().find(|a| a.kind == AxisKind::Assets).unwrap();
+    assert!(assets.averaged);
+    let cuts: Vec<String> = assets.cuts.iter().map(ToString::to_string).collect();
+    for c in ["20000", "50000", "100000", "1000000", "10000000"] {
+        assert!(cuts.iter().any(|x| x == c), "{c} in {cuts:?}");
+    }
+    let retail = engine("cn-retail").probes();
+    let assets = retail.iter().find(|a| a.kind == AxisKind::Assets).unwrap();
+    assert!(!assets.averaged);
+    // `education >= college`: college is rank 4.
+    let education = retail
+        .iter()
+        .find(|a| a.kind == AxisKind::Education)
+        .unwrap();
+    let cuts: Vec<String> = education.cuts.iter().map(ToString::to_string).collect();
+    assert_eq!(cuts, ["4"]);
+}

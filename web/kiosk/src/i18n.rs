@@ -59,7 +59,7 @@ strata_ui::messages! {
     Priority => "优先办理", "Priority service";
     Benefits => "主要权益", "Main benefits";
     Next => "如何升级", "How to move up";
-    NextThreshold => "本行金融资产达到{threshold}即可成为{tier}，在您现有资产基础上最多再增加{gap}。", "Reach {threshold} in financial assets with us to become {tier}: at most {gap} more than you hold now.";
+    NextBar => "本行金融资产达到{bar}即可成为{tier}，在您现有资产基础上最多再增加{gap}。", "Reach {bar} in financial assets with us to become {tier}: at most {gap} more than you hold now.";
     NextAmount => "最多再增加{gap}即可成为{tier}。", "At most {gap} more and you become {tier}.";
     Potential => "他行资产", "Your assets at other banks";
     PotentialMove => "您在他行至少有{ext}；将其中最多{move}转入本行，即可成为{tier}。", "You hold at least {ext} elsewhere; moving at most {move} of it here makes you {tier}.";
@@ -77,5 +77,11 @@ strata_ui::messages! {
     IdleText => "为保护您的隐私，屏幕将在{n}秒后清除您的回答。", "To protect your privacy, the screen clears your answers in {n} seconds.";
     IdleLeft => "还剩{n}秒", "{n} seconds left";
     StillHere => "我还在", "I'm still here";
+    LargeText => "大字", "Large text";
+    NoneElsewhere => "没有", "None";
+    TakeAway => "扫码带走结果", "Take your result with you";
+    TakeAwayText => "用手机扫描二维码，查看该等级的全部权益。", "Scan the code with your phone to see everything this tier brings.";
+    TakeAwayPrivacy => "二维码只含等级和权益页面地址，不含您的回答和金额。", "The code holds only the tier and the page's address: none of your answers or amounts.";
+    QrLabel => "二维码：该等级的权益页面", "QR code: this tier's benefits page";
     }
 }

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod idle;
 pub mod model;
 pub mod screens;
+pub mod take_away;
 pub mod text;
 pub mod warning;
 
@@ -32,7 +33,7 @@ use yew::prelude::*;
 
 use crate::i18n::{KioskMsg, kt};
 use crate::idle::{idle_seconds, use_idle, warn_seconds};
-use crate::model::{Bands, KioskAction, KioskState, Question, Screen};
+use crate::model::{Bands, Elsewhere, KioskAction, KioskState, Question, Screen};
 use crate::screens::{Attract, QuestionScreen, ResultScreen};
 use crate::warning::IdleWarning;
 
@@ -216,7 +217,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
         let locale = props.locale;
         use_reducer(move || KioskState::new(locale))
     };
-    let bands = use_memo(props.engine.clone(), |e| Bands::of(e.0.ruleset()));
+    let bands = use_memo(props.engine.clone(), |e| Bands::of(&e.0));
     let l = state.locale;
     // Where focus was when the warning opened, to return it there.
     let before_warning = use_mut_ref(|| None::<web_sys::HtmlElement>);
@@ -309,9 +310,12 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                 let d = state.dispatcher();
                 Callback::from(move |i: usize| d.dispatch(KioskAction::Answer(q, i)))
             };
+            let none_chosen =
+                q == Question::External && state.answers.external == Some(Elsewhere::Nothing);
             html! {
                 <QuestionScreen key={q.id()} locale={l} question={q} options={labels(q)}
-                                chosen={state.answers.get(q)} {on_answer}
+                                chosen={state.answers.get(q)} {none_chosen} {on_answer}
+                                on_none={dispatch(KioskAction::NoneElsewhere)}
                                 on_back={dispatch(KioskAction::Back)} on_skip={dispatch(KioskAction::Skip)} />
             }
         }
@@ -324,11 +328,18 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                     pick(Question::Assets, a.assets),
                     pick(Question::Age, a.age),
                     pick(Question::Education, a.education),
-                    pick(Question::External, a.external),
+                    match a.external {
+                        Some(Elsewhere::Nothing) => {
+                            Some(AttrValue::Static(kt(l, KioskMsg::NoneElsewhere)))
+                        }
+                        Some(Elsewhere::Band(i)) => pick(Question::External, Some(i)),
+                        None => None,
+                    },
                 ];
+                let take_away = take_away_text(&eval.tier.id).map(AttrValue::from);
                 html! {
                     <ResultScreen locale={l} engine={props.engine.clone()}
-                                  eval={eval.clone()} {chosen} {answers}
+                                  eval={eval.clone()} {chosen} {answers} {take_away}
                                   on_restart={props.on_reset.clone()} />
                 }
             }
@@ -347,18 +358,29 @@ pub fn KioskSession(props: &SessionProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(KioskAction::SetLocale(l.other())))
     };
+    let toggle_large = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(KioskAction::ToggleLarge))
+    };
     let name = match state.screen {
         Screen::Attract => "attract",
         Screen::Ask(_) => "question",
         Screen::Result => "result",
     };
     html! {
-        <div class="kiosk" data-screen={name}>
+        <div class={classes!("kiosk", state.large.then_some("kiosk-large"))} data-screen={name}>
             <div class="kiosk-screen" inert={state.warning}>
                 <header class="kiosk-bar">
                     <span class="kiosk-brand">{ t(l, Msg::Brand) }</span>
-                    <button type="button" class="lang kiosk-lang" onclick={switch}
-                            lang={l.other().tag()}>{ t(l, Msg::SwitchLanguage) }</button>
+                    <div class="kiosk-tools">
+                        <button type="button" class="kiosk-tool kiosk-large-toggle" onclick={toggle_large}
+                                aria-pressed={if state.large { "true" } else { "false" }}>
+                            <span class="kiosk-large-mark" aria-hidden="true">{ "A+" }</span>
+                            { kt(l, KioskMsg::LargeText) }
+                        </button>
+                        <button type="button" class="lang kiosk-lang kiosk-tool" onclick={switch}
+                                lang={l.other().tag()}>{ t(l, Msg::SwitchLanguage) }</button>
+                    </div>
                 </header>
                 <main id="main" class="kiosk-main">{ screen }</main>
             </div>
@@ -369,6 +391,25 @@ pub fn KioskSession(props: &SessionProps) -> Html {
             }
         </div>
     }
+}
+
+/// What the result's QR code encodes for `tier`: the page `?benefits=` names (the bank's own
+/// benefits page), else the app's compare page beside the kiosk (`../compare`), with the
+/// tier and the bank's `?ruleset=` URL. `None` when the page is not an http(s) address.
+fn take_away_text(tier: &str) -> Option<String> {
+    let base = gloo_utils::document().base_uri().ok().flatten()?;
+    let page = url::param("benefits").unwrap_or_else(|| "../compare".to_owned());
+    let page = web_sys::Url::new_with_base(&page, &base).ok()?;
+    if !matches!(page.protocol().as_str(), "https:" | "http:") {
+        return None;
+    }
+    // The page's own query (the app's `?lang=`, say) stays; a fragment would swallow ours.
+    page.set_hash("");
+    Some(take_away::link(
+        &page.href(),
+        tier,
+        url::param("ruleset").as_deref(),
+    ))
 }
 
 /// Mounts the kiosk on the document body.

@@ -1,21 +1,21 @@
-//! The kiosk's pure parts: the answer bands derived from the ruleset, the synthetic profile
-//! built from the answers, and the questionnaire's reducer. No I/O and no rendering, so all
-//! of it is tested natively.
+//! The kiosk's pure parts: the answer bands from core's probes, the synthetic profile built
+//! from the answers, and the questionnaire's reducer. No I/O and no rendering, so all of it
+//! is tested natively.
 //!
-//! A band is a half-open range `[lo, hi)` between two thresholds the ruleset compares at.
-//! Every value inside a band passes and fails the same criteria, so the tier the engine gives
-//! at the band's representative value is the tier the whole band guarantees; money bands are
-//! represented by their lower end ("from ¥…"), so a gap to the next tier is an upper bound.
+//! A band is a half-open range `[lo, hi)` between two of the cut points core gives
+//! ([`Engine::probes`]). Every value inside a band passes and fails the same criteria, so the
+//! tier the engine gives at the band's representative value is the tier the whole band
+//! guarantees; money bands are represented by their lower end ("from ¥…"), so a gap to the
+//! next tier is an upper bound.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
-use strata_core::evaluation::{Evaluation, Gap};
+use strata_core::probes::{Axis, AxisKind};
 use strata_core::profile::{Education, ExternalAsset, Family, Holding, Month, MonthlyBalance};
-use strata_core::ruleset::{Criterion, Op, Ruleset, Threshold};
-use strata_core::{Money, Profile};
+use strata_core::{Engine, Money, Profile};
 use strata_ui::i18n::Locale;
 use yew::Reducible;
 
@@ -28,16 +28,18 @@ pub struct Band<T> {
     pub hi: Option<T>,
 }
 
-/// Asset thresholds used when the ruleset compares no asset metric (the domain table's).
+// Cut points for a question whose axis the ruleset does not compare: the answer cannot
+// change the tier, but the questionnaire keeps its three steps.
+/// Asset cuts when no asset metric is compared.
 const DEFAULT_ASSET_CUTS: [u32; 4] = [50_000, 200_000, 1_000_000, 10_000_000];
-/// Age cuts used when the ruleset compares no age.
+/// Age cuts when no age is compared.
 const DEFAULT_AGE_CUTS: [u32; 2] = [30, 60];
-/// Education cuts (indices into [`Education::ALL`]) when the ruleset compares none: college.
+/// Education cuts (indices into [`Education::ALL`]) when none is compared: college.
 const DEFAULT_EDUCATION_CUTS: [usize; 1] = [3];
 /// How many months of balances a synthetic profile carries for averaged asset metrics.
 const MONTHS: u32 = strata_core::metrics::MAX_MONTHS;
 
-/// The answer bands the questionnaire offers, derived from the ruleset's thresholds.
+/// The answer bands the questionnaire offers, from core's probes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bands {
     /// Financial assets here (also used for assets at other banks).
@@ -46,42 +48,8 @@ pub struct Bands {
     pub ages: Vec<Band<u32>>,
     /// Education, as indices into [`Education::ALL`].
     pub education: Vec<Band<usize>>,
-    /// The ruleset compares averaged balances (`aum_avg_N`), so the profile needs months.
+    /// Core says an asset metric is averaged over months, so the profile needs months.
     pub averaged: bool,
-}
-
-/// Every comparison in a criterion tree.
-fn comparisons<'a>(c: &'a Criterion, out: &mut Vec<&'a strata_core::ruleset::Comparison>) {
-    match c {
-        Criterion::All { all: cs } | Criterion::Any { any: cs } => {
-            for c in cs {
-                comparisons(c, out);
-            }
-        }
-        Criterion::Compare(cmp) => out.push(cmp),
-    }
-}
-
-/// The first value on the "upper" side of `op value` for a metric whose smallest step is
-/// `step`: values `>= cut` and `< cut` fall on different sides of the comparison.
-fn cuts_of(op: Op, value: Decimal, step: Decimal) -> Vec<Decimal> {
-    match op {
-        Op::Gte | Op::Lt => vec![value],
-        Op::Gt | Op::Lte => vec![value + step],
-        Op::Eq | Op::Ne => vec![value, value + step],
-    }
-}
-
-fn is_asset_metric(id: &str) -> bool {
-    id == "aum" || id.starts_with("aum_avg_")
-}
-
-/// Adds `c` to the sorted, distinct `cuts`. A ruleset has a handful of thresholds, so an
-/// insertion keeps the bundle free of a sort routine per type.
-fn add_cut<T: Ord>(cuts: &mut Vec<T>, c: T) {
-    if let Err(i) = cuts.binary_search(&c) {
-        cuts.insert(i, c);
-    }
 }
 
 /// Bands between sorted, distinct cut points, starting at `zero`.
@@ -98,80 +66,71 @@ fn bands_from<T: Copy + PartialOrd>(zero: T, cuts: &[T]) -> Vec<Band<T>> {
     out
 }
 
+/// The cuts of the axis of `kind`, each turned into a question's unit by `f` (dropped when
+/// `None`); `default` when the ruleset compares none.
+fn cuts_of<T: Copy + Ord>(
+    axes: &[Axis],
+    kind: AxisKind,
+    f: impl Fn(Decimal) -> Option<T>,
+    default: &[T],
+) -> Vec<T> {
+    let mut cuts: Vec<T> = axes
+        .iter()
+        .filter(|a| a.kind == kind)
+        .flat_map(|a| a.cuts.iter().filter_map(|c| f(c.0)))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    if cuts.is_empty() {
+        default.to_vec()
+    } else {
+        cuts
+    }
+}
+
 impl Bands {
-    /// The bands for a ruleset: money bands at its asset thresholds (cn-retail: ¥5万, ¥20万,
-    /// ¥100万, ¥1000万), age bands at its age limits (16 and 28 → under 16, 16–28, 29 and
-    /// over) and education bands at its levels (college). Defaults where it compares none.
+    /// The bands for an engine's ruleset, at the cut points of its assets, age and education
+    /// axes (cn-retail: ¥5万, ¥20万, ¥100万, ¥1000万; under 16, 16–28, 29 and over; below
+    /// college, college or above). Defaults where it compares none.
     #[must_use]
-    pub fn of(ruleset: &Ruleset) -> Self {
-        let mut all = Vec::new();
-        for tier in &ruleset.tiers {
-            if let Some(c) = &tier.criteria {
-                comparisons(c, &mut all);
-            }
-        }
-        let cent = Decimal::new(1, 2);
-        let mut money: Vec<Decimal> = Vec::new();
-        let mut ages: Vec<u32> = Vec::new();
-        let mut levels: Vec<usize> = Vec::new();
-        let mut averaged = false;
-        for cmp in all {
-            let number = match &cmp.value {
-                Threshold::Number(d) => Some(d.0),
-                Threshold::Name(_) => None,
-            };
-            if is_asset_metric(&cmp.metric) {
-                averaged |= cmp.metric != "aum";
-                for c in number.map_or_else(Vec::new, |v| cuts_of(cmp.op, v, cent)) {
-                    if c > Decimal::ZERO {
-                        add_cut(&mut money, c);
-                    }
-                }
-            } else if cmp.metric == "age" {
-                // Ages are whole years: `> 28.5` and `>= 29` cut at the same place.
-                for c in number.map_or_else(Vec::new, |v| cuts_of(cmp.op, v.ceil(), Decimal::ONE)) {
-                    if let Ok(a) = u32::try_from(c)
-                        && (1..=120).contains(&a)
-                    {
-                        add_cut(&mut ages, a);
-                    }
-                }
-            } else if cmp.metric == "education" {
-                // Levels by name, or by rank (1 = primary).
-                let index = match &cmp.value {
-                    Threshold::Name(n) => Education::from_name(n).map(|e| e.rank() - 1),
-                    Threshold::Number(d) => u32::try_from(d.0.ceil())
-                        .ok()
-                        .and_then(|r| r.checked_sub(1)),
-                };
-                for c in index.map_or_else(Vec::new, |i| {
-                    cuts_of(cmp.op, Decimal::from(i), Decimal::ONE)
-                }) {
-                    if let Ok(l) = usize::try_from(c)
-                        && (1..Education::ALL.len()).contains(&l)
-                    {
-                        add_cut(&mut levels, l);
-                    }
-                }
-            }
-        }
-        if money.is_empty() {
-            money = DEFAULT_ASSET_CUTS
-                .iter()
-                .map(|&v| Decimal::from(v))
-                .collect();
-        }
-        if ages.is_empty() {
-            ages = DEFAULT_AGE_CUTS.to_vec();
-        }
-        if levels.is_empty() {
-            levels = DEFAULT_EDUCATION_CUTS.to_vec();
-        }
+    pub fn of(engine: &Engine) -> Self {
+        let probes = engine.probes();
+        let money = cuts_of(
+            &probes,
+            AxisKind::Assets,
+            |c| (c > Decimal::ZERO).then_some(c),
+            &DEFAULT_ASSET_CUTS.map(Decimal::from),
+        );
+        // The question asks whole years: a cut between two ages falls at the next one.
+        let ages = cuts_of(
+            &probes,
+            AxisKind::Age,
+            |c| {
+                u32::try_from(c.ceil())
+                    .ok()
+                    .filter(|a| (1..=120).contains(a))
+            },
+            &DEFAULT_AGE_CUTS,
+        );
+        // Core's education axis is by rank (1 = primary); the question by index.
+        let levels = cuts_of(
+            &probes,
+            AxisKind::Education,
+            |c| {
+                usize::try_from(c.ceil())
+                    .ok()
+                    .and_then(|r| r.checked_sub(1))
+                    .filter(|i| (1..Education::ALL.len()).contains(i))
+            },
+            &DEFAULT_EDUCATION_CUTS,
+        );
         Bands {
             assets: bands_from(Decimal::ZERO, &money),
             ages: bands_from(0, &ages),
             education: bands_from(0, &levels),
-            averaged,
+            averaged: probes
+                .iter()
+                .any(|a| a.kind == AxisKind::Assets && a.averaged),
         }
     }
 }
@@ -259,6 +218,15 @@ pub enum Screen {
     Result,
 }
 
+/// The answer about other banks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// "None": nothing at other banks.
+    Nothing,
+    /// A band of assets there.
+    Band(usize),
+}
+
 /// The answers so far, as band indices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
@@ -268,28 +236,31 @@ pub struct Answers {
     pub age: Option<usize>,
     /// Education band.
     pub education: Option<usize>,
-    /// Band of assets at other banks; `None` when skipped.
-    pub external: Option<usize>,
+    /// Assets at other banks; `None` when skipped.
+    pub external: Option<Elsewhere>,
 }
 
 impl Answers {
-    /// The answer to `q`.
+    /// The band chosen for `q` (not "none").
     #[must_use]
     pub fn get(&self, q: Question) -> Option<usize> {
         match q {
             Question::Assets => self.assets,
             Question::Age => self.age,
             Question::Education => self.education,
-            Question::External => self.external,
+            Question::External => match self.external {
+                Some(Elsewhere::Band(i)) => Some(i),
+                Some(Elsewhere::Nothing) | None => None,
+            },
         }
     }
 
-    fn set(&mut self, q: Question, v: Option<usize>) {
+    fn set(&mut self, q: Question, v: usize) {
         match q {
-            Question::Assets => self.assets = v,
-            Question::Age => self.age = v,
-            Question::Education => self.education = v,
-            Question::External => self.external = v,
+            Question::Assets => self.assets = Some(v),
+            Question::Age => self.age = Some(v),
+            Question::Education => self.education = Some(v),
+            Question::External => self.external = Some(Elsewhere::Band(v)),
         }
     }
 }
@@ -316,8 +287,8 @@ impl Bands {
             age: *self.ages.get(a.age?)?,
             education: *self.education.get(a.education?)?,
             external: match a.external {
-                Some(i) => Some(*self.assets.get(i)?),
-                None => None,
+                Some(Elsewhere::Band(i)) => Some(*self.assets.get(i)?),
+                Some(Elsewhere::Nothing) | None => None,
             },
         })
     }
@@ -366,35 +337,6 @@ impl Bands {
     }
 }
 
-/// The way to the next tier: the nearest tier above that money can reach.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NextStep<'a> {
-    /// The tier above.
-    pub gap: &'a Gap,
-    /// The most that is missing (from the band's lower end).
-    pub amount: Decimal,
-    /// The money threshold to reach, when the gap names one.
-    pub threshold: Option<Decimal>,
-}
-
-/// The nearest tier above that money can reach, if any.
-#[must_use]
-pub fn next_step(e: &Evaluation) -> Option<NextStep<'_>> {
-    let gap = e.above.iter().find(|g| g.reachable && g.amount.is_some())?;
-    let amount = gap.amount?.0;
-    let threshold = gap
-        .shortfalls
-        .iter()
-        .filter(|s| s.missing.is_some() && is_asset_metric(&s.comparison.metric))
-        .map(|s| s.comparison.threshold.0)
-        .max();
-    Some(NextStep {
-        gap,
-        amount,
-        threshold,
-    })
-}
-
 /// The kiosk session's state: the language, the screen, the answers and the idle warning.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KioskState {
@@ -406,6 +348,8 @@ pub struct KioskState {
     pub answers: Answers,
     /// The idle warning is shown.
     pub warning: bool,
+    /// Large text, for this session only.
+    pub large: bool,
 }
 
 impl KioskState {
@@ -417,6 +361,7 @@ impl KioskState {
             screen: Screen::Attract,
             answers: Answers::default(),
             warning: false,
+            large: false,
         }
     }
 }
@@ -432,6 +377,10 @@ pub enum KioskAction {
     Answer(Question, usize),
     /// Skip the optional question.
     Skip,
+    /// "None" to the optional question: nothing at other banks.
+    NoneElsewhere,
+    /// Large text on or off.
+    ToggleLarge,
     /// One screen back (from the first question: back to the attract screen, forgetting).
     Back,
     /// No activity for the idle time: warn (not on the attract screen).
@@ -452,15 +401,28 @@ impl Reducible for KioskState {
             KioskAction::SetLocale(l) => s.locale = l,
             // Only the question on screen, and not under the warning (a stale double tap).
             KioskAction::Answer(q, i) if s.screen == Screen::Ask(q) && !s.warning => {
-                s.answers.set(q, Some(i));
+                s.answers.set(q, i);
                 s.screen = q.next();
             }
             KioskAction::Skip if s.screen == Screen::Ask(Question::External) && !s.warning => {
                 s.answers.external = None;
                 s.screen = Screen::Result;
             }
+            KioskAction::NoneElsewhere
+                if s.screen == Screen::Ask(Question::External) && !s.warning =>
+            {
+                s.answers.external = Some(Elsewhere::Nothing);
+                s.screen = Screen::Result;
+            }
+            KioskAction::ToggleLarge if !s.warning => s.large = !s.large,
             KioskAction::Back if !s.warning => match s.screen {
-                Screen::Ask(Question::Assets) => return Rc::new(KioskState::new(s.locale)),
+                // Forgets the answers; the text size chosen stays for whoever is reading.
+                Screen::Ask(Question::Assets) => {
+                    return Rc::new(KioskState {
+                        large: s.large,
+                        ..KioskState::new(s.locale)
+                    });
+                }
                 Screen::Ask(Question::Age) => s.screen = Screen::Ask(Question::Assets),
                 Screen::Ask(Question::Education) => s.screen = Screen::Ask(Question::Age),
                 Screen::Ask(Question::External) => s.screen = Screen::Ask(Question::Education),
@@ -486,9 +448,14 @@ mod tests {
         Decimal::from(v)
     }
 
+    fn engine(id: &str) -> Engine {
+        let rs = strata_core::rulesets::builtin(id).expect("shipped");
+        Engine::assemble(rs, strata_core::CatalogChoice::None).expect("engine")
+    }
+
     #[test]
-    fn cn_retail_bands_follow_its_thresholds() {
-        let b = Bands::of(&strata_core::rulesets::cn_retail());
+    fn cn_retail_bands_follow_its_cut_points() {
+        let b = Bands::of(&engine("cn-retail"));
         let los: Vec<Decimal> = b.assets.iter().map(|b| b.lo).collect();
         assert_eq!(los, [0, 50_000, 200_000, 1_000_000, 10_000_000].map(money));
         assert_eq!(b.assets[4].hi, None);
@@ -518,8 +485,8 @@ mod tests {
 
     #[test]
     fn averaged_rulesets_get_monthly_balances() {
-        let rs = strata_core::rulesets::builtin("us-rewards").expect("shipped");
-        let b = Bands::of(&rs);
+        let engine = engine("us-rewards");
+        let b = Bands::of(&engine);
         assert!(b.averaged);
         assert!(b.assets.len() > 3);
         let answers = Answers {
@@ -531,7 +498,6 @@ mod tests {
         let as_of = day("2026-11-25");
         let p = b.profile(&answers, as_of).expect("profile");
         assert_eq!(p.monthly.len(), MONTHS as usize);
-        let engine = strata_core::Engine::new(rs.clone()).expect("engine");
         let lo = engine.evaluate(&p, as_of).expect("evaluates");
         // The band's lower end and its top give the same tier.
         let top = Answers {
@@ -575,7 +541,7 @@ mod tests {
     #[test]
     fn every_band_guarantees_its_tier() {
         let engine = strata_ui::engine::default_engine().expect("engine");
-        let b = Bands::of(engine.ruleset());
+        let b = Bands::of(&engine);
         let as_of = day("2026-11-25");
         let mut tiers = std::collections::BTreeSet::new();
         for assets in 0..b.assets.len() {
@@ -621,22 +587,23 @@ mod tests {
     #[test]
     fn the_result_names_the_next_tier_and_the_potential_one() {
         let engine = strata_ui::engine::default_engine().expect("engine");
-        let b = Bands::of(engine.ruleset());
+        let b = Bands::of(&engine);
         let as_of = day("2026-11-25");
         // ¥5万–20万, 29 or over, college or above, ¥20万–100万 elsewhere.
         let a = Answers {
             assets: Some(1),
             age: Some(2),
             education: Some(1),
-            external: Some(2),
+            external: Some(Elsewhere::Band(2)),
         };
         let p = b.profile(&a, as_of).expect("profile");
         let e = engine.evaluate(&p, as_of).expect("evaluates");
         assert_eq!(e.tier.id, "mid_lower");
-        let next = next_step(&e).expect("a tier above");
-        assert_eq!(next.gap.tier.id, "mid_upper");
-        assert_eq!(next.amount, money(150_000));
-        assert_eq!(next.threshold, Some(money(200_000)));
+        // The band's lower end stands for the customer: core's reach from there.
+        let next = e.reach.expect("a tier above");
+        assert_eq!(next.tier.id, "mid_upper");
+        assert_eq!(next.amount.0, money(150_000));
+        assert_eq!(next.bar.map(|d| d.0), Some(money(200_000)));
         let potential = e.potential.expect("potential");
         assert_eq!(potential.tier.id, "mid_upper");
         assert_eq!(potential.move_needed.map(|d| d.0), Some(money(150_000)));
@@ -650,19 +617,19 @@ mod tests {
             assets: Some(0),
             age: Some(1),
             education: Some(1),
-            external: Some(0),
+            external: Some(Elsewhere::Band(0)),
         };
         let p = b.profile(&young, as_of).expect("profile");
         assert!(p.external_assets.is_empty());
         let e = engine.evaluate(&p, as_of).expect("evaluates");
         assert_eq!(e.tier.id, "potential");
         assert!(e.potential.is_none());
-        assert_eq!(next_step(&e).map(|n| n.amount), Some(money(50_000)));
+        assert_eq!(e.reach.map(|n| n.amount.0), Some(money(50_000)));
     }
 
     #[test]
     fn no_profile_until_the_required_answers_are_in_range() {
-        let b = Bands::of(&strata_core::rulesets::cn_retail());
+        let b = Bands::of(&engine("cn-retail"));
         let as_of = day("2026-11-25");
         let mut a = Answers {
             assets: Some(1),
@@ -675,7 +642,7 @@ mod tests {
         assert!(b.profile(&a, as_of).is_none());
         a.education = Some(0);
         assert!(b.profile(&a, as_of).is_some());
-        a.external = Some(99);
+        a.external = Some(Elsewhere::Band(99));
         assert!(b.profile(&a, as_of).is_none());
     }
 
@@ -722,5 +689,40 @@ mod tests {
         assert!(!s.warning);
         assert_eq!(s.answers.assets, Some(1));
         assert_eq!(s.locale, Locale::En);
+    }
+
+    #[test]
+    fn none_elsewhere_answers_the_optional_question_with_nothing() {
+        use KioskAction::{Answer, NoneElsewhere, Start};
+        let s = run(&[Start, Answer(Question::Assets, 1), Answer(Question::Age, 2)]);
+        // Only on the question it answers.
+        assert_eq!(s.clone().reduce(NoneElsewhere), s);
+        let s = s
+            .reduce(Answer(Question::Education, 1))
+            .reduce(NoneElsewhere);
+        assert_eq!(s.screen, Screen::Result);
+        assert_eq!(s.answers.external, Some(Elsewhere::Nothing));
+        assert_eq!(s.answers.get(Question::External), None);
+        let b = Bands::of(&engine("cn-retail"));
+        let p = b.profile(&s.answers, day("2026-11-25")).expect("profile");
+        assert!(p.external_assets.is_empty());
+        assert_eq!(b.chosen(&s.answers).expect("chosen").external, None);
+    }
+
+    #[test]
+    fn large_text_stays_through_the_session_until_it_resets() {
+        use KioskAction::{Answer, Back, Idle, Start, ToggleLarge};
+        let s = run(&[ToggleLarge, Start, Answer(Question::Assets, 1)]);
+        assert!(s.large);
+        assert_eq!(s.answers.assets, Some(1));
+        // Back to the start forgets the answers, not the text size.
+        let s = s.reduce(Back).reduce(Back);
+        assert_eq!(s.screen, Screen::Attract);
+        assert!(s.large);
+        assert_eq!(s.answers, Answers::default());
+        // Not under the idle warning; a new session (a new state) starts small.
+        let s = s.reduce(Start).reduce(Idle).reduce(ToggleLarge);
+        assert!(s.large);
+        assert!(!KioskState::new(Locale::En).large);
     }
 }

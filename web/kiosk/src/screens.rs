@@ -11,7 +11,8 @@ use strata_ui::tier::colour;
 use yew::prelude::*;
 
 use crate::i18n::{KioskMsg, kt};
-use crate::model::{Chosen, Question, STEPS, next_step};
+use crate::model::{Chosen, Question, STEPS};
+use crate::take_away::TakeAway;
 use crate::tap;
 use crate::text;
 
@@ -52,6 +53,11 @@ pub struct QuestionProps {
     pub options: Vec<AttrValue>,
     /// The answer given before, if the customer came back.
     pub chosen: Option<usize>,
+    /// "None" was the answer given before (the optional question).
+    #[prop_or_default]
+    pub none_chosen: bool,
+    /// "None" (the optional question only): nothing at other banks.
+    pub on_none: Callback<()>,
     /// An answer (its index); the session moves on.
     pub on_answer: Callback<usize>,
     /// One screen back.
@@ -92,6 +98,17 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <h1 id="kiosk-question" tabindex="-1" aria-describedby="kiosk-step">{ kt(l, title) }</h1>
             <p class="kiosk-hint">{ kt(l, hint) }</p>
             <ul class="kiosk-options" aria-labelledby="kiosk-question">
+                if props.question == Question::External {
+                    <li>
+                        <button type="button" class={classes!("kiosk-option", props.none_chosen.then_some("chosen"))}
+                                data-testid="kiosk-option" onclick={tap(&props.on_none, || ())}>
+                            { kt(l, KioskMsg::NoneElsewhere) }
+                            if props.none_chosen {
+                                <span class="visually-hidden">{ kt(l, KioskMsg::Chosen) }</span>
+                            }
+                        </button>
+                    </li>
+                }
                 { for props.options.iter().enumerate().map(|(i, label)| {
                     let chosen = props.chosen == Some(i);
                     let on = tap(&props.on_answer, move || i);
@@ -135,6 +152,9 @@ pub struct ResultProps {
     pub chosen: Chosen,
     /// The answers as the questions showed them: assets, age, education, elsewhere.
     pub answers: [Option<AttrValue>; 4],
+    /// What the take-away QR code encodes (no code when `None`).
+    #[prop_or_default]
+    pub take_away: Option<AttrValue>,
     /// "Start over".
     pub on_restart: Callback<()>,
 }
@@ -151,18 +171,10 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let tier = rs.tiers.get(e.tier.rank);
     let card = use_node_ref();
     use_css(card.clone(), vec![("--tier-colour", colour(tier))]);
-    let benefits: Vec<&str> = tier
-        .map(|t| {
-            t.benefits
-                .categories()
-                .iter()
-                .filter_map(|(_, items)| items.first().map(|i| i.text.get(tag)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let benefits = strata_ui::tier::headline_benefits(tier, tag);
     let (place, what) = text::route(l, e.service.route);
     let route_id = text::route_id(e.service.route);
-    let next = next_step(e).map(|n| text::next_tier(l, currency, &n));
+    let next = e.reach.as_ref().map(|r| text::next_tier(l, currency, r));
     let potential = text::potential(l, currency, e, &props.chosen);
     let lo = props.chosen.assets.lo;
     // At the top tier there is nothing to move up to: no "you need less to move up".
@@ -191,7 +203,10 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     ];
     let restart = tap(&props.on_restart, || ());
     html! {
+        // Three columns in reading order on a landscape screen; on a portrait screen or a
+        // phone the columns dissolve into one flow.
         <div class="kiosk-result">
+          <div class="kiosk-col">
             <div class="kiosk-tier" ref={card}>
                 <h1 tabindex="-1" data-testid="kiosk-tier" data-tier={e.tier.id.clone()}>
                     <span class="kiosk-eyebrow">{ kt(l, KioskMsg::YourTier) }</span>
@@ -214,6 +229,8 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     { t(l, Msg::ServedBy) }{ l.colon() }{ sentences::maintainer(l, e.service.maintained_by) }
                 </p>
             </section>
+          </div>
+          <div class="kiosk-col">
             <section class="kiosk-card" aria-labelledby="kiosk-benefits-title">
                 <h2 id="kiosk-benefits-title">{ kt(l, KioskMsg::Benefits) }</h2>
                 <ul class="checklist" data-testid="kiosk-benefits">
@@ -232,6 +249,8 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     <p data-testid="kiosk-potential">{ p }</p>
                 </section>
             }
+          </div>
+          <div class="kiosk-col">
             <section class="kiosk-card" aria-labelledby="kiosk-answers-title">
                 <h2 id="kiosk-answers-title">{ kt(l, KioskMsg::Answers) }</h2>
                 <dl class="kiosk-answers" data-testid="kiosk-answers">
@@ -244,9 +263,13 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 </dl>
                 <p class="kiosk-muted">{ kt(l, KioskMsg::Estimate) }</p>
             </section>
+            if let Some(text) = props.take_away.clone() {
+                <TakeAway locale={l} {text} />
+            }
             <button type="button" class="kiosk-primary kiosk-restart" onclick={restart}>
                 { kt(l, KioskMsg::StartOver) }
             </button>
+          </div>
         </div>
     }
 }

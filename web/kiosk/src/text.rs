@@ -2,14 +2,14 @@
 //! shared money format (¥, 万 and 亿 in Chinese).
 
 use rust_decimal::Decimal;
-use strata_core::evaluation::Evaluation;
+use strata_core::evaluation::{Evaluation, Reach};
 use strata_core::profile::Education;
 use strata_core::ruleset::ServiceRoute;
 use strata_ui::format::{self, Amount};
 use strata_ui::i18n::{Locale, fill};
 
 use crate::i18n::{KioskMsg, kt};
-use crate::model::{Band, Chosen, NextStep};
+use crate::model::{Band, Chosen};
 
 /// The first letter in upper case (English labels that start with a level's name).
 fn capitalised(s: &str) -> String {
@@ -117,25 +117,23 @@ pub fn route_id(r: ServiceRoute) -> &'static str {
     }
 }
 
-/// How to reach the next tier, in words; the amount is the most that is missing.
+/// How to reach the next tier, in words: core's reach, whose amount (from the band's lower
+/// end) is the most that is missing.
 #[must_use]
-pub fn next_tier(l: Locale, currency: &str, n: &NextStep) -> String {
+pub fn next_tier(l: Locale, currency: &str, r: &Reach) -> String {
+    // The bar and the gap are amounts to reach: never rounded down.
     let m = |d| format::money(Amount::Needed, d, currency, l);
-    let tier = n.gap.tier.name.get(l.tag());
-    match n.threshold {
-        Some(threshold) => fill(
+    let tier = r.tier.name.get(l.tag());
+    match r.bar {
+        Some(bar) => fill(
             l,
-            KioskMsg::NextThreshold,
-            &[
-                ("threshold", &m(threshold)),
-                ("tier", tier),
-                ("gap", &m(n.amount)),
-            ],
+            KioskMsg::NextBar,
+            &[("bar", &m(bar.0)), ("tier", tier), ("gap", &m(r.amount.0))],
         ),
         None => fill(
             l,
             KioskMsg::NextAmount,
-            &[("tier", tier), ("gap", &m(n.amount))],
+            &[("tier", tier), ("gap", &m(r.amount.0))],
         ),
     }
 }
@@ -185,7 +183,10 @@ mod tests {
 
     #[test]
     fn bands_read_naturally_in_both_languages() {
-        let b = Bands::of(&strata_core::rulesets::cn_retail());
+        let rs = strata_core::rulesets::cn_retail();
+        let engine =
+            strata_core::Engine::assemble(rs, strata_core::CatalogChoice::None).expect("engine");
+        let b = Bands::of(&engine);
         let zh: Vec<String> = b
             .assets
             .iter()
