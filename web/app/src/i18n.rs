@@ -62,7 +62,10 @@ strata_ui::messages! {
     RiskRating => "产品风险等级", "Risk rating";
     YourTolerance => "您的风险承受能力", "Your risk tolerance";
     CoolingOff => "冷静期", "Cooling-off period";
-    Hours => "{hours}小时", "{hours} hours";
+    CoolingOffHours => "购买后 {hours} 小时内可无条件撤销", "You may cancel within {hours} hours of buying, no questions asked";
+    WealthDisclosure => "理财非存款、产品有风险、投资须谨慎。", "Wealth products are not deposits; they carry risk. Invest with care.";
+    Apply => "申请购买", "Apply";
+    TalkToManager => "联系我的客户经理", "Talk to my manager";
     RiskDisclosure => "风险提示", "Risk disclosure";
     RiskNone => "不涉及", "Not applicable";
     RiskNotAssessed => "未测评", "Not assessed";
