@@ -50,7 +50,7 @@ for (const s of SCREENS) {
         const label = `${s.name} ${lang} ${scheme}`;
         await expectAccessible(page, label);
         await expectFits(page, label);
-        await page.screenshot({ path: join(SHOTS, `${s.name}-${lang}-${scheme}.png`) });
+        await page.screenshot({ path: join(SHOTS, `${s.name}-${lang}-${scheme}.png`), fullPage: true });
         // 200 % text, as a browser's text-size setting gives it (through the CSSOM: the CSP
         // refuses a <style> tag).
         await page.evaluate(() => {
@@ -106,12 +106,18 @@ test('what-if: starts at the gap, ticks on the track, and says what changes in w
   const slider = page.getByTestId('slider');
   const marks = page.getByTestId('ticks').locator('li');
   await expect(marks.first()).toBeAttached();
-  // The slider starts at the nearest mark (the gap) and reaches past the highest one.
+  // The slider starts at the nearest mark (the gap: ¥37,500 for Li Wei), sits on its tick,
+  // and goes past the highest mark; each mark has a tick and a button.
+  await expect(page.getByTestId('amount')).toHaveValue('37500');
   const [value, max] = await slider.evaluate((s) => [Number(s.value), Number(s.max)]);
-  const datalist = await page.locator('#what-if-marks option').evaluateAll((os) => os.map((o) => Number(o.value)));
-  expect(value).toBe(Math.min(...datalist));
-  expect(max).toBeGreaterThan(Math.max(...datalist));
-  expect(await marks.count()).toBe(datalist.length);
+  expect(value).toBe(100);
+  expect(max).toBe(100 * (await marks.count() + 1));
+  expect(await marks.count()).toBe(await page.getByTestId('marks').locator('li').count());
+  // The highest position is core's end, past every tier.
+  await slider.fill(String(max));
+  await expect(page.getByTestId('what-if-summary')).toContainText('私人银行');
+  await slider.fill('100');
+  await expect(page.getByTestId('amount')).toHaveValue('37500');
   await expect(page.getByTestId('what-if-summary')).toContainText('您将升级为');
   // Keep: a finished sentence as its label.
   await page.getByRole('radio', { name: /保持在某一金额/ }).check();

@@ -2,7 +2,8 @@
 //! Core evaluates the scenario and says what changes (tier, benefits gained, upgraded and
 //! lost) and where each tier is reached; this page lays it out. The slider starts at the gap
 //! (core's `start`), reaches past every tier above (core's `max`) and draws each tier's mark
-//! on its track; a typed amount drives the same value, and a polite live region says in words
+//! on its track, each stretch between two thresholds the same length so every one has room;
+//! a typed amount drives the same value, and a polite live region says in words
 //! what changes and when it is rated.
 
 use rust_decimal::Decimal;
@@ -41,13 +42,72 @@ fn input_amount(e: &Event) -> Option<Decimal> {
     el.value().trim().parse::<Decimal>().ok()
 }
 
-/// Where a mark sits on the slider's track, in percent (0–100).
-fn percent(amount: Decimal, max: Decimal) -> String {
-    if max <= Decimal::ZERO {
-        return "0%".to_owned();
+/// Slider positions per stretch between two stops.
+const PER_STRETCH: u32 = 100;
+
+/// The slider's stops: 0, each tier's mark and core's end, ascending. Each stretch between
+/// two stops gets the same length of track, so every threshold (¥5万 and ¥1,000万 alike)
+/// has room, sits on a tick, and the slider lands on it exactly.
+fn stops(range: Option<&Range>) -> Vec<Decimal> {
+    let mut s = vec![Decimal::ZERO];
+    if let Some(r) = range {
+        s.extend(r.marks.iter().map(|m| m.amount.0));
+        s.push(r.max.0);
     }
-    let p = (amount.min(max) * Decimal::ONE_HUNDRED / max).round_dp(2);
-    format!("{}%", p.normalize())
+    s.sort();
+    s.dedup();
+    s
+}
+
+/// The amount at a slider position: exact at a stop, whole units between.
+fn amount_at(stops: &[Decimal], pos: u32) -> Decimal {
+    let last = stops.len().saturating_sub(1);
+    let i = usize::try_from(pos / PER_STRETCH)
+        .unwrap_or(last)
+        .min(last.saturating_sub(1));
+    let (Some(lo), Some(hi)) = (stops.get(i), stops.get(i + 1)) else {
+        return stops.first().copied().unwrap_or_default();
+    };
+    let into = pos
+        .saturating_sub(u32::try_from(i).unwrap_or(0) * PER_STRETCH)
+        .min(PER_STRETCH);
+    if into == 0 {
+        return *lo;
+    }
+    if into == PER_STRETCH {
+        return *hi;
+    }
+    (lo + (hi - lo) * Decimal::from(into) / Decimal::from(PER_STRETCH)).round_dp(0)
+}
+
+/// The slider position nearest an amount.
+fn position_of(stops: &[Decimal], amount: Decimal) -> u32 {
+    let mut pos = 0;
+    for (i, w) in stops.windows(2).enumerate() {
+        let base = u32::try_from(i).unwrap_or(0) * PER_STRETCH;
+        if let [lo, hi] = w {
+            if amount >= *hi {
+                pos = base + PER_STRETCH;
+            } else if amount > *lo && hi > lo {
+                let f = ((amount - lo) * Decimal::from(PER_STRETCH) / (hi - lo)).round();
+                pos = base + u32::try_from(f).unwrap_or(0);
+                break;
+            } else {
+                break;
+            }
+        }
+    }
+    pos
+}
+
+/// Where a stop sits on the track, in percent.
+fn percent_of(stops: &[Decimal], amount: Decimal) -> String {
+    let end = u32::try_from(stops.len().saturating_sub(1))
+        .unwrap_or(1)
+        .max(1)
+        * PER_STRETCH;
+    let p = Decimal::from(position_of(stops, amount)) * Decimal::ONE_HUNDRED / Decimal::from(end);
+    format!("{}%", p.round_dp(2).normalize())
 }
 
 /// The label of the keep scenario: a finished sentence naming the average core rates.
@@ -206,8 +266,19 @@ pub fn WhatIfPage(props: &Props) -> Html {
     } else {
         Html::default()
     };
-    let (max, step) = range.map_or((Decimal::ZERO, Decimal::ONE), |r| (r.max.0, r.step.0));
     let marks = range.map(|r| r.marks.clone()).unwrap_or_default();
+    let stops = stops(range);
+    let end = u32::try_from(stops.len().saturating_sub(1)).unwrap_or(0) * PER_STRETCH;
+    let on_slide = {
+        let on = props.on_amount.clone();
+        let stops = stops.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(pos) = el.value().parse::<u32>() {
+                on.emit(amount_at(&stops, pos));
+            }
+        })
+    };
     let amount_text = c.money(result.amount);
     let amount_label = match mode {
         Mode::Add => AppMsg::AmountAdd,
@@ -244,22 +315,17 @@ pub fn WhatIfPage(props: &Props) -> Html {
                     </div>
                     <div class="slider">
                         <input type="range" aria-label={t(l, AppMsg::SliderLabel)} min="0"
-                               max={format::plain(max)} step={format::plain(step)}
-                               value={format::plain(result.amount.min(max))}
-                               aria-valuetext={c.money(result.amount)} list="what-if-marks"
-                               oninput={on_input} data-testid="slider" />
+                               max={end.to_string()} step="1"
+                               value={position_of(&stops, result.amount).to_string()}
+                               aria-valuetext={c.money(result.amount)}
+                               oninput={on_slide} data-testid="slider" />
                         // The thresholds drawn on the track; the buttons below say them in words.
                         <ol class="ticks" aria-hidden="true" data-testid="ticks">
                             { for marks.iter().map(|m| html! {
-                                <Tick at={percent(m.amount.0, max)} />
+                                <Tick at={percent_of(&stops, m.amount.0)} />
                             }) }
                         </ol>
                     </div>
-                    <datalist id="what-if-marks">
-                        { for marks.iter().map(|m| html! {
-                            <option value={format::plain(m.amount.0)} label={tier_name(m.tier.rank, m.tier.name.get(tag))} />
-                        }) }
-                    </datalist>
                     if !marks.is_empty() {
                         <ul class="marks" data-testid="marks">
                             { for marks.iter().map(|m| {
@@ -286,5 +352,31 @@ pub fn WhatIfPage(props: &Props) -> Html {
             </p>
             { outcome }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slider_lands_on_every_threshold_exactly() {
+        let d = |n: i64| Decimal::from(n);
+        let stops = vec![
+            d(0),
+            Decimal::new(3_751_234, 2),
+            d(1_000_000),
+            d(12_000_000),
+        ];
+        for (i, s) in stops.iter().enumerate() {
+            let pos = u32::try_from(i).unwrap_or(0) * PER_STRETCH;
+            assert_eq!(amount_at(&stops, pos), *s);
+            assert_eq!(position_of(&stops, *s), pos);
+        }
+        assert_eq!(amount_at(&stops, 3 * PER_STRETCH + 7), d(12_000_000));
+        assert_eq!(position_of(&stops, d(99_000_000)), 3 * PER_STRETCH);
+        assert_eq!(percent_of(&stops, d(1_000_000)), "66.67%");
+        let mid = amount_at(&stops, 150);
+        assert!(mid > stops[1] && mid < stops[2]);
     }
 }
