@@ -48,6 +48,27 @@ impl Engine {
         Ok(Placement { tier, qualified })
     }
 
+    /// The longest history window the tiers' criteria read, in months (0 when they read none):
+    /// how long an average must be held for the ladder to see it.
+    pub(crate) fn criteria_window(&self) -> u32 {
+        fn slots(c: &Crit, out: &mut Vec<usize>) {
+            match c {
+                Crit::All(cs) | Crit::Any(cs) => cs.iter().for_each(|c| slots(c, out)),
+                Crit::Cmp { slot, .. } => out.push(*slot),
+            }
+        }
+        let mut used = Vec::new();
+        self.criteria
+            .iter()
+            .flatten()
+            .for_each(|c| slots(c, &mut used));
+        used.iter()
+            .filter_map(|&i| self.metrics.get(i))
+            .map(|d| window_of(&d.kind))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The longest history window any metric reads, in months.
     pub(crate) fn longest_window(&self) -> u32 {
         self.metrics

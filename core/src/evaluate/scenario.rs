@@ -114,6 +114,7 @@ impl Engine {
             start: Dec(start),
             max: Dec(max),
             step: Dec(step),
+            months: Some(self.criteria_window()).filter(|&m| m > 0),
             marks,
         })
     }

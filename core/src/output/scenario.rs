@@ -53,6 +53,10 @@ pub struct Range {
     pub max: Dec,
     /// A round step.
     pub step: Dec,
+    /// Months of history the tiers' criteria average over, `None` when they read today's
+    /// balances: what a `keep` amount stands for, so a face can say "近 3 个月日均资产保持在…".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
     /// Each tier a scenario of this kind reaches, highest first; for `keep`, today's tier too
     /// (its amount is what keeps it).
     pub marks: Vec<Mark>,

@@ -233,6 +233,23 @@ fn keeping_too_little_for_months_downgrades_a_deferred_customer() {
         .find(|m| m.tier.id == "high_end")
         .unwrap();
     assert_eq!(mark.amount.0, Decimal::from(1_000_000));
+    // cn-retail rates today's assets: the keep sentence names no average.
+    assert_eq!(range.months, None);
+}
+
+#[test]
+fn a_range_names_the_months_its_tiers_average_over() {
+    for (id, as_of, p) in profiles() {
+        let months = match id.as_str() {
+            "us-rewards" => Some(3),
+            "cn-retail" | "cn-retail-5k" => None,
+            _ => continue,
+        };
+        let range = engine(&id)
+            .scenario_range(&p, as_of, ScenarioKind::Keep)
+            .unwrap();
+        assert_eq!(range.months, months, "{id} {}", p.id);
+    }
 }
 
 #[test]

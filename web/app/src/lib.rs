@@ -31,11 +31,12 @@ use strata_ui::shared::Shared;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::nav_link::NavLink;
+use crate::components::nav_link::{Icon, NavLink, icon};
 use crate::data::{DEFAULT_PERSONA, Persona, demo_flag};
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::services::bridge;
+use crate::services::prefs::{self, Prefs};
 use crate::state::{Action, Customer, Mode, State};
 use crate::view::View;
 
@@ -123,6 +124,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     let navigator = use_navigator();
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let display = use_state(prefs::load);
     let locale = state.locale;
 
     // The engine as of the latest render, for the JS bridge installed once.
@@ -225,6 +227,20 @@ pub fn Shell(props: &ShellProps) -> Html {
             state.dispatch(Action::SelectPersona(id));
         })
     };
+    let on_prefs = {
+        let display = display.clone();
+        Callback::from(move |p: Prefs| {
+            prefs::save(p);
+            display.set(p);
+        })
+    };
+    let on_clear = {
+        let display = display.clone();
+        Callback::from(move |()| {
+            prefs::clear();
+            display.set(Prefs::default());
+        })
+    };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissError))
@@ -320,18 +336,19 @@ pub fn Shell(props: &ShellProps) -> Html {
                 }
                 Route::Settings => html! {
                     <pages::settings::Settings {view} personas={Shared(personas.clone())} {demo}
-                        current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
+                        current={current_persona} prefs={*display} on_locale={set_locale.clone()}
+                        on_prefs={on_prefs} on_clear={on_clear} on_persona={on_persona} />
                 },
                 Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
             }
         }
     };
     let tabs = [
-        (Route::Home, AppMsg::NavHome),
-        (Route::Benefits, AppMsg::NavBenefits),
-        (Route::Compare, AppMsg::NavCompare),
-        (Route::WhatIf, AppMsg::NavWhatIf),
-        (Route::Settings, AppMsg::NavSettings),
+        (Route::Home, AppMsg::NavHome, Icon::Home),
+        (Route::Benefits, AppMsg::NavBenefits, Icon::Benefits),
+        (Route::Compare, AppMsg::NavCompare, Icon::Tiers),
+        (Route::WhatIf, AppMsg::NavWhatIf, Icon::WhatIf),
+        (Route::Settings, AppMsg::NavSettings, Icon::Settings),
     ];
     html! {
         <>
@@ -355,8 +372,10 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <p class="privacy">{ t(locale, AppMsg::Privacy) }</p>
             </main>
             <nav class="tabs" aria-label={t(locale, AppMsg::NavMain)}>
-                { for tabs.into_iter().map(|(r, m)| html! {
-                    <NavLink to={r} classes={classes!("tab")}>{ t(locale, m) }</NavLink>
+                { for tabs.into_iter().map(|(r, m, i)| html! {
+                    <NavLink to={r} classes={classes!("tab")}>
+                        { icon(i) }<span class="tab-label">{ t(locale, m) }</span>
+                    </NavLink>
                 }) }
             </nav>
         </>

@@ -1,5 +1,7 @@
-//! Product detail: pitch, risk rating against the customer's tolerance, minimum amount, and
-//! why it is recommended (or the rule that keeps it out).
+//! Product detail: pitch, risk rating against the customer's tolerance, minimum amount, the
+//! required disclosure (the general wealth-product line and the catalog's own), the cooling-off
+//! period, why it is recommended (or the rule that keeps it out), and the actions the host app
+//! receives as the widget's `strata-action` events ("apply", "talk to my manager").
 
 use chrono::Months;
 use strata_ui::format::Amount;
@@ -10,6 +12,7 @@ use crate::components::nav_link::NavLink;
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::sentences;
+use crate::services::bridge;
 use crate::view::View;
 
 /// Props of [`Product`].
@@ -59,6 +62,19 @@ pub fn Product(props: &Props) -> Html {
         _ => rating.level() == 1,
     });
     let rec = v.eval.recommendations.iter().find(|r| r.product == p.id);
+    // "Apply" only where the engine offers it to this customer; the manager is always there.
+    let can_apply = rec.is_some();
+    let tier = v.eval.tier.id.clone();
+    let id = p.id.clone();
+    let apply = {
+        let (tier, id) = (tier.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| bridge::emit_action("apply", &tier, Some(&id)))
+    };
+    let manager = Callback::from(move |_: MouseEvent| {
+        bridge::emit_action("talk_to_manager", &tier, Some(&id));
+    });
+    // Rated products carry the regulator's line for wealth products as well as their own.
+    let general = p.risk.is_some().then(|| t(l, AppMsg::WealthDisclosure));
     let excluded = v.eval.not_recommended.iter().find(|x| x.product == p.id);
     html! {
         <>
@@ -76,14 +92,19 @@ pub fn Product(props: &Props) -> Html {
                 <dd data-testid="tolerance">{ tolerance_text }</dd>
                 if let Some(h) = p.cooling_off_hours {
                     <dt>{ t(l, AppMsg::CoolingOff) }</dt>
-                    <dd data-testid="cooling-off">{ fill(l, AppMsg::Hours, &[("hours", &h.to_string())]) }</dd>
+                    <dd data-testid="cooling-off">{ fill(l, AppMsg::CoolingOffHours, &[("hours", &h.to_string())]) }</dd>
                 }
             </dl>
             // The disclosure a product page must show, as text (it comes from the catalog).
-            if let Some(d) = catalog.disclosure(p) {
+            if general.is_some() || catalog.disclosure(p).is_some() {
                 <section aria-labelledby="disclosure-title" class="card disclosure" data-testid="disclosure">
                     <h2 id="disclosure-title">{ t(l, AppMsg::RiskDisclosure) }</h2>
-                    <p>{ d.get(tag) }</p>
+                    if let Some(g) = general {
+                        <p class="disclosure-general">{ g }</p>
+                    }
+                    if let Some(d) = catalog.disclosure(p) {
+                        <p>{ d.get(tag) }</p>
+                    }
                 </section>
             }
             if let Some(ok) = suitable {
@@ -104,6 +125,14 @@ pub fn Product(props: &Props) -> Html {
                     }
                 }
             </section>
+            <div class="product-actions" data-testid="product-actions">
+                if can_apply {
+                    <button type="button" class="button primary" onclick={apply}
+                            data-testid="apply">{ t(l, AppMsg::Apply) }</button>
+                }
+                <button type="button" class="button" onclick={manager}
+                        data-testid="talk-to-manager">{ t(l, AppMsg::TalkToManager) }</button>
+            </div>
         </>
     }
 }

@@ -6,6 +6,11 @@
 //! The other way, the host hears what went wrong through `window.strataOnError(errors, kind)`
 //! when it defines that function (the widget's `onError` has the same arguments): every
 //! problem as `{ type, path, message }`, which the customer never sees on screen.
+//!
+//! The other way, a tap the host acts on ("apply", "talk to my manager") is the widget's
+//! action event: `strata-action` on `window` with `{ type, tier, product? }` as `detail`,
+//! and the same object in `{ type: "strata:action", action }` posted to a parent frame of the
+//! same origin only.
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -106,5 +111,38 @@ pub fn install(on_profile: impl Fn(String) + 'static) -> Bridge {
     Bridge {
         _listener: Some(listener),
         _function: Some(function),
+    }
+}
+
+/// Tells the host app about a tap: the widget's `strata-action` event shape.
+pub fn emit_action(kind: &str, tier: &str, product: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&detail, &key.into(), &value.into());
+    };
+    set("type", kind);
+    set("tier", tier);
+    if let Some(p) = product {
+        set("product", p);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("strata-action", &init) {
+        let _ = window.dispatch_event(&event);
+    }
+    // A parent page of the same origin (an iframe host) hears it too; no other origin does.
+    if let Ok(Some(parent)) = window.parent()
+        && parent != window
+    {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"strata:action".into());
+        let _ = js_sys::Reflect::set(&message, &"action".into(), &detail);
+        let origin = window.location().origin().unwrap_or_default();
+        let _ = parent.post_message(&message, &origin);
     }
 }

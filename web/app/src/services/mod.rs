@@ -3,3 +3,4 @@
 //! root component calls these.
 
 pub mod bridge;
+pub mod prefs;

@@ -1,8 +1,10 @@
-//! The one thing the app stores: the chosen language. No personal data is ever stored.
+//! The language choice, which every face remembers (the app also keeps its display settings,
+//! in its own `services::prefs`). No personal data is ever stored.
 
 use crate::i18n::Locale;
 
-const KEY: &str = "strata.lang";
+/// The storage key of the language.
+pub const KEY: &str = "strata.lang";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())

@@ -1,0 +1,78 @@
+// Lighthouse (mobile) on Home: the four category scores, first contentful paint (the
+// skeleton) and largest contentful paint, against issue 13's targets. A measurement, not a
+// test: it exits 0 unless Lighthouse or the server cannot run.
+//
+//   LIGHTHOUSE=/path/to/node_modules/.bin/lighthouse node tests/perf/lighthouse.mjs [--dist DIR]
+//
+// Lighthouse is not among tests/package.json's packages (it is large); install it anywhere
+// with `npm install lighthouse` and point LIGHTHOUSE at its binary. Chromium is Debian's
+// (CHROME_PATH=/usr/bin/chromium unless set).
+
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const { values } = parseArgs({
+  options: { dist: { type: 'string', default: join(here, '..', '..', 'dist') } },
+});
+const LIGHTHOUSE = process.env.LIGHTHOUSE ?? 'lighthouse';
+const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const server = spawn(process.execPath, [join(here, '..', 'serve.mjs'), '--root', values.dist, '--port', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.stdout.on('data', (c) => String(c).includes('serving') && resolve());
+});
+const out = join(tmpdir(), `strata-lighthouse-${port}.json`);
+try {
+  execFileSync(
+    LIGHTHOUSE,
+    [
+      `http://127.0.0.1:${port}/?asof=2026-11-25`,
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox',
+    ],
+    { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } },
+  );
+  const lhr = JSON.parse(readFileSync(out, 'utf8'));
+  for (const [id, target] of Object.entries(TARGETS)) {
+    const score = Math.round(lhr.categories[id].score * 100);
+    console.log(`${id.padEnd(16)} ${String(score).padStart(3)}  (target ≥ ${target})${score < target ? '  BELOW' : ''}`);
+  }
+  const ms = (a) => lhr.audits[a].numericValue;
+  const fcp = ms('first-contentful-paint');
+  const lcp = ms('largest-contentful-paint');
+  console.log(`FCP              ${Math.round(fcp)} ms  (target ≤ 1000)${fcp > 1000 ? '  OVER' : ''}`);
+  console.log(`LCP              ${Math.round(lcp)} ms  (target ≤ 2000)${lcp > 2000 ? '  OVER' : ''}`);
+  console.log(`CLS              ${ms('cumulative-layout-shift').toFixed(3)}`);
+  for (const [id, c] of Object.entries(lhr.categories)) {
+    for (const ref of c.auditRefs) {
+      const a = lhr.audits[ref.id];
+      if (ref.weight > 0 && a.score !== null && a.score < 1 && id !== 'performance') console.log(`  ${id}: ${ref.id}: ${a.title}`);
+    }
+  }
+} finally {
+  server.kill();
+  rmSync(out, { force: true });
+}
