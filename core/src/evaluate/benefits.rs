@@ -81,10 +81,10 @@ pub fn against_below(rs: &Ruleset, i: usize) -> Vec<Marked> {
         .into_iter()
         .map(|b| {
             let standing = match below.as_deref().map(|below| best(below, &b.kind)) {
-                None => Standing::Same,
                 Some(None) => Standing::Gained,
                 Some(Some(old)) if b.level > old.level => Standing::Upgraded,
-                Some(Some(_)) => Standing::Same,
+                // Nothing below, or the same level (or lower) below.
+                _ => Standing::Same,
             };
             Marked {
                 benefit: b,
