@@ -24,6 +24,7 @@
 pub mod batch;
 pub mod catalogs;
 pub mod conditions;
+pub mod csv;
 pub mod dec;
 pub mod describe;
 pub mod domain;
@@ -40,6 +41,7 @@ pub mod recommend;
 pub mod rulesets;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod summary;
 pub mod validate;
 #[cfg(feature = "wasm")]
 pub mod wasm;
