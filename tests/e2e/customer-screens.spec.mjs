@@ -29,7 +29,7 @@ async function largeText(page) {
 }
 
 async function open(page, p, params = {}) {
-  await page.goto(at(p, { persona: 'li-wei', ...params }));
+  await page.goto(at(p, { demo: 'li-wei', ...params }));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', params.lang ?? 'zh-CN');
 }
@@ -37,7 +37,7 @@ async function open(page, p, params = {}) {
 test('home: an at-risk customer sees the amount that keeps his tier first, with one review date', async ({ page }) => {
   const errors = trackErrors(page);
   for (const [i, lang] of LANGS.entries()) {
-    await open(page, '/', { persona: 'zhou-tao', lang });
+    await open(page, '/', { demo: 'zhou-tao', lang });
     const card = page.getByRole('region', { name: ['财富管理', 'Wealth Management'][i] });
     const keep = card.getByTestId('keep');
     await expect(keep).toBeVisible();
@@ -83,7 +83,7 @@ test('home: three benefits with icons, one next action, then moments and offers'
     expect(order.every((x, k) => x >= 0 && (k === 0 || x > order[k - 1])), String(order)).toBe(true);
   }
   // The birthday greeting does not state the customer's age; the bundle is named once.
-  await open(page, '/', { persona: 'chen-jing' });
+  await open(page, '/', { demo: 'chen-jing' });
   const birthday = page.getByTestId('moment').filter({ hasText: '生日快乐' });
   await expect(birthday).toBeVisible();
   await expect(birthday).not.toContainText('岁');
@@ -164,7 +164,7 @@ test('customer screens never show the bank\'s internal tier names', async ({ pag
   for (const persona of ['zhou-tao', 'li-wei', 'sun-li', 'liu-yang', 'zhang-xiaoyu']) {
     for (const lang of LANGS) {
       for (const s of SCREENS) {
-        await open(page, s.path, { persona, lang });
+        await open(page, s.path, { demo: persona, lang });
         const text = await page.locator('body').innerText();
         const what = `${persona} ${s.name} ${lang}`;
         expect(text, what).not.toMatch(/中端客户|Mid-tier|(私人银行|高端|中端|潜力|普通)客户/);
