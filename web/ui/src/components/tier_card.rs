@@ -95,7 +95,10 @@ pub fn TierCard(props: &Props) -> Html {
         }
     });
     let keep = props.keep_first.then(|| at_risk(e)).flatten().map(|r| {
-        let amount = r.amount_to_keep.map(|a| c.money(Amount::Needed, a.0)).unwrap_or_default();
+        let amount = r
+            .amount_to_keep
+            .map(|a| c.money(Amount::Needed, a.0))
+            .unwrap_or_default();
         html! {
             <div class="keep" data-testid="keep">
                 <p class="progress-label">
