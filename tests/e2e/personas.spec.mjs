@@ -8,9 +8,10 @@ import { at, trackErrors } from './helpers.mjs';
 const PERSONAS = [
   { id: 'wang-jianguo', tier: ['私人银行', 'Private Banking'], gap: null, rec: ['美元储蓄', 'USD savings'], reason: ['您尚未持有外汇，可分散配置', "You don't hold any foreign exchange yet"] },
   { id: 'zhao-min', tier: ['财富管理', 'Wealth Management'], gap: ['¥720万', '¥7,200,000'], rec: ['积存金', 'Gold accumulation plan'], reason: ['您尚未持有贵金属，可分散配置', "You don't hold any precious metals yet"], moment: ['将于3天后到期', 'matures in 3 days'] },
-  { id: 'zhou-tao', tier: ['财富管理', 'Wealth Management'], gap: ['¥914万', '¥9,140,000'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'], basis: ['如2026年12月31日评级时仍未达标', 'if still below at the review on 31 Dec 2026'] },
+  // At risk of a downgrade: what keeps his tier and the review date, instead of the gap above.
+  { id: 'zhou-tao', tier: ['财富管理', 'Wealth Management'], keep: ['下次评定日：2026年11月30日', 'Next review: 30 Nov 2026'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'] },
   { id: 'xu-hui', tier: ['理财金', 'Premier'], gap: ['¥58万', '¥580,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['风险测评已于2026年9月3日过期', 'risk assessment expired on 3 Sep 2026'] },
-  { id: 'chen-jing', tier: ['理财金', 'Premier'], gap: ['¥52.4万', '¥524,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['生日快乐！2026年11月30日是您的55岁生日', 'Happy birthday! You turn 55 on 30 Nov 2026'] },
+  { id: 'chen-jing', tier: ['理财金', 'Premier'], gap: ['¥52.4万', '¥524,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['生日快乐！2026年11月30日是您的生日', 'Happy birthday for 30 Nov 2026!'] },
   { id: 'li-wei', tier: ['金卡', 'Gold'], gap: ['¥3.75万', '¥37,500'], rec: ['代发工资', 'Payroll agency'], reason: ['您尚未开通支付结算', "You don't have any payment services yet"], moment: ['将于6天后到期', 'matures in 6 days'] },
   { id: 'sun-li', tier: ['金卡', 'Gold'], gap: ['¥2万', '¥20,000'], rec: ['美元储蓄', 'USD savings'], reason: ['从他行转入¥2万，即可升级为理财金', 'Bring ¥20,000 from another bank to reach Premier'], potential: ['即可成为财富管理', 'you become Wealth Management'] },
   { id: 'liu-yang', tier: ['金卡', 'Gold'], gap: ['¥15万', '¥150,000'], rec: ['代发工资', 'Payroll agency'], moment: ['您的资产接近金卡门槛', 'close to the Gold bar'] },
@@ -25,9 +26,13 @@ for (const p of PERSONAS) {
     for (const [i, lang] of ['zh-CN', 'en'].entries()) {
       if (i === 1) await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      const card = page.getByRole('region', { name: p.tier[i] });
+      const card = page.getByRole('region', { name: p.tier[i], exact: true });
       await expect(card).toBeVisible();
-      if (p.gap) {
+      if (p.keep) {
+        await expect(card.getByTestId('review-date')).toHaveText(p.keep[i]);
+        await expect(card.getByTestId('keep-amount')).toBeVisible();
+        await expect(page.getByTestId('gap-amount')).toHaveCount(0);
+      } else if (p.gap) {
         await expect(page.getByTestId('gap-amount')).toHaveText(p.gap[i]);
       } else {
         await expect(card).toContainText(['您已是最高等级', 'You are at the top tier'][i]);

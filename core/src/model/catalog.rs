@@ -318,7 +318,7 @@ pub struct Window {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Bundle {
-    /// Name per locale.
+    /// Name per locale, without the word "bundle" (套餐): sentences add it — 「金卡成长」套餐.
     pub name: Text,
     /// Product ids.
     pub products: Vec<String>,

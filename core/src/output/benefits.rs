@@ -59,3 +59,28 @@ impl BenefitDiff {
             && self.lost.is_empty()
     }
 }
+
+/// How one of a tier's benefits stands against the tier just below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Standing {
+    /// A kind the tier below does not bring.
+    Gained,
+    /// A kind the tier below brings at a lower level.
+    Upgraded,
+    /// As below (and every benefit of the lowest tier).
+    Same,
+}
+
+/// A tier's benefit and how it stands against the tier below.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Marked {
+    /// The benefit.
+    pub benefit: TierBenefit,
+    /// Gained, upgraded or as below.
+    pub standing: Standing,
+}

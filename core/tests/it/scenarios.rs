@@ -431,3 +431,86 @@ fn probes_say_when_an_asset_axis_is_averaged() {
     let cuts: Vec<String> = education.cuts.iter().map(ToString::to_string).collect();
     assert_eq!(cuts, ["4"]);
 }
+
+#[test]
+fn benefits_are_marked_against_the_tier_below_as_the_diff_says() {
+    for id in [
+        "cn-retail",
+        "cn-retail-5k",
+        "cn-star",
+        "cn-corporate",
+        "us-rewards",
+    ] {
+        let rs = rulesets::builtin(id).unwrap();
+        let last = rs.tiers.len() - 1;
+        for i in 0..rs.tiers.len() {
+            let marked = benefits::against_below(&rs, i);
+            assert_eq!(marked.len(), benefits::of_tier(&rs, i).len(), "{id} {i}");
+            if i == last {
+                assert!(
+                    marked
+                        .iter()
+                        .all(|m| m.standing == benefits::Standing::Same)
+                );
+                continue;
+            }
+            let d = benefits::diff(&rs, i + 1, i);
+            for m in &marked {
+                let kind = &m.benefit.kind;
+                let expected = if d.gained.iter().any(|b| &b.kind == kind) {
+                    benefits::Standing::Gained
+                } else if d.upgraded.iter().any(|u| &u.to.kind == kind) {
+                    benefits::Standing::Upgraded
+                } else {
+                    benefits::Standing::Same
+                };
+                // A kind listed twice is upgraded at its best level only.
+                if expected != benefits::Standing::Upgraded {
+                    assert_eq!(m.standing, expected, "{id} {} {kind}", rs.tiers[i].id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn highlights_put_what_a_tier_adds_first_one_category_at_a_time() {
+    let rs = rulesets::cn_retail();
+    let at = |id: &str| rs.tiers.iter().position(|t| t.id == id).unwrap();
+    let texts = |id: &str| -> Vec<String> {
+        benefits::highlights(&rs, at(id), 3)
+            .iter()
+            .map(|m| m.benefit.text.get("zh-CN").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        texts("high_end"),
+        ["专属AFP持证客户经理", "理财金账户白金卡", "财富管理中心"]
+    );
+    assert_eq!(
+        texts("mid_lower"),
+        ["部分增值服务", "金卡借记卡", "理财中心"]
+    );
+    // Nothing below the lowest tier: its own benefits, one category at a time.
+    let ordinary = benefits::highlights(&rs, at("ordinary"), 3);
+    assert_eq!(ordinary.len(), 3);
+    assert!(
+        ordinary
+            .iter()
+            .all(|m| m.standing == benefits::Standing::Same)
+    );
+    // Every tier of every ladder has three, unless it brings fewer.
+    for id in [
+        "cn-retail",
+        "cn-retail-5k",
+        "cn-star",
+        "cn-corporate",
+        "us-rewards",
+    ] {
+        let rs = rulesets::builtin(id).unwrap();
+        for i in 0..rs.tiers.len() {
+            let h = benefits::highlights(&rs, i, 3);
+            assert_eq!(h.len(), benefits::of_tier(&rs, i).len().min(3), "{id} {i}");
+        }
+    }
+}

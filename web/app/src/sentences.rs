@@ -48,11 +48,8 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
                 ],
             )
         }
-        MomentKind::Birthday { date, age } => fill(
-            l,
-            AppMsg::Birthday,
-            &[("date", &c.date(*date)), ("age", &age.to_string())],
-        ),
+        // Greeted without the age: a bank does not tell customers how old they are.
+        MomentKind::Birthday { date, .. } => fill(l, AppMsg::Birthday, &[("date", &c.date(*date))]),
         MomentKind::Salary { date, amount } => dated(c, AppMsg::Salary, *date, amount.0),
         MomentKind::LargeInflow { date, amount } => dated(c, AppMsg::LargeInflow, *date, amount.0),
         MomentKind::LargeOutflow { date, amount } => {

@@ -219,6 +219,8 @@ messages! {
     TopTier => "您已是最高等级", "You are at the top tier";
     Progress => "升级进度", "Progress to the next tier";
     Congrats => "恭喜升级！", "Congratulations on your upgrade!";
+    KeepTier => "保持当前等级还需", "To keep your tier, add";
+    NextReview => "下次评定日：{date}", "Next review: {date}";
     ServedBy => "服务", "Served by";
     TopBenefits => "我的主要权益", "My main benefits";
     AllBenefits => "查看全部权益", "See all benefits";

@@ -38,12 +38,12 @@ impl Ctx<'_> {
         format::date(d, self.locale)
     }
 
-    /// A tier's name by id (the id itself when unknown).
+    /// A tier's customer-facing name by id (the id itself when unknown).
     #[must_use]
     pub fn tier_name(&self, id: &str) -> String {
         self.ruleset.tiers.iter().find(|t| t.id == id).map_or_else(
             || id.to_owned(),
-            |t| t.name.get(self.locale.tag()).to_owned(),
+            |t| t.customer_name().get(self.locale.tag()).to_owned(),
         )
     }
 

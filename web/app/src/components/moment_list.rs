@@ -29,6 +29,10 @@ fn kind_class(k: &MomentKind) -> &'static str {
 pub struct Props {
     /// What to render.
     pub view: View,
+    /// Leave out the downgrade-risk moment: the tier card already says what keeps the tier
+    /// and when, and one review date on a screen is enough.
+    #[prop_or(false)]
+    pub hide_keep: bool,
 }
 
 /// The evaluation's key moments.
@@ -36,12 +40,18 @@ pub struct Props {
 pub fn MomentList(props: &Props) -> Html {
     let v = &props.view;
     let c = v.ctx();
-    if v.eval.moments.is_empty() {
+    let shown: Vec<_> = v
+        .eval
+        .moments
+        .iter()
+        .filter(|m| !(props.hide_keep && matches!(m.kind, MomentKind::DowngradeRisk { .. })))
+        .collect();
+    if shown.is_empty() {
         return html! { <p class="muted">{ t(v.locale, AppMsg::NoMoments) }</p> };
     }
     html! {
         <ul class="cards moments">
-            { for v.eval.moments.iter().map(|m| {
+            { for shown.into_iter().map(|m| {
                 let kind = kind_class(&m.kind);
                 html! {
                     <li class={classes!("card", "moment", format!("moment-{kind}"))} data-testid="moment">

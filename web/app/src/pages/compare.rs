@@ -1,87 +1,164 @@
-//! Compare tiers: one card per tier, highest first, the customer's own marked. Cards stack
-//! on a phone and form a grid on wider screens; benefits fold away except for the own tier.
+//! Compare tiers: a table with the tiers as columns, highest first, and rows for who
+//! qualifies, who serves and each benefit category. The row labels stay in view while the
+//! table scrolls sideways on a phone; the customer's own column is highlighted. What each
+//! tier adds over the tier to its right is tagged "new" or "upgraded". A tier's description
+//! (its target segments) is for staff and is never shown here.
 
+use strata_core::benefits::{self, Marked};
+use strata_core::ruleset::BenefitCategory;
 use strata_ui::i18n::{Msg, t};
 use strata_ui::tier::colour;
 use yew::prelude::*;
 
-use crate::components::benefit_list::BenefitList;
+use crate::components::benefit_tile::tag;
+use crate::components::icon::BenefitIcon;
 use crate::i18n::AppMsg;
 use crate::pages::home::Props;
 use crate::sentences;
+
+/// Every category in the ruleset's order.
+const CATEGORIES: [BenefitCategory; 5] = [
+    BenefitCategory::BrandCards,
+    BenefitCategory::BranchChannels,
+    BenefitCategory::EChannels,
+    BenefitCategory::Products,
+    BenefitCategory::ExtraServices,
+];
+
+/// The benefits of one category from a tier's marked benefits.
+#[must_use]
+pub fn in_category(marked: &[Marked], c: BenefitCategory) -> Vec<&Marked> {
+    marked.iter().filter(|m| m.benefit.category == c).collect()
+}
 
 /// The compare screen.
 #[component]
 pub fn Compare(props: &Props) -> Html {
     let v = &props.view;
     let l = v.locale;
-    let tag = l.tag();
+    let tag_ = l.tag();
     let c = v.ctx();
+    let rs = v.engine().ruleset();
+    let current = v.eval.tier.rank;
     // Tier colours through the CSSOM: a strict CSP blocks style attributes.
-    let list = use_node_ref();
+    let head = use_node_ref();
     {
-        let colours: Vec<String> = v
-            .engine()
-            .ruleset()
-            .tiers
-            .iter()
-            .map(|t| colour(Some(t)))
-            .collect();
-        let list = list.clone();
+        let colours: Vec<String> = rs.tiers.iter().map(|t| colour(Some(t))).collect();
+        let head = head.clone();
         use_effect_with(colours, move |colours| {
-            if let Some(ol) = list.cast::<web_sys::Element>() {
-                let items = ol.children();
+            if let Some(tr) = head.cast::<web_sys::Element>() {
+                let cells = tr.children();
+                // The first cell heads the row labels.
                 for (i, c) in colours.iter().enumerate() {
-                    if let Some(li) =
-                        items
-                            .item(u32::try_from(i).unwrap_or(u32::MAX))
-                            .and_then(|e| {
-                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
-                            })
-                    {
-                        let _ = li.style().set_property("--tier-colour", c);
+                    let cell = u32::try_from(i + 1)
+                        .ok()
+                        .and_then(|i| cells.item(i))
+                        .and_then(|e| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                        });
+                    if let Some(cell) = cell {
+                        let _ = cell.style().set_property("--tier-colour", c);
                     }
                 }
             }
         });
     }
+    let marked: Vec<Vec<Marked>> = (0..rs.tiers.len())
+        .map(|i| benefits::against_below(rs, i))
+        .collect();
+    let cell_class = |rank: usize| classes!((rank == current).then_some("current"));
     html! {
         <>
             <h1 tabindex="-1">{ t(l, AppMsg::CompareTitle) }</h1>
             <p class="intro">{ t(l, AppMsg::CompareIntro) }</p>
-            <ol class="tier-list" ref={list}>
-                { for v.engine().ruleset().tiers.iter().enumerate().map(|(rank, tier)| {
-                    let current = rank == v.eval.tier.rank;
-                    let id = format!("tier-{}", tier.id);
-                    html! {
-                        <li class={classes!("card", "tier-col", current.then_some("current"))}
-                            aria-current={current.then_some("true")} data-tier={tier.id.clone()}>
-                            <article aria-labelledby={id.clone()}>
-                                <div class="tier-head">
-                                    <h2 {id}>{ tier.customer_name().get(tag) }</h2>
-                                    if current {
+            <p class="scroll-hint muted" id="compare-hint">{ t(l, AppMsg::ScrollHint) }</p>
+            <div class="table-scroll" role="region" tabindex="0"
+                 aria-labelledby="compare-caption" aria-describedby="compare-hint">
+                <table class="compare" data-testid="compare">
+                    <caption id="compare-caption" class="visually-hidden">{ t(l, AppMsg::CompareTitle) }</caption>
+                    <thead>
+                        <tr ref={head}>
+                            <th scope="col" class="corner">{ t(l, AppMsg::TierColumn) }</th>
+                            { for rs.tiers.iter().enumerate().map(|(rank, tier)| html! {
+                                <th scope="col" class={classes!("tier-head", cell_class(rank))}
+                                    data-tier={tier.id.clone()}
+                                    aria-current={(rank == current).then_some("true")}>
+                                    <span class="tier-title">{ tier.customer_name().get(tag_) }</span>
+                                    if rank == current {
                                         <span class="badge">{ t(l, AppMsg::Current) }</span>
                                     }
-                                </div>
-                                <dl>
-                                    <dt>{ t(l, AppMsg::Criterion) }</dt>
-                                    <dd>{ if tier.criteria.is_some() {
-                                        sentences::conditions(&c, v.engine(), &v.engine().conditions(rank))
-                                    } else {
-                                        t(l, AppMsg::Fallback).to_owned()
-                                    } }</dd>
-                                    <dt>{ t(l, Msg::ServedBy) }</dt>
-                                    <dd>{ strata_ui::sentences::maintainer(l, tier.maintained_by) }</dd>
-                                </dl>
-                                <details open={current}>
-                                    <summary>{ t(l, AppMsg::NavBenefits) }</summary>
-                                    <BenefitList benefits={tier.benefits.clone()} locale={l} level={3} />
-                                </details>
-                            </article>
-                        </li>
-                    }
-                }) }
-            </ol>
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ t(l, AppMsg::Criterion) }</th>
+                            { for rs.tiers.iter().enumerate().map(|(rank, tier)| html! {
+                                <td class={cell_class(rank)}>{ if tier.criteria.is_some() {
+                                    sentences::conditions(&c, v.engine(), &v.engine().conditions(rank))
+                                } else {
+                                    t(l, AppMsg::Fallback).to_owned()
+                                } }</td>
+                            }) }
+                        </tr>
+                        <tr>
+                            <th scope="row">{ t(l, Msg::ServedBy) }</th>
+                            { for rs.tiers.iter().enumerate().map(|(rank, tier)| html! {
+                                <td class={cell_class(rank)}>{ strata_ui::sentences::maintainer(l, tier.maintained_by) }</td>
+                            }) }
+                        </tr>
+                        { for CATEGORIES.iter().map(|&cat| html! {
+                            <tr>
+                                <th scope="row">
+                                    <BenefitIcon category={cat} />
+                                    { sentences::category(l, cat) }
+                                </th>
+                                { for marked.iter().enumerate().map(|(rank, m)| {
+                                    let items = in_category(m, cat);
+                                    html! {
+                                        <td class={cell_class(rank)}>
+                                            if items.is_empty() {
+                                                <span class="none" aria-hidden="true">{ "—" }</span>
+                                                <span class="visually-hidden">{ t(l, AppMsg::NoBenefits) }</span>
+                                            } else {
+                                                <ul>
+                                                    { for items.into_iter().map(|m| {
+                                                        let tag = tag(l, m.standing);
+                                                        html! {
+                                                            <li class={classes!(tag.map(|(_, c)| c))}>
+                                                                { m.benefit.text.get(tag_) }
+                                                                if let Some((words, _)) = tag {
+                                                                    <span class="tag">{ words }</span>
+                                                                }
+                                                            </li>
+                                                        }
+                                                    }) }
+                                                </ul>
+                                            }
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_benefit_sits_in_exactly_one_category_row() {
+        let rs = strata_core::rulesets::cn_retail();
+        for i in 0..rs.tiers.len() {
+            let m = benefits::against_below(&rs, i);
+            let total: usize = CATEGORIES.iter().map(|&c| in_category(&m, c).len()).sum();
+            assert_eq!(total, m.len());
+        }
     }
 }

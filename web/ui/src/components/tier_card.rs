@@ -1,8 +1,10 @@
-//! The tier card: tier name and badge colour, assets, progress to the next reachable tier,
-//! and why the tier is what it is (grace, deferred downgrade) or could be (assets elsewhere).
+//! The tier card: tier name, colour and mark, assets, progress to the next reachable tier —
+//! or, where a face asks for it and the tier is at risk, the amount that keeps it and the
+//! review date first (保级) — and why the tier is what it is (grace, deferred downgrade) or
+//! could be (assets elsewhere).
 
 use rust_decimal::Decimal;
-use strata_core::evaluation::{ChangeReason, Evaluation, Reach};
+use strata_core::evaluation::{ChangeReason, Evaluation, Reach, Retention};
 use yew::prelude::*;
 
 use crate::format::Amount;
@@ -30,6 +32,19 @@ pub struct Props {
     /// Heading text above the tier name.
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// When the tier is at risk, show what keeps it (amount and review date) instead of the
+    /// next tier: a customer about to lose a tier needs that first.
+    #[prop_or(false)]
+    pub keep_first: bool,
+}
+
+/// What keeps the tier, when the customer is not on track to keep it at the next review and
+/// money closes the gap: the retention to show in place of the next tier.
+#[must_use]
+pub fn at_risk(e: &Evaluation) -> Option<&Retention> {
+    e.retention
+        .as_ref()
+        .filter(|r| !r.on_track && r.amount_to_keep.is_some_and(|a| a.0 > Decimal::ZERO))
 }
 
 /// Core's progress toward the nearest reachable tier as a whole percentage, rounded down so
@@ -79,7 +94,29 @@ pub fn TierCard(props: &Props) -> Html {
             </div>
         }
     });
-    let basis = sentences::basis(&c, &e.basis);
+    let keep = props.keep_first.then(|| at_risk(e)).flatten().map(|r| {
+        let amount = r
+            .amount_to_keep
+            .map(|a| c.money(Amount::Needed, a.0))
+            .unwrap_or_default();
+        html! {
+            <div class="keep" data-testid="keep">
+                <p class="progress-label">
+                    <span>{ t(locale, Msg::KeepTier) }</span>
+                    <strong data-testid="keep-amount">{ amount }</strong>
+                </p>
+                <p class="review" data-testid="review-date">
+                    { fill(locale, Msg::NextReview, &[("date", &c.date(r.review_date))]) }
+                </p>
+            </div>
+        }
+    });
+    // With the keep block shown, its review date is the only one on the card.
+    let basis = if keep.is_some() {
+        None
+    } else {
+        sentences::basis(&c, &e.basis)
+    };
     let potential = e.potential.as_ref().map(|p| sentences::potential(&c, p));
     let upgraded = e
         .change
@@ -87,6 +124,9 @@ pub fn TierCard(props: &Props) -> Html {
         .is_some_and(|ch| ch.reason == ChangeReason::Upgrade);
     html! {
         <section class="tier-card" aria-labelledby={props.heading_id.clone()} ref={card}>
+            <svg class="tier-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M6 3h12l4 6-10 12L2 9z M2 9h20 M9 3l3 6 3-6 M12 9v12" />
+            </svg>
             <p class="tier-label">{ props.label.clone().unwrap_or(AttrValue::Static(t(locale, Msg::YourTier))) }</p>
             <h2 id={props.heading_id.clone()} class="tier-name" data-tier={e.tier.id.clone()}
                 elementtiming="tier-card">{ e.tier.name.get(tag) }</h2>
@@ -96,11 +136,15 @@ pub fn TierCard(props: &Props) -> Html {
             if let Some(aum) = props.assets {
                 <p class="assets"><span>{ t(locale, Msg::Assets) }</span> <strong data-testid="assets">{ c.money(Amount::Held, aum) }</strong></p>
             }
+            if let Some(k) = keep {
+                { k }
+            } else {
             { progress.unwrap_or_else(|| if e.tier.rank == 0 {
                 html! { <p class="top">{ t(locale, Msg::TopTier) }</p> }
             } else {
                 Html::default()
             }) }
+            }
             if let Some(b) = basis {
                 <p class="note" data-testid="basis">{ b }</p>
             }
