@@ -24,6 +24,7 @@
 pub mod batch;
 pub mod catalogs;
 pub mod conditions;
+pub mod csv;
 pub mod dec;
 pub mod describe;
 pub mod domain;

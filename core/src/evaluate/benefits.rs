@@ -76,6 +76,7 @@ fn item(category: BenefitCategory, b: &Benefit) -> TierBenefit {
         category,
         kind: b.kind.clone(),
         level: b.level,
+        annual_cost: b.annual_cost,
         text: b.text.clone(),
     }
 }

@@ -32,6 +32,8 @@ mod review;
 #[cfg(not(target_arch = "wasm32"))]
 mod scenarios;
 #[cfg(not(target_arch = "wasm32"))]
+mod studio;
+#[cfg(not(target_arch = "wasm32"))]
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;

@@ -235,6 +235,7 @@ json_struct!(Benefits {
 json_struct!(Benefit {
     kind: required,
     level: or_default,
+    annual_cost: optional,
     text: required,
 });
 json_names!(Maintainer {
