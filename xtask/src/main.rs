@@ -48,7 +48,8 @@ commands:
                         --chromium also Debian's chromium + chromium-driver
   serve [--port N] [--kiosk]
                         serve the app (or the kiosk) with live reload on 127.0.0.1 (port 8080)
-  build                 release build: the app into dist/, the kiosk into dist/kiosk/
+  build                 release build: the app into dist/, the kiosk into dist/kiosk/,
+                        the studio into dist/studio/
   test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
                         headless Chromium, fuzzing (25 s per target), release build,
                         end-to-end tests; --quick stops before the fuzzing
@@ -116,8 +117,13 @@ fn run(args: &[String]) -> Result {
             engine::package(&tools, &engine)?;
             widget::build(&tools, &widget)?;
             let kiosk = tools.root.join("dist/kiosk");
+            let studio = tools.root.join("dist/studio");
             size::packages(&[
                 ("branch kiosk (dist/kiosk/: its own build)", &kiosk),
+                (
+                    "studio (dist/studio/: its own build, no transfer budget)",
+                    &studio,
+                ),
                 ("engine package (dist-engine/: glue + wasm)", &engine),
                 (
                     "widget bundle (dist-widget/: loader + glue + wasm + css)",
@@ -129,7 +135,8 @@ fn run(args: &[String]) -> Result {
             parse_flags(rest, &[])?;
             install::all(&tools, install::Options { chromium: true })?;
             build_release(&tools)?;
-            perf::first_render(&tools)
+            perf::first_render(&tools)?;
+            perf::studio(&tools)
         }
         "bench" => bench(&tools, rest),
         "bench-wasm" => {
@@ -259,9 +266,22 @@ pub fn build_release(tools: &Tools) -> Result {
         &tools.root.join("web/kiosk/kiosk-sw.js"),
         &tools.root.join("dist/kiosk"),
     )?;
+    // The studio last, into its own folder: a product team's page, never a customer's.
+    proc::run(tools.trunk().args([
+        "build",
+        "studio.html",
+        "--release",
+        "--offline",
+        "--dist",
+        "dist/studio",
+        "--public-url",
+        "/studio/",
+    ]))?;
+    harden::app(&tools.root.join("dist/studio"), "/studio/")?;
     // Last: the .gz files must hold the final bytes (after hardening and the worker).
     precompress::dir(&tools.root.join("dist"))?;
-    precompress::dir(&tools.root.join("dist/kiosk"))
+    precompress::dir(&tools.root.join("dist/kiosk"))?;
+    precompress::dir(&tools.root.join("dist/studio"))
 }
 
 fn bench(tools: &Tools, args: &[String]) -> Result {
