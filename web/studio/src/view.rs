@@ -411,26 +411,26 @@ const EDGES: [i64; 6] = [
 
 fn histogram_svg(
     assets: &[i64],
-    t: &strata_core::batch::Tiering,
+    tiering: &strata_core::batch::Tiering,
     rs: &Ruleset,
     near: &[strata_core::batch::NearThreshold],
     l: Locale,
 ) -> Html {
     let tiers = rs.tiers.len();
-    let h = histogram(t, tiers, assets, &EDGES);
+    let counts = histogram(tiering, tiers, assets, &EDGES);
     let bins = EDGES.len() + 1;
-    let max = h.iter().copied().max().unwrap_or(1).max(1);
-    let (w, row_h, left) = (700u64, 60u64, 160u64);
-    let col_w = (w - left) / bins as u64;
+    let max = counts.iter().copied().max().unwrap_or(1).max(1);
+    let (width, row_h, left) = (700u64, 60u64, 160u64);
+    let col_w = (width - left) / bins as u64;
     // x of an amount on the decade scale (log10 of yuan, from ¥100).
     let x_of = |v: Decimal| -> u64 {
-        let mut d = 0u64;
+        let mut decade = 0u64;
         let mut edge = Decimal::from(1000);
-        while v >= edge && d < bins as u64 {
+        while v >= edge && decade < bins as u64 {
             edge *= Decimal::from(10);
-            d += 1;
+            decade += 1;
         }
-        left + d * col_w
+        left + decade * col_w
     };
     let mut parts = Vec::new();
     for tier in 0..tiers {
@@ -440,7 +440,7 @@ fn histogram_svg(
                 { rs.tiers[tier].name.get(l.tag()).to_owned() }</text>
         });
         for bin in 0..bins {
-            let n = h[tier * bins + bin];
+            let n = counts[tier * bins + bin];
             let bh = n * (row_h - 10) / max;
             parts.push(html! {
                 <rect x={(left + bin as u64 * col_w + 2).to_string()}
@@ -461,7 +461,7 @@ fn histogram_svg(
     html! {
         <svg id="histogram" class="studio-hist" role="img"
              aria-label={st(l, StudioMsg::Histogram)}
-             viewBox={format!("0 0 {w} {height}")}>
+             viewBox={format!("0 0 {width} {height}")}>
             { for parts }
         </svg>
     }
