@@ -58,38 +58,38 @@ fn the_synthetic_portfolio_is_the_same_for_a_seed() {
 #[test]
 fn the_comparison_counts_every_move() {
     let current = Engine::new(rulesets::cn_retail()).unwrap();
-    let mut moved = rulesets::cn_retail();
-    if let Some(Criterion::Compare(c)) = &mut moved.tiers[2].criteria {
+    let mut edited = rulesets::cn_retail();
+    if let Some(Criterion::Compare(c)) = &mut edited.tiers[2].criteria {
         c.value = Threshold::Number(Dec(250_000.into()));
     }
-    let candidate = Engine::new(moved.clone()).unwrap();
-    let mut p = Portfolio::new(&current, as_of()).unwrap();
-    Synthetic::new(1).fill(&mut p, 20_000).unwrap();
-    let a = p.tier_all(&current, TierOptions::default()).unwrap();
-    let b = p.tier_all(&candidate, TierOptions::default()).unwrap();
-    let m = migration((current.ruleset(), &a), (&moved, &b), p.assets());
-    assert_eq!(m.customers.iter().sum::<u64>(), 20_000);
+    let candidate = Engine::new(edited.clone()).unwrap();
+    let mut book = Portfolio::new(&current, as_of()).unwrap();
+    Synthetic::new(1).fill(&mut book, 20_000).unwrap();
+    let now = book.tier_all(&current, TierOptions::default()).unwrap();
+    let then = book.tier_all(&candidate, TierOptions::default()).unwrap();
+    let moves = migration((current.ruleset(), &now), (&edited, &then), book.assets());
+    assert_eq!(moves.customers.iter().sum::<u64>(), 20_000);
     // Raising mid-upper's bar only moves customers down, from mid-upper to mid-lower.
-    assert_eq!(m.upgrades, 0);
-    assert!(m.downgrades > 0);
-    assert_eq!(m.customers[m.cell(2, 3)], m.downgrades);
-    let rows = cell_rows(&a, &b, 2, 3);
-    assert_eq!(rows.len() as u64, m.downgrades);
+    assert_eq!(moves.upgrades, 0);
+    assert!(moves.downgrades > 0);
+    assert_eq!(moves.customers[moves.cell(2, 3)], moves.downgrades);
+    let rows = cell_rows(&now, &then, 2, 3);
+    assert_eq!(rows.len() as u64, moves.downgrades);
     for r in rows {
-        let aum = p.assets()[r];
+        let aum = book.assets()[r];
         assert!((20_000_000..25_000_000).contains(&aum), "{aum}");
     }
     // Near the moved bar: customers with 237,500 ≤ aum < 250,000.
-    let near = p.near_thresholds(&candidate, 5);
-    let n = near.iter().find(|t| t.tier == 2).unwrap();
-    let expected = p
+    let near = book.near_thresholds(&candidate, 5);
+    let near_bar = near.iter().find(|t| t.tier == 2).unwrap();
+    let expected = book
         .assets()
         .iter()
-        .filter(|a| (23_750_000..25_000_000).contains(*a))
+        .filter(|aum| (23_750_000..25_000_000).contains(*aum))
         .count() as u64;
-    assert_eq!(n.customers, expected);
-    let h = histogram(&b, 6, p.assets(), &[5_000_000, 25_000_000]);
-    assert_eq!(h.iter().sum::<u64>(), 20_000);
+    assert_eq!(near_bar.customers, expected);
+    let hist = histogram(&then, 6, book.assets(), &[5_000_000, 25_000_000]);
+    assert_eq!(hist.iter().sum::<u64>(), 20_000);
     // Mid-upper under the candidate has nobody below 250,000.
-    assert_eq!(h[2 * 3..2 * 3 + 2], [0, 0]);
+    assert_eq!(hist[2 * 3..2 * 3 + 2], [0, 0]);
 }
