@@ -34,7 +34,7 @@ fn a_benefit_may_say_what_it_costs_a_year() {
         errors
             .0
             .iter()
-            .any(|e| e.to_string().contains("annual_cost")),
+            .any(|e| format!("{e:?}").contains("annual_cost")),
         "{errors:?}"
     );
     assert!(with_cost("1.001").is_err());
