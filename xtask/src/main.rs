@@ -3,6 +3,7 @@
 //! ```text
 //! cargo xtask install [--chromium]   pinned tools: wasm32 target, trunk, wasm-bindgen, Node packages
 //! cargo xtask serve [--port N] [--kiosk]  dev server for the app or the kiosk (port 8080)
+//! cargo xtask studio                 release build of the studio alone into dist/studio/
 //! cargo xtask build                  release build of the app into dist/
 //! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/,
@@ -48,6 +49,7 @@ commands:
                         --chromium also Debian's chromium + chromium-driver
   serve [--port N] [--kiosk]
                         serve the app (or the kiosk) with live reload on 127.0.0.1 (port 8080)
+  studio                release build of the studio alone into dist/studio/
   build                 release build: the app into dist/, the kiosk into dist/kiosk/,
                         the studio into dist/studio/
   test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
@@ -137,6 +139,13 @@ fn run(args: &[String]) -> Result {
             build_release(&tools)?;
             perf::first_render(&tools)?;
             perf::studio(&tools)
+        }
+        "studio" => {
+            parse_flags(rest, &[])?;
+            install::all(&tools, install::Options { chromium: false })?;
+            install::fetch_crates(&tools)?;
+            build_studio(&tools)?;
+            size::report(&tools.root.join("dist/studio"))
         }
         "bench" => bench(&tools, rest),
         "bench-wasm" => {
@@ -266,7 +275,15 @@ pub fn build_release(tools: &Tools) -> Result {
         &tools.root.join("web/kiosk/kiosk-sw.js"),
         &tools.root.join("dist/kiosk"),
     )?;
-    // The studio last, into its own folder: a product team's page, never a customer's.
+    build_studio(tools)?;
+    // Last: the .gz files must hold the final bytes (after hardening and the worker).
+    precompress::dir(&tools.root.join("dist"))?;
+    precompress::dir(&tools.root.join("dist/kiosk"))
+}
+
+/// The studio into dist/studio/, hardened and precompressed: a product team's page, never a
+/// customer's, so it is built with the ordinary std (for speed, not size).
+pub fn build_studio(tools: &Tools) -> Result {
     proc::run(tools.trunk().args([
         "build",
         "studio.html",
@@ -278,9 +295,6 @@ pub fn build_release(tools: &Tools) -> Result {
         "/studio/",
     ]))?;
     harden::app(&tools.root.join("dist/studio"), "/studio/")?;
-    // Last: the .gz files must hold the final bytes (after hardening and the worker).
-    precompress::dir(&tools.root.join("dist"))?;
-    precompress::dir(&tools.root.join("dist/kiosk"))?;
     precompress::dir(&tools.root.join("dist/studio"))
 }
 
