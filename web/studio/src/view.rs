@@ -99,6 +99,8 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
             }
         })
     };
+    // The candidate is an edit of the current ruleset while it keeps the current one's id.
+    let edit = props.candidate.id == props.current.id;
     let refs = thresholds(&props.candidate);
     let currency = props.candidate.currency.clone();
     let rows = refs.iter().enumerate().map(|(i, r)| {
@@ -173,9 +175,9 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
                     </select></label>
                 <label>{ st(l, StudioMsg::Candidate) }
                     <select id="candidate-ruleset" onchange={on_candidate_pick}>
-                        <option value="">{ st(l, StudioMsg::EditOfCurrent) }</option>
+                        <option value="" selected={edit}>{ st(l, StudioMsg::EditOfCurrent) }</option>
                         { for shipped().into_iter().map(|id| html! {
-                            <option value={id}>{ id }</option>
+                            <option value={id} selected={!edit && props.candidate.id == id}>{ id }</option>
                         }) }
                     </select></label>
             </p>
