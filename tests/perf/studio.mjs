@@ -131,6 +131,9 @@ try {
   const old = await page.locator('#retier-ms').textContent();
   const t1 = Date.now();
   await page.locator('#portfolio-file').setInputFiles(csv);
+  // The bar shows while reading and goes with the report of this file.
+  await page.locator('#load-progress').waitFor();
+  await page.locator('#load-progress').waitFor({ state: 'detached' });
   await page.locator('.studio-loaded').filter({ hasText: `${N} customers loaded` }).waitFor();
   const loaded = Date.now() - t1;
   await page.waitForFunction((o) => document.querySelector('#retier-ms')?.textContent !== o, old);
