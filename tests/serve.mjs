@@ -74,8 +74,11 @@ const MIME = {
 };
 
 // The widget bundle, the engine package and the examples (cargo xtask widget | engine),
-// at the same paths as in the repository, so the examples' relative URLs work in both.
-const MOUNTS = ['dist-widget', 'dist-engine', 'examples'].map((dir) => [`/${dir}/`, resolve(here, '..', dir)]);
+// at the same paths as in the repository, so the examples' relative URLs work in both; and
+// the tests' own profiles at /test-data/, which the release build (dist/) never carries.
+const MOUNTS = ['dist-widget', 'dist-engine', 'examples']
+  .map((dir) => [`/${dir}/`, resolve(here, '..', dir)])
+  .concat([['/test-data/', resolve(here, 'test-data')]]);
 
 /** Resolves a URL path to a file under root (or a mount), or null if it escapes it. */
 function fileFor(urlPath) {

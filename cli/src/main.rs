@@ -77,7 +77,20 @@ enum Command {
         /// (no staff-only field: value score, churn alarm, offers' scores and levers).
         #[arg(long, value_enum, default_value_t = AudienceArg::Staff)]
         audience: AudienceArg,
-        /// Profiles file (JSON Lines); `-` or nothing reads standard input.
+        /// What each output line holds: `full` (the whole evaluation) or `tier` (one compact
+        /// line: id, tier, qualified, target tier and amount, potential, retention, reason
+        /// codes, offers' ids).
+        #[arg(long, value_enum, default_value_t = OutputArg::Full)]
+        output: OutputArg,
+        /// How the input is written: `jsonl` (one profile per line) or `csv` (a header row,
+        /// then one customer per row in the README's column layout). Default: `csv` for a
+        /// file ending in `.csv`, `jsonl` otherwise.
+        #[arg(long, value_enum)]
+        input: Option<InputArg>,
+        /// Worker threads (default: one per core).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+        jobs: Option<u16>,
+        /// Profiles file (JSON Lines or CSV); `-` or nothing reads standard input.
         profiles: Option<String>,
     },
     /// Check a ruleset: every validation problem, gaps, overlaps and unreachable tiers.
@@ -105,6 +118,20 @@ enum Command {
 enum AudienceArg {
     Staff,
     Customer,
+}
+
+/// `--output`.
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputArg {
+    Full,
+    Tier,
+}
+
+/// `--input`.
+#[derive(Clone, Copy, ValueEnum)]
+enum InputArg {
+    Jsonl,
+    Csv,
 }
 
 /// Reads `--as-of` with the engine's own date reader (its domain: 1900–2200).
@@ -170,6 +197,9 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             explain,
             audience,
             as_of,
+            output,
+            input,
+            jobs,
             profiles,
         } => {
             // One way to assemble an engine, as every face does: the shipped catalog for the
@@ -199,16 +229,39 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                 audience,
             };
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let csv = profiles.as_deref().is_some_and(|p| {
+                std::path::Path::new(p)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            });
+            let job = evaluate::Job {
+                engine: &engine,
+                as_of,
+                options: &options,
+                output: match output {
+                    OutputArg::Full => evaluate::Output::Full,
+                    OutputArg::Tier => evaluate::Output::Tier,
+                },
+                input: match input {
+                    Some(InputArg::Csv) => evaluate::Input::Csv,
+                    None if csv => evaluate::Input::Csv,
+                    Some(InputArg::Jsonl) | None => evaluate::Input::Jsonl,
+                },
+                threads: jobs.map_or_else(
+                    || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+                    usize::from,
+                ),
+            };
             let stdout = io::stdout().lock();
             match profiles.as_deref() {
                 None | Some("-") => {
-                    let input = BufReader::with_capacity(IN_BUFFER, io::stdin().lock());
-                    evaluate::run(&engine, as_of, &options, input, stdout)
+                    let input = BufReader::with_capacity(IN_BUFFER, io::stdin());
+                    evaluate::run(&job, input, stdout)
                 }
                 Some(path) => {
                     let file = File::open(path).map_err(|e| format!("{path}: {e}"))?;
                     let input = BufReader::with_capacity(IN_BUFFER, file);
-                    evaluate::run(&engine, as_of, &options, input, stdout)
+                    evaluate::run(&job, input, stdout)
                 }
             }
         }

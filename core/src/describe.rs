@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::engine::Engine;
 use crate::metrics::Kind;
+use crate::probes::{AxisKind, axis_kind};
 use crate::ruleset::Unit;
 use crate::text::Text;
 
@@ -19,6 +20,8 @@ pub struct MetricInfo {
     pub label: Text,
     /// Unit.
     pub unit: Unit,
+    /// What it measures, for wording: assets, age, education, or another quantity.
+    pub axis: AxisKind,
     /// ISO 4217 code of a money metric: the ruleset's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -63,6 +66,7 @@ impl Engine {
             id: id.to_owned(),
             label,
             unit,
+            axis: axis_kind(kind),
             currency: (unit == Unit::Money).then(|| rs.currency.clone()),
             months,
         }

@@ -137,11 +137,11 @@ mod tests {
         let rulesets = crate::rulesets::ALL.map(|(id, json)| (format!("rulesets/{id}.json"), json));
         let catalogs = crate::catalogs::ALL.map(|(id, json)| (format!("catalogs/{id}.json"), json));
         for (id, json) in rulesets.into_iter().chain(catalogs) {
+            let text = std::fs::read_to_string(&id).unwrap_or_else(|e| panic!("{id}: {e}"));
             let pretty: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(&id).unwrap_or_default())
-                    .unwrap_or_default();
-            let minified: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-            assert!(!minified.is_null(), "{id}");
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{id}: {e}"));
+            let minified: serde_json::Value =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{id}, minified: {e}"));
             assert_eq!(pretty, minified, "{id}");
         }
     }

@@ -41,6 +41,7 @@ pub mod recommend;
 pub mod rulesets;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod summary;
 pub mod validate;
 #[cfg(feature = "wasm")]
 pub mod wasm;

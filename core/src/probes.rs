@@ -117,7 +117,7 @@ pub(crate) fn step(kind: &Kind) -> Decimal {
     }
 }
 
-fn axis_kind(kind: &Kind) -> AxisKind {
+pub(crate) fn axis_kind(kind: &Kind) -> AxisKind {
     match kind {
         Kind::Aum | Kind::AumAvg(_) => AxisKind::Assets,
         Kind::Age => AxisKind::Age,

@@ -135,10 +135,13 @@ function show(heading) {
 function evaluate() {
   let result;
   let currency;
+  let tiers;
   try {
     const engine = Engine.builtin($('ruleset').value);
     currency = engine.ruleset.currency;
-    // JSON text in and out: the engine parses it and names the field of any error.
+    tiers = new Map(engine.ruleset.tiers.map((t) => [t.id, t]));
+    // JSON text in and out: the engine parses it and names the field of any error. The lean
+    // result (the default) has what this screen shows; tier names come from the ruleset.
     result = JSON.parse(engine.evaluateJson($('profile').value, $('as-of').value, { top_n: 3 }));
   } catch (error) {
     if (error?.name !== 'StrataError') throw error;
@@ -147,10 +150,11 @@ function evaluate() {
   }
   $('problems').hidden = true;
   $('result').hidden = false;
-  const name = (tier) => tier.name[lang] ?? tier.name.en ?? tier.id;
+  const name = (id) => tiers.get(id)?.name[lang] ?? tiers.get(id)?.name.en ?? id;
   $('tier').textContent = name(result.tier);
-  $('tier').dataset.tier = result.tier.id;
-  const next = result.next;
+  $('tier').dataset.tier = result.tier;
+  // The nearest tier above that money can reach.
+  const next = result.target;
   $('next').textContent = next ? name(next.tier) : TEXT.none;
   $('gap').textContent = next?.amount ? money(next.amount, currency) : next ? TEXT.notMoney : '—';
   show('result-title');

@@ -8,7 +8,7 @@ import { at, recordViolations } from './helpers.mjs';
 
 test('the policy is sent, strict, and the app runs under it', async ({ page }) => {
   await recordViolations(page);
-  const response = await page.goto(at('/'));
+  const response = await page.goto(at('/', { demo: '1' }));
   const header = response.headers()['content-security-policy'];
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(header).toContain("style-src 'self';");
@@ -25,7 +25,7 @@ test('the policy is sent, strict, and the app runs under it', async ({ page }) =
 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   for (const path of ['/benefits', '/compare', '/what-if', '/settings', '/product/unknown']) {
-    await page.goto(at(path));
+    await page.goto(at(path, { demo: '1' }));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
@@ -33,7 +33,7 @@ test('the policy is sent, strict, and the app runs under it', async ({ page }) =
 
 test('an injected inline script or style attribute is refused', async ({ page }) => {
   await recordViolations(page);
-  await page.goto(at('/'));
+  await page.goto(at('/', { demo: '1' }));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => {
     const s = document.createElement('script');
@@ -62,7 +62,7 @@ test('the kiosk build has its own policy and runs under it', async ({ page }) =>
 test('a tampered app wasm is refused by its integrity; an intact one loads without warnings', async ({ page }) => {
   const messages = [];
   page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-  await page.goto(at('/'));
+  await page.goto(at('/', { demo: '1' }));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // Chrome warns about integrity on a fetch preload; the build moves it to the fetch.
   expect(messages).toEqual([]);

@@ -12,6 +12,17 @@ export function at(path, params = {}) {
   return `${path}?${q}`;
 }
 
+/** Whether a console error is the app's own report of a failure ("strata: could not load …"):
+ * the technical detail the customer never sees on screen. */
+export const isReport = (text) => text.startsWith('strata: ');
+
+/** Collects the app's failure reports from the console. */
+export function trackReports(page) {
+  const reports = [];
+  page.on('console', (m) => m.type() === 'error' && isReport(m.text()) && reports.push(m.text()));
+  return reports;
+}
+
 /** Collects console errors and page errors; `allow` filters expected ones. */
 export function trackErrors(page, allow = () => false) {
   const errors = [];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 import { expect, test } from '@playwright/test';
-import { at, expectAccessible, trackErrors } from './helpers.mjs';
+import { at, expectAccessible, isReport, trackErrors, trackReports } from './helpers.mjs';
 
 const T = {
   'zh-CN': {
@@ -44,26 +44,26 @@ const FLOWS = [
     lang: 'zh-CN',
     answers: ['¥5万（含）至¥20万', '29岁及以上', '大专及以上', '¥20万（含）至¥100万'],
     tier: 'mid_lower',
-    h1: '根据您的回答，您是 中端客户（低）',
+    h1: '根据您的回答，您是 金卡',
     route: 'priority_counter',
     place: '优先窗口',
     // The priority counter serves mid-lower, but 优先服务 is mid-upper's and above.
     priority: false,
     benefit: '金卡借记卡',
-    next: '本行金融资产达到¥20万即可成为中端客户（高），在您现有资产基础上最多再增加¥15万。',
-    potential: '您在他行至少有¥20万；将其中最多¥15万转入本行，即可成为中端客户（高）。',
+    next: '本行金融资产达到¥20万即可成为理财金，在您现有资产基础上最多再增加¥15万。',
+    potential: '您在他行至少有¥20万；将其中最多¥15万转入本行，即可成为理财金。',
     assumed: '按您所选区间的下限¥5万计算',
   },
   {
     lang: 'en',
     answers: ['¥1,000,000 to under ¥10,000,000', '16 to 28', 'Below college', null],
     tier: 'high_end',
-    h1: 'From your answers, you are High-end',
+    h1: 'From your answers, you are Wealth Management',
     route: 'relationship_manager',
     place: 'The wealth-management centre',
     priority: true,
     benefit: 'Wealth-account platinum card',
-    next: 'Reach ¥10,000,000 in financial assets with us to become Private banking: at most ¥9,000,000 more than you hold now.',
+    next: 'Reach ¥10,000,000 in financial assets with us to become Private Banking: at most ¥9,000,000 more than you hold now.',
     potential: null,
     assumed: 'Worked out from the lower end of your band, ¥1,000,000',
   },
@@ -286,7 +286,7 @@ test('idle: a warning with a countdown, "I\'m still here" keeps the answers, the
   await expect(h1(page)).toBeFocused();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   const html = await page.content();
-  for (const gone of ['高端客户', '¥100万（含）', '29岁及以上', '大专以下', '财富管理中心', 'kiosk-tier']) {
+  for (const gone of ['财富管理', '¥100万（含）', '29岁及以上', '大专以下', '财富管理中心', 'kiosk-tier']) {
     expect(html).not.toContain(gone);
   }
   await page.getByRole('button', { name: zh.start }).click();
@@ -341,7 +341,7 @@ test('offline once loaded: the whole flow works without the network', async ({ p
   await complete(page, 'zh-CN', ['¥5万以下', '16–28岁', '大专及以上', '¥5万（含）至¥20万']);
   await expect(page.getByTestId('kiosk-tier')).toHaveAttribute('data-tier', 'potential');
   await expect(page.getByTestId('kiosk-potential')).toHaveText(
-    '您在他行至少有¥5万；将其中最多¥5万转入本行，即可成为中端客户（低）。',
+    '您在他行至少有¥5万；将其中最多¥5万转入本行，即可成为金卡。',
   );
   expect(requests).toEqual([]);
   await context.setOffline(false);
@@ -450,5 +450,20 @@ test('a landscape 1080p lobby screen shows the result side by side, in dark mode
   await page.getByRole('button', { name: 'Start over' }).click();
   await expectAccessible(page, 'attract 1080p dark');
   await page.screenshot({ path: info.outputPath('kiosk-attract-1080p-dark-en.png') });
+  expect(errors).toEqual([]);
+});
+
+test('bank rules that cannot be loaded: the kiosk says so in words, retries, and logs the detail', async ({ page }) => {
+  const errors = trackErrors(page, (text) => text.includes('Failed to load resource') || isReport(text));
+  const reports = trackReports(page);
+  await page.route('**/kiosk-rules.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(at('/kiosk/', { ruleset: '/kiosk-rules.json' }));
+  const card = page.getByTestId('error-card');
+  await expect(card.getByRole('heading', { level: 1 })).toHaveText('暂时无法显示您的等级');
+  await expect(card.getByRole('button', { name: '重试' })).toBeVisible();
+  await expect(card).not.toContainText('404');
+  await expect(card).not.toContainText('kiosk-rules');
+  await expect.poll(() => reports.join('\n')).toContain('HTTP 404');
+  await expectAccessible(page, 'kiosk error card');
   expect(errors).toEqual([]);
 });

@@ -6,12 +6,12 @@ import { at, expectAccessible, trackErrors } from './helpers.mjs';
 
 test('tabs, product detail and the back button keep the customer and the date', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/', { persona: 'xu-hui' }));
-  await expect(page.getByRole('region', { name: '中端客户（高）' })).toBeVisible();
+  await page.goto(at('/', { demo: 'xu-hui' }));
+  await expect(page.getByRole('region', { name: '理财金' })).toBeVisible();
 
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '权益' }).click();
-  await expect(page).toHaveURL(/\/benefits\?.*persona=xu-hui/);
+  await expect(page).toHaveURL(/\/benefits\?.*demo=xu-hui/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的权益');
   await expect(page.getByRole('heading', { level: 2, name: '增值服务' })).toBeVisible();
   await expect(nav.getByRole('link', { name: '权益' })).toHaveAttribute('aria-current', 'page');
@@ -39,7 +39,7 @@ test('tabs, product detail and the back button keep the customer and the date', 
 
 test('a deep link to a product shows risk against tolerance and why it is not offered', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/product/fund-equity-growth', { persona: 'chen-jing', lang: 'en' }));
+  await page.goto(at('/product/fund-equity-growth', { demo: 'chen-jing', lang: 'en' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Growth equity fund');
   await expect(page.getByTestId('risk')).toHaveText(/^R\d /);
   await expect(page.getByTestId('tolerance')).toHaveText('C2 cautious');
@@ -50,9 +50,9 @@ test('a deep link to a product shows risk against tolerance and why it is not of
 
 test('a product page shows its risk disclosure and cooling-off period, as text', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/product/fund-bond-c', { persona: 'li-wei' }));
+  await page.goto(at('/product/fund-bond-c', { demo: 'li-wei' }));
   await expect(page.getByTestId('disclosure')).toContainText('基金有风险，投资须谨慎；过往业绩不代表未来表现');
-  await page.goto(at('/product/life-whole', { persona: 'li-wei', lang: 'en' }));
+  await page.goto(at('/product/life-whole', { demo: 'li-wei', lang: 'en' }));
   await expect(page.getByTestId('disclosure')).toContainText('Insurance is not a deposit');
   await expect(page.getByTestId('cooling-off')).toHaveText('360 hours');
   await expectAccessible(page, 'product with disclosure');
@@ -61,15 +61,15 @@ test('a product page shows its risk disclosure and cooling-off period, as text',
 
 test('the language choice is remembered, and only the language is stored', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/settings'));
+  await page.goto(at('/settings', { demo: '1' }));
   await page.getByLabel('English').check();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
   await page.getByLabel(/Zhang Xiaoyu/).check();
-  await expect(page).toHaveURL(/persona=zhang-xiaoyu/);
+  await expect(page).toHaveURL(/demo=zhang-xiaoyu/);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-  await expect(page.getByRole('region', { name: 'Potential' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Growth' })).toBeVisible();
   const stored = await page.evaluate(() => ({ ...localStorage }));
   expect(stored).toEqual({ 'strata.lang': 'en' });
   expect(errors).toEqual([]);

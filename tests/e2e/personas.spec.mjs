@@ -6,22 +6,22 @@ import { expect, test } from '@playwright/test';
 import { at, trackErrors } from './helpers.mjs';
 
 const PERSONAS = [
-  { id: 'wang-jianguo', tier: ['私人银行客户', 'Private banking'], gap: null, rec: ['美元储蓄', 'USD savings'], reason: ['您尚未持有外汇，可分散配置', "You don't hold any foreign exchange yet"] },
-  { id: 'zhao-min', tier: ['高端客户', 'High-end'], gap: ['¥720万', '¥7,200,000'], rec: ['积存金', 'Gold accumulation plan'], reason: ['您尚未持有贵金属，可分散配置', "You don't hold any precious metals yet"], moment: ['将于3天后到期', 'matures in 3 days'] },
-  { id: 'zhou-tao', tier: ['高端客户', 'High-end'], gap: ['¥914万', '¥9,140,000'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'], basis: ['如2026年12月31日评级时仍未达标', 'if still below at the review on 31 Dec 2026'] },
-  { id: 'xu-hui', tier: ['中端客户（高）', 'Mid-tier (upper)'], gap: ['¥58万', '¥580,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['风险测评已于2026年9月3日过期', 'risk assessment expired on 3 Sep 2026'] },
-  { id: 'chen-jing', tier: ['中端客户（高）', 'Mid-tier (upper)'], gap: ['¥52.4万', '¥524,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['生日快乐！2026年11月30日是您的55岁生日', 'Happy birthday! You turn 55 on 30 Nov 2026'] },
-  { id: 'li-wei', tier: ['中端客户（低）', 'Mid-tier (lower)'], gap: ['¥3.75万', '¥37,500'], rec: ['代发工资', 'Payroll agency'], reason: ['您尚未开通支付结算', "You don't have any payment services yet"], moment: ['将于6天后到期', 'matures in 6 days'] },
-  { id: 'sun-li', tier: ['中端客户（低）', 'Mid-tier (lower)'], gap: ['¥2万', '¥20,000'], rec: ['美元储蓄', 'USD savings'], reason: ['从他行转入¥2万，即可升级为中端客户（高）', 'Bring ¥20,000 from another bank to reach Mid-tier (upper)'], potential: ['即可成为高端客户', 'you become High-end'] },
-  { id: 'liu-yang', tier: ['中端客户（低）', 'Mid-tier (lower)'], gap: ['¥15万', '¥150,000'], rec: ['代发工资', 'Payroll agency'], moment: ['您的资产接近中端客户（低）门槛', 'close to the Mid-tier (lower) bar'] },
-  { id: 'zhang-xiaoyu', tier: ['潜力客户', 'Potential'], gap: ['¥4.68万', '¥46,800'], rec: ['国家助学贷款', 'State student loan'] },
-  { id: 'he-qiang', tier: ['普通客户', 'Ordinary'], gap: ['¥4万', '¥40,000'], rec: ['1年期零存整取', '1-year monthly savings plan'] },
+  { id: 'wang-jianguo', tier: ['私人银行', 'Private Banking'], gap: null, rec: ['美元储蓄', 'USD savings'], reason: ['您尚未持有外汇，可分散配置', "You don't hold any foreign exchange yet"] },
+  { id: 'zhao-min', tier: ['财富管理', 'Wealth Management'], gap: ['¥720万', '¥7,200,000'], rec: ['积存金', 'Gold accumulation plan'], reason: ['您尚未持有贵金属，可分散配置', "You don't hold any precious metals yet"], moment: ['将于3天后到期', 'matures in 3 days'] },
+  { id: 'zhou-tao', tier: ['财富管理', 'Wealth Management'], gap: ['¥914万', '¥9,140,000'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'], basis: ['如2026年12月31日评级时仍未达标', 'if still below at the review on 31 Dec 2026'] },
+  { id: 'xu-hui', tier: ['理财金', 'Premier'], gap: ['¥58万', '¥580,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['风险测评已于2026年9月3日过期', 'risk assessment expired on 3 Sep 2026'] },
+  { id: 'chen-jing', tier: ['理财金', 'Premier'], gap: ['¥52.4万', '¥524,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['生日快乐！2026年11月30日是您的55岁生日', 'Happy birthday! You turn 55 on 30 Nov 2026'] },
+  { id: 'li-wei', tier: ['金卡', 'Gold'], gap: ['¥3.75万', '¥37,500'], rec: ['代发工资', 'Payroll agency'], reason: ['您尚未开通支付结算', "You don't have any payment services yet"], moment: ['将于6天后到期', 'matures in 6 days'] },
+  { id: 'sun-li', tier: ['金卡', 'Gold'], gap: ['¥2万', '¥20,000'], rec: ['美元储蓄', 'USD savings'], reason: ['从他行转入¥2万，即可升级为理财金', 'Bring ¥20,000 from another bank to reach Premier'], potential: ['即可成为财富管理', 'you become Wealth Management'] },
+  { id: 'liu-yang', tier: ['金卡', 'Gold'], gap: ['¥15万', '¥150,000'], rec: ['代发工资', 'Payroll agency'], moment: ['您的资产接近金卡门槛', 'close to the Gold bar'] },
+  { id: 'zhang-xiaoyu', tier: ['成长', 'Growth'], gap: ['¥4.68万', '¥46,800'], rec: ['国家助学贷款', 'State student loan'] },
+  { id: 'he-qiang', tier: ['普通', 'Everyday'], gap: ['¥4万', '¥40,000'], rec: ['1年期零存整取', '1-year monthly savings plan'] },
 ];
 
 for (const p of PERSONAS) {
   test(`${p.id}: tier, gap and first recommendation in both languages`, async ({ page }) => {
     const errors = trackErrors(page);
-    await page.goto(at('/', { persona: p.id }));
+    await page.goto(at('/', { demo: p.id }));
     for (const [i, lang] of ['zh-CN', 'en'].entries()) {
       if (i === 1) await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -57,8 +57,8 @@ const CARD_REASONS = [
   {
     id: 'sun-li',
     reasons: [
-      ['从他行转入¥2万，即可升级为中端客户（高）', '把您在他行的¥90万集中到本行管理', '您尚未持有外汇，可分散配置'],
-      ['Bring ¥20,000 from another bank to reach Mid-tier (upper)', 'Brings your ¥900,000 held elsewhere under one roof', "You don't hold any foreign exchange yet"],
+      ['从他行转入¥2万，即可升级为理财金', '把您在他行的¥90万集中到本行管理', '您尚未持有外汇，可分散配置'],
+      ['Bring ¥20,000 from another bank to reach Premier', 'Brings your ¥900,000 held elsewhere under one roof', "You don't hold any foreign exchange yet"],
     ],
   },
 ];
@@ -66,7 +66,7 @@ const CARD_REASONS = [
 for (const p of CARD_REASONS) {
   test(`${p.id}: the three recommendation cards give different reasons`, async ({ page }) => {
     const errors = trackErrors(page);
-    await page.goto(at('/', { persona: p.id }));
+    await page.goto(at('/', { demo: p.id }));
     for (const [i, lang] of ['zh-CN', 'en'].entries()) {
       if (i === 1) await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);

@@ -18,7 +18,7 @@ for (const s of SCREENS) {
   test(`${s.name} screen: accessible in Chinese and English, with screenshots`, async ({ page }, info) => {
     const errors = trackErrors(page);
     for (const [i, lang] of ['zh-CN', 'en'].entries()) {
-      await page.goto(at(s.path, { lang }));
+      await page.goto(at(s.path, { demo: '1', lang }));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.h1[i]);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectAccessible(page, `${s.name} ${lang}`);
@@ -32,7 +32,7 @@ test('dark mode screens are accessible too', async ({ page }, info) => {
   const errors = trackErrors(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   for (const path of ['/', '/what-if', '/compare']) {
-    await page.goto(at(path, { persona: 'zhao-min' }));
+    await page.goto(at(path, { demo: 'zhao-min' }));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectAccessible(page, `dark ${path}`);
   }

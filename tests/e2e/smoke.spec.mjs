@@ -13,7 +13,7 @@ test('the app boots without errors', async ({ page }) => {
     errors.push(`request: ${request.url()} ${request.failure()?.errorText ?? ''}`),
   );
 
-  await page.goto('/');
+  await page.goto('/?demo=1');
 
   // The heading only appears once the wasm app has mounted.
   const main = page.getByRole('main');
@@ -30,7 +30,7 @@ test('the assets arrive as the precompressed .gz the size report counts', async 
     const name = new URL(response.url()).pathname.split('.').pop();
     if (['wasm', 'js', 'css'].includes(name)) encodings[name] = response.headers()['content-encoding'];
   });
-  await page.goto('/');
+  await page.goto('/?demo=1');
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
   expect(encodings).toEqual({ wasm: 'gzip', js: 'gzip', css: 'gzip' });
 });

@@ -13,18 +13,18 @@ function trackErrors(page) {
 
 test('demo customer sees mid-tier and the gap to the next tier, in Chinese then English', async ({ page }, info) => {
   const errors = trackErrors(page);
-  await page.goto('/');
+  await page.goto('/?demo=1');
 
-  const card = page.getByRole('region', { name: '中端客户（低）' });
+  const card = page.getByRole('region', { name: '金卡' });
   await expect(card).toBeVisible();
   await expect(page.getByTestId('gap-amount')).toHaveText('¥3.75万');
-  await expect(card).toContainText('距离中端客户（高）还差');
+  await expect(card).toContainText('距离理财金还差');
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '81');
   await page.screenshot({ path: info.outputPath('home-zh-CN.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('region', { name: 'Mid-tier (lower)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Gold' })).toBeVisible();
   await expect(page.getByTestId('gap-amount')).toHaveText('¥37,500');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My customer tier');
   await page.screenshot({ path: info.outputPath('home-en.png'), fullPage: true });
@@ -36,7 +36,7 @@ test('demo customer sees mid-tier and the gap to the next tier, in Chinese then 
 });
 
 test('no serious or critical accessibility violations', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?demo=1');
   await expect(page.getByTestId('gap-amount')).toBeVisible();
   for (const lang of ['zh-CN', 'en']) {
     const results = await new AxeBuilder({ page }).analyze();

@@ -104,7 +104,7 @@ const APP = 'Strata stopped and shows its error card instead:';
 test('the app: a trap in a render shows the card in Chinese; retry brings the app back', async ({ page }) => {
   await recordViolations(page);
   const seen = watch(page);
-  await page.goto(at('/'));
+  await page.goto(at('/', { demo: '1' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的客户等级');
 
   // A tap on a tab: the render that follows panics.
@@ -135,7 +135,7 @@ test('the app: a trap at start-up shows the card in English; retry starts the ap
   await recordViolations(page);
   const seen = watch(page);
   await panicAtStart(page);
-  await page.goto(at('/', { lang: 'en' }));
+  await page.goto(at('/', { demo: '1', lang: 'en' }));
   const card = page.getByRole('alert');
   await expect(card.getByRole('heading', { level: 1 })).toHaveText('Your tier cannot be shown right now. Please try again later.');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -154,7 +154,7 @@ test('the app: a trap at start-up shows the card in English; retry starts the ap
 
 test('the app: a wasm that does not load shows the card too', async ({ page }) => {
   await page.route('**/strata-web-*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(at('/'));
+  await page.goto(at('/', { demo: '1' }));
   await expect(page.getByRole('alert').getByRole('heading', { level: 1 })).toHaveText('暂时无法显示您的等级，请稍后重试。');
   await expectNoTechnicalText(page);
   await page.unroute('**/strata-web-*_bg.wasm');
@@ -233,7 +233,7 @@ for (const lang of ['zh-CN', 'en']) {
       main: '客户等级',
       title: '暂时无法显示您的等级，请稍后重试。',
       retry: '重试',
-      upper: '中端客户（高）',
+      upper: '理财金',
       all: '查看全部权益',
     },
     en: {
@@ -241,7 +241,7 @@ for (const lang of ['zh-CN', 'en']) {
       main: 'Customer tier',
       title: 'Your tier cannot be shown right now. Please try again later.',
       retry: 'Try again',
-      upper: 'Mid-tier (upper)',
+      upper: 'Premier',
       all: 'See all benefits',
     },
   }[lang];
@@ -307,7 +307,7 @@ for (const lang of ['zh-CN', 'en']) {
       });
       return div.querySelector('strata-widget-host').shadowRoot.querySelector('.tier-name')?.textContent;
     }, LOADER);
-    expect(mounted).toBe('Ordinary');
+    expect(mounted).toBe('Everyday');
 
     expect(await page.evaluate(() => window.__hostSaw)).toEqual([]);
     expectReported(seen, WIDGET);
@@ -346,6 +346,6 @@ test('the widget: an update after a trap tries again, and unmount leaves nothing
     unmount(handle);
     return { card, errors, tier, left: div.childNodes.length };
   }, LOADER);
-  expect(result).toEqual({ card: 'internal', errors: ['internal'], tier: 'High-end', left: 0 });
+  expect(result).toEqual({ card: 'internal', errors: ['internal'], tier: 'Wealth Management', left: 0 });
   expectReported(seen, WIDGET);
 });

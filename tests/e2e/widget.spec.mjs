@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { expect, test } from '@playwright/test';
 
-import { at, expectAccessible as axe, expectClean, recordViolations, trackErrors } from './helpers.mjs';
+import { at, expectAccessible as axe, expectClean, isReport, recordViolations, trackErrors } from './helpers.mjs';
 
 const PAGE = '/examples/host-page/';
 const LOADER = '/dist-widget/strata-widget.js';
@@ -19,7 +19,7 @@ const expectAccessible = (page, label) => axe(page, label, { preload: false });
 
 async function open(page, params = {}) {
   await recordViolations(page);
-  const errors = trackErrors(page);
+  const errors = trackErrors(page, isReport);
   await page.goto(at(PAGE, params));
   const header = page.locator('#header-tier');
   const main = page.locator('#main-tier');
@@ -39,16 +39,16 @@ test('both widgets show the tier in Chinese on the bank page, and its hostile CS
   const { errors, header, main } = await open(page);
 
   const compact = header.getByRole('region', { name: '您的等级' });
-  await expect(compact.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(compact.getByRole('heading', { name: '金卡' })).toBeVisible();
   await expect(compact.getByTestId('gap-amount')).toHaveText('¥3.75万');
-  await expect(compact).toContainText('距离中端客户（高）还差');
+  await expect(compact).toContainText('距离理财金还差');
   await expect(compact.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '81');
-  await expect(compact.getByRole('status')).toHaveText('中端客户（低）：距离中端客户（高）还差¥3.75万');
+  await expect(compact.getByRole('status')).toHaveText('金卡：距离理财金还差¥3.75万');
   // The compact card's one button: what the tier brings.
   await expect(compact.getByRole('button')).toHaveText(['查看全部权益']);
 
   const full = main.getByRole('region', { name: '客户等级' });
-  await expect(full.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '金卡' })).toBeVisible();
   await expect(full.getByTestId('assets')).toHaveText('¥16.25万');
   await expect(full.getByRole('heading', { name: '我的主要权益' })).toBeVisible();
   await expect(full.getByTestId('strata-rec').getByRole('heading', { name: '为您推荐' })).toBeVisible();
@@ -132,23 +132,25 @@ test('update re-renders, a bad profile shows the error card and onError, unmount
   const { errors, header, main } = await open(page);
   const compact = header.getByRole('region', { name: '您的等级' });
   const full = main.getByRole('region', { name: '客户等级' });
-  await expect(full.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '金卡' })).toBeVisible();
 
   // A deposit: both widgets show the new tier (update() and the .profile property).
   await page.locator('#deposit').click();
-  await expect(compact.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
-  await expect(full.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(compact.getByRole('heading', { name: '理财金' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '理财金' })).toBeVisible();
   await expect(full.getByTestId('assets')).toHaveText('¥21.25万');
-  await expect(compact.getByRole('status')).toContainText('中端客户（高）：距离');
+  await expect(compact.getByRole('status')).toContainText('理财金：距离');
 
-  // A negative balance: an error card naming the field in each widget; the page goes on.
+  // A negative balance: an error card in the customer's words in each widget (the field's
+  // path goes to onError and the console, never the screen); the page goes on.
   await page.locator('#bad').click();
   for (const widget of [compact, full]) {
     const card = widget.getByTestId('error-card');
     await expect(card).toBeVisible();
-    await expect(card.getByRole('heading')).toHaveText('客户资料有误');
-    await expect(card.getByTestId('error-path')).toHaveText('$.holdings[0].balance');
-    await expect(card).toContainText('不能为负数（当前为-500）');
+    await expect(card.getByRole('heading')).toHaveText('暂时无法显示您的等级');
+    await expect(card).toHaveAttribute('data-kind', 'profile');
+    await expect(card).not.toContainText('$.holdings');
+    await expect(card).not.toContainText('-500');
   }
   // onError for the mounted widget, and a strata-error event from each.
   await expect(page.locator('#event-log li')).toHaveCount(3);
@@ -166,8 +168,8 @@ test('update re-renders, a bad profile shows the error card and onError, unmount
 
   // A good profile again: both recover.
   await page.locator('#deposit').click();
-  await expect(compact.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
-  await expect(full.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(compact.getByRole('heading', { name: '理财金' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '理财金' })).toBeVisible();
   await expect(page.getByTestId('error-card')).toHaveCount(0);
 
   // Unmount: the header element is left exactly as it was (empty); mounting again works.
@@ -175,8 +177,8 @@ test('update re-renders, a bad profile shows the error card and onError, unmount
   await expect(page.locator('strata-widget-host')).toHaveCount(0);
   expect(await header.evaluate((el) => el.childNodes.length)).toBe(0);
   await page.locator('#restore').click();
-  await expect(compact.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
-  await expect(full.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
+  await expect(compact.getByRole('heading', { name: '理财金' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: '理财金' })).toBeVisible();
   await expect(page.locator('strata-widget-host')).toHaveCount(2);
   await expectClean(page, errors);
 });
@@ -185,9 +187,9 @@ test('the bank page in English', async ({ page }, info) => {
   const { errors, header, main } = await open(page, { lang: 'en' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const compact = header.getByRole('region', { name: 'Your tier' });
-  await expect(compact.getByRole('heading', { name: 'Mid-tier (lower)' })).toBeVisible();
+  await expect(compact.getByRole('heading', { name: 'Gold' })).toBeVisible();
   await expect(compact.getByTestId('gap-amount')).toHaveText('¥37,500');
-  await expect(compact).toContainText('To reach Mid-tier (upper)');
+  await expect(compact).toContainText('To reach Premier');
   const full = main.getByRole('region', { name: 'Customer tier' });
   await expect(full).toHaveAttribute('lang', 'en');
   await expect(full.getByTestId('assets')).toHaveText('¥162,500');
@@ -200,9 +202,9 @@ test('the bank page in English', async ({ page }, info) => {
 
   await page.locator('#bad').click();
   const card = full.getByTestId('error-card');
-  await expect(card.getByRole('heading')).toHaveText('The customer profile has a problem');
-  await expect(card).toContainText('Field');
-  await expect(card).toContainText('please try again later');
+  await expect(card.getByRole('heading')).toHaveText('Your tier cannot be shown right now');
+  await expect(card).not.toContainText('$.');
+  await expect(card).toContainText('Please try again in a moment');
   await expectAccessible(page, 'error cards en');
   await expectClean(page, errors);
 });
@@ -249,8 +251,8 @@ test('two widgets on one page are independent: profiles, languages, themes, upda
   }, LOADER);
   const a = page.getByRole('region', { name: 'Widget A' });
   const b = page.getByRole('region', { name: '组件乙' });
-  await expect(a.getByRole('heading', { name: 'High-end' })).toBeVisible();
-  await expect(b.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
+  await expect(b.getByRole('heading', { name: '金卡' })).toBeVisible();
   const colour = (locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(await colour(a.getByRole('button', { name: 'Talk to my manager' }))).toBe('rgb(0, 100, 0)');
   expect(await colour(b.getByRole('button', { name: '联系我的客户经理' }))).toBe('rgb(75, 0, 130)');
@@ -272,15 +274,15 @@ test('two widgets on one page are independent: profiles, languages, themes, upda
       holdings: [{ product: 'demand-cny', family: 'deposit', balance: '250000.00' }],
     }),
   );
-  await expect(b.getByRole('heading', { name: '中端客户（高）' })).toBeVisible();
-  await expect(a.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expect(b.getByRole('heading', { name: '理财金' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
   expect(await page.evaluate(() => window.__a.unmount())).toBe(true);
   await expect(a).toHaveCount(0);
   expect(await page.locator('#extra-a').evaluate((el) => el.childNodes.length)).toBe(0);
   await b.getByRole('button', { name: '查看全部权益' }).click();
   await expect.poll(() => page.evaluate(() => window.__actions.b.length)).toBe(2);
   // The page's own widgets are untouched.
-  await expect(page.locator('#main-tier').getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(page.locator('#main-tier').getByRole('heading', { name: '金卡' })).toBeVisible();
   await expectClean(page, errors);
 });
 
@@ -312,10 +314,11 @@ test('a bad ruleset, catalog or option shows its error card and calls onError; t
     await new Promise((resolve) => setTimeout(resolve, 0));
     return { seen, ruleset, catalog, option, recovered, left: div.childNodes.length };
   }, LOADER);
-  expect(reports.ruleset).toBe('The tier rules have a problem');
-  expect(reports.catalog).toBe('产品目录有误');
-  expect(reports.option).toBe('组件参数有误');
-  expect(reports.recovered).toBe('中端客户（低）');
+  // The customer reads the same words whatever failed; the host learns which from onError.
+  expect(reports.ruleset).toBe('Your tier cannot be shown right now');
+  expect(reports.catalog).toBe('暂时无法显示您的等级');
+  expect(reports.option).toBe('暂时无法显示您的等级');
+  expect(reports.recovered).toBe('金卡');
   expect(reports.left).toBe(0);
   expect(reports.seen.map((s) => s.kind)).toEqual(['ruleset', 'catalog', 'input', 'profile']);
   expect(reports.seen[2]).toEqual({ kind: 'input', paths: ['asOf'], types: ['invalid'] });
@@ -333,13 +336,13 @@ test('a bad ruleset, catalog or option shows its error card and calls onError; t
 test('<strata-tier-card> follows its attributes and its profile property', async ({ page }) => {
   // The browser logs the failed request for a missing profile-src; nothing else may be logged.
   await recordViolations(page);
-  const errors = trackErrors(page, (text) => text.includes('Failed to load resource'));
+  const errors = trackErrors(page, (text) => text.includes('Failed to load resource') || isReport(text));
   await page.goto(at(PAGE));
   const card = page.locator('#main-tier');
-  await expect(card.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: '金卡' })).toBeVisible();
 
   await card.evaluate((el) => el.setAttribute('locale', 'en'));
-  await expect(card.getByRole('heading', { name: 'Mid-tier (lower)' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Gold' })).toBeVisible();
   await expect(card.getByRole('region', { name: 'Customer tier' })).toHaveAttribute('lang', 'en');
 
   await card.evaluate((el) => el.setAttribute('variant', 'compact'));
@@ -350,13 +353,16 @@ test('<strata-tier-card> follows its attributes and its profile property', async
   await card.evaluate((el) => el.setAttribute('label', 'Tier summary'));
   await expect(card.getByRole('region', { name: 'Tier summary' })).toBeVisible();
 
-  // A profile-src that cannot be fetched: the network error card names the attribute.
+  // A profile-src that cannot be fetched: the network card asks to check the connection;
+  // the host learns the attribute at fault.
   await card.evaluate((el) => el.setAttribute('profile-src', 'missing.json'));
   const error = card.getByTestId('error-card');
-  await expect(error.getByRole('heading')).toHaveText('The data could not be loaded');
-  await expect(error.getByTestId('error-path')).toHaveText('profile-src');
+  await expect(error.getByRole('heading')).toHaveText('Your tier cannot be shown right now');
+  await expect(error).toContainText('check your connection');
+  await expect(error).not.toContainText('profile-src');
   await expect(page.locator('#event-log li')).toHaveCount(1);
   expect((await logged(page))[0][2].kind).toBe('network');
+  expect((await logged(page))[0][2].errors[0].path).toBe('profile-src');
 
   // Back to a good source, then a profile set as a property (JSON text works too).
   await card.evaluate((el) => el.setAttribute('profile-src', 'customer.json'));
@@ -369,13 +375,14 @@ test('<strata-tier-card> follows its attributes and its profile property', async
       holdings: [{ product: 'demand-cny', family: 'deposit', balance: '1200000.00' }],
     });
   });
-  await expect(card.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
 
   // A ruleset by URL: a bad one is reported as a ruleset problem.
   await card.evaluate((el) => el.setAttribute('ruleset-src', 'customer.json'));
-  await expect(error.getByRole('heading')).toHaveText('The tier rules have a problem');
+  await expect(error).toHaveAttribute('data-kind', 'ruleset');
+  await expect(error.getByRole('heading')).toHaveText('Your tier cannot be shown right now');
   await card.evaluate((el) => el.removeAttribute('ruleset-src'));
-  await expect(card.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
 
   // Removed from the page: everything it added goes; put back, it renders again.
   await card.evaluate((el) => {
@@ -384,14 +391,14 @@ test('<strata-tier-card> follows its attributes and its profile property', async
   });
   expect(await page.evaluate(() => window.__card.childNodes.length)).toBe(0);
   await page.evaluate(() => document.querySelector('main').append(window.__card));
-  await expect(card.getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
   await expectAccessible(page, 'custom element');
   await expectClean(page, errors);
 });
 
 test('the loader is lazy: no glue or wasm until the first mount, and no cross-origin isolation needed', async ({ page }) => {
   await recordViolations(page);
-  const errors = trackErrors(page);
+  const errors = trackErrors(page, isReport);
   // The engine-only page knows nothing of the widget: import the loader there, then mount.
   await page.goto(at('/examples/engine-only/'));
   const fetched = () =>
@@ -413,7 +420,7 @@ test('the loader is lazy: no glue or wasm until the first mount, and no cross-or
       variant: 'compact',
     });
   }, LOADER);
-  await expect(page.getByRole('region', { name: 'Customer tier' }).getByRole('heading', { name: 'Ordinary' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Customer tier' }).getByRole('heading', { name: 'Everyday' })).toBeVisible();
   expect(await fetched()).toEqual(expect.arrayContaining(['strata-widget-wasm.js', 'strata-widget-wasm_bg.wasm', 'strata-widget.css']));
   await expectClean(page, errors);
 });
@@ -422,7 +429,7 @@ test('<strata-tier-card> checks a pinned SHA-256 before using what it fetched', 
   const customer = readFileSync(new URL('../../examples/host-page/customer.json', import.meta.url));
   const sha = (body, enc) => createHash('sha256').update(body).digest(enc);
   const { errors, main } = await open(page);
-  await expect(main.getByRole('heading', { name: '中端客户（低）' })).toBeVisible();
+  await expect(main.getByRole('heading', { name: '金卡' })).toBeVisible();
   await main.evaluate((el) => el.setAttribute('locale', 'en'));
 
   // The right digest, in either notation: shown as before.
@@ -435,14 +442,17 @@ test('<strata-tier-card> checks a pinned SHA-256 before using what it fetched', 
   const other = sha(Buffer.from('something else'), 'hex');
   await main.evaluate((el, pin) => el.setAttribute('profile-sha256', pin), other);
   const card = main.getByTestId('error-card');
-  await expect(card.getByRole('heading')).toHaveText('The data failed its integrity check and was refused');
-  await expect(card.getByTestId('error-path')).toHaveText('profile-sha256');
-  await expect(card).toContainText(`but ${other} was pinned`);
-  expect((await logged(page)).at(-1)[2].kind).toBe('integrity');
+  await expect(card).toHaveAttribute('data-kind', 'integrity');
+  await expect(card.getByRole('heading')).toHaveText('Your tier cannot be shown right now');
+  await expect(card).not.toContainText(other);
+  const last = async () => (await logged(page)).at(-1)[2];
+  await expect.poll(async () => (await last()).kind).toBe('integrity');
+  expect((await last()).errors[0].path).toBe('profile-sha256');
+  expect((await last()).errors[0].message).toContain(`but ${other} was pinned`);
 
   // A malformed pin is refused too.
   await main.evaluate((el) => el.setAttribute('profile-sha256', 'abc'));
-  await expect(card).toContainText('neither 64 hex digits nor sha256-<base64>');
+  await expect.poll(async () => (await last()).errors[0].message).toContain('neither 64 hex digits nor sha256-<base64>');
   await expectClean(page, errors);
 });
 
@@ -464,7 +474,7 @@ test('the built loader fetches glue, wasm and stylesheet with Subresource Integr
     await route.fulfill({ body, contentType: 'application/wasm' });
   });
   // The browser reports the refused wasm on the console; nothing else may be logged.
-  const errors = trackErrors(page, (text) => /integrity|Subresource/i.test(text));
+  const errors = trackErrors(page, (text) => /integrity|Subresource/i.test(text) || isReport(text));
   await page.goto(at('/examples/engine-only/'));
   const outcome = await page.evaluate(async (url) => {
     const { mount } = await import(url);
@@ -483,7 +493,7 @@ test('the built loader fetches glue, wasm and stylesheet with Subresource Integr
 
 test('mount settles even when unmounted or replaced at once, and a profile set before the loader ran is used', async ({ page }) => {
   await recordViolations(page);
-  const errors = trackErrors(page);
+  const errors = trackErrors(page, isReport);
   await page.goto(at('/examples/engine-only/'));
   // An element given its profile before the loader defined <strata-tier-card>.
   await page.evaluate(() => {
@@ -512,6 +522,6 @@ test('mount settles even when unmounted or replaced at once, and a profile set b
     return results;
   }, LOADER);
   expect(outcome).toEqual(['settled', 'settled', 'settled', 'rejected']);
-  await expect(page.locator('#early').getByRole('heading', { name: 'High-end' })).toBeVisible();
+  await expect(page.locator('#early').getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
   await expectClean(page, errors);
 });

@@ -5,9 +5,10 @@
 
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Profile;
-use strata_ui::components::error_card::problem_item;
+use strata_ui::components::error_card::words;
 use strata_ui::components::tier_card::TierCard;
 use strata_ui::error::LoadError;
+use strata_ui::format::Amount;
 use strata_ui::i18n::{Locale, Msg, fill, t};
 use strata_ui::sentences::{self, Ctx};
 use strata_ui::shared::{EngineRef, Shared};
@@ -148,19 +149,18 @@ struct ErrorProps {
     locale: Locale,
 }
 
-/// Every bad field with its JSON path, in the widget's language. (The app's `ErrorCard`
-/// offers a demo customer and a dismiss button; a widget has neither.)
+/// The failure in the customer's words, as the app's card says it (no JSON path: the
+/// detail goes to the console and the host's `onError`). The app's `ErrorCard` offers a
+/// retry; a widget's host decides that.
 #[component]
 fn ErrorView(props: &ErrorProps) -> Html {
     let l = props.locale;
+    let (title, text) = words(props.failure.kind, false);
     html! {
         <div class="strata-error" role="alert" aria-labelledby="strata-error-title"
              data-testid="error-card" data-kind={props.failure.kind.tag()}>
-            <h2 id="strata-error-title">{ props.failure.kind.title(l) }</h2>
-            <ul class="strata-problems">
-                { for props.failure.problems.iter().map(|p| problem_item(l, p)) }
-            </ul>
-            <p>{ wt(l, WidgetMsg::ErrorNote) }</p>
+            <h2 id="strata-error-title">{ t(l, title) }</h2>
+            <p>{ t(l, text) }</p>
         </div>
     }
 }
@@ -188,7 +188,7 @@ fn summary(c: &Ctx, eval: &Evaluation) -> String {
             &[
                 ("tier", tier),
                 ("next", gap.tier.name.get(tag)),
-                ("amount", &c.money(gap.amount.0)),
+                ("amount", &c.money(Amount::Needed, gap.amount.0)),
             ],
         ),
         None if eval.tier.rank == 0 => {

@@ -6,7 +6,6 @@ strata_ui::messages! {
     WidgetMsg, wt {
     Region => "客户等级", "Customer tier";
     TalkToManager => "联系我的客户经理", "Talk to my manager";
-    ErrorNote => "等级暂时无法显示，请稍后再试或联系银行。", "Your tier cannot be shown right now; please try again later or contact your bank.";
     Summary => "{tier}：距离{next}还差{amount}", "{tier}: {amount} to go to {next}";
     }
 }

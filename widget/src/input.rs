@@ -82,7 +82,7 @@ mod tests {
         "holdings": [{ "product": "demand-cny", "family": "deposit", "balance": "162500.00" }] }"#;
 
     fn day() -> NaiveDate {
-        DAY.parse().unwrap_or_default()
+        DAY.parse().unwrap_or_else(|e| panic!("`{DAY}`: {e}"))
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //! `TierCard` (strata-ui) there with Yew and reports taps through one JS function.
 //!
 //! Every input is checked ([`input`]): a bad profile, ruleset, catalog or option renders an
-//! error card naming each bad field, and [`Widget::render`] returns the same problems for
-//! the host's `onError`. Nothing here throws on bad data and nothing navigates.
+//! error card in the customer's words, and [`Widget::render`] returns every problem with
+//! its JSON path for the host's `onError` (and the console). Nothing here throws on bad
+//! data and nothing navigates.
 
 pub mod card;
 pub mod i18n;
@@ -102,7 +103,11 @@ impl Widget {
     pub fn render(&mut self) -> Result<JsValue, JsError> {
         let shown = self.shown();
         let failure = match &shown {
-            Shown::Failed(f) => Some(f.to_json()),
+            Shown::Failed(f) => {
+                // The detail is for the developer: the console and the host's onError.
+                f.report();
+                Some(f.to_json())
+            }
             Shown::Loading | Shown::Card { .. } => None,
         };
         let props = card::Props {

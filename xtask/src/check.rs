@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use crate::Result;
 use crate::fuzz;
-use crate::install::{self, CHROMEDRIVER, WASM_TARGET};
 use crate::proc::{self, Tools};
+use crate::setup::{self, CHROMEDRIVER, WASM_TARGET};
 
 /// Runs the steps, timing each and printing a banner per step.
 struct Steps {
@@ -52,7 +52,7 @@ impl Steps {
             println!("  {:>8}  ✓ {name}", seconds(*elapsed));
         }
         let total = seconds(started.elapsed());
-        println!("  {total:>8}  total, including install");
+        println!("  {total:>8}  total, including setup");
     }
 }
 
@@ -66,7 +66,12 @@ fn seconds(duration: Duration) -> String {
 
 pub fn all(tools: &Tools, quick: bool) -> Result {
     let started = Instant::now();
-    install::all(tools, install::Options { chromium: true })?;
+    // `--quick` stops before the fuzzing, so it needs no cargo-fuzz.
+    let options = setup::Options {
+        fuzz: !quick,
+        ..setup::Options::TEST
+    };
+    setup::all(tools, options, setup::Mode::Install)?;
     let mut steps = Steps {
         total: if quick { 5 } else { 10 },
         done: Vec::new(),

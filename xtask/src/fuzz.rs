@@ -10,8 +10,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use crate::Result;
-use crate::install;
 use crate::proc::{self, Tools};
+use crate::setup::{self, Mode};
 
 /// Every target, in the order they run: the documents first, then end to end, then the
 /// JSON reader against `serde_json`.
@@ -87,10 +87,10 @@ pub fn parse_args(args: &[String]) -> Result<Options> {
     Ok(Options { seconds, targets })
 }
 
-/// Installs cargo-fuzz, builds every target once, then runs each; fails naming every input
+/// Checks cargo-fuzz is there (`cargo xtask setup --test`), builds every target once, then runs each; fails naming every input
 /// that crashed, after all targets have run.
 pub fn run(tools: &Tools, options: &Options) -> Result {
-    install::cargo_fuzz(tools)?;
+    setup::cargo_fuzz(tools, Mode::Check)?;
     // One build for all targets: cargo compiles core once, then the five small binaries.
     proc::run(&mut cargo_fuzz(tools, "build"))?;
     let mut failures = Vec::new();

@@ -1,34 +1,53 @@
-//! `cargo xtask`: Strata's project automation, in plain Rust with no dependencies.
+//! `cargo xtask`: Strata's task runner. Each command runs the project's tools in order;
+//! the tools themselves are installed by one command, `setup`.
 //!
 //! ```text
-//! cargo xtask install [--chromium]   pinned tools: wasm32 target, trunk, wasm-bindgen, Node packages
-//! cargo xtask serve [--port N] [--kiosk]  dev server for the app or the kiosk (port 8080)
+//! cargo xtask setup [--test]          pinned tools (below); --test adds Chromium and cargo-fuzz
+//! cargo xtask serve [--port N] [--kiosk]  setup, then the dev server for the app or the kiosk
+//! cargo xtask test [--quick]         setup --test, then everything CI checks, in order
+//! cargo xtask build                  release build of the app into dist/, the kiosk into dist/kiosk/
 //! cargo xtask studio                 release build of the studio alone into dist/studio/
-//! cargo xtask build                  release build of the app into dist/
-//! cargo xtask test [--quick]         everything CI checks, in order, stopping at the first failure
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/,
 //!                                    the engine package and the widget bundle
 //! cargo xtask perf                   release build, then the tier card's first render (4× CPU)
-//! cargo xtask bench [-- ARGS]        the engine's benchmarks (divan)
+//! cargo xtask bench [PART...] [-- ARGS]  peers (Strata beside json-rules-engine, ZEN, plain JS),
+//!                                    cli (1M profiles through `strata`), engine (divan)
 //! cargo xtask bench-wasm             the engine through its JS API in V8 (Node)
 //! cargo xtask engine                 the engine alone as a JS package in dist-engine/
 //! cargo xtask widget                 the embeddable widget bundle in dist-widget/
 //! cargo xtask fuzz [--seconds N] [TARGET...]  cargo-fuzz targets in fuzz/, N s each (30)
 //! ```
 //!
-//! Every command installs what it needs first, so a fresh machine needs only
-//! rustup, Node and npm (and installs those too when it runs as root).
+//! `serve` and `test` run `setup` first, so those two commands do everything on a fresh
+//! machine; the others check the tools they need and name what `setup` would install.
+//!
+//! What xtask depends on:
+//! - crates: `sha2` and `base64` (CSP and SRI hashes, harden.rs) and `zopfli` (the served
+//!   `.gz` files, precompress.rs); nothing else, so it builds in seconds;
+//! - found on the machine: rustup with a stable Rust of at least the workspace's
+//!   `rust-version`, Node.js 20+ with npm, `gzip` (size); as root, `setup` installs
+//!   Node.js, npm, Chromium, its driver and a CJK font with `apt-get` when missing;
+//! - installed by `setup` (setup.rs pins each version): the wasm32 target and rust-src
+//!   (release wasm builds compile std, with `RUSTC_BOOTSTRAP=1`: proc.rs), trunk 0.21.14,
+//!   wasm-bindgen-cli 0.2.130 (as Cargo.lock's crate), `tests/package-lock.json`'s packages
+//!   (Playwright, TypeScript, binaryen's wasm-opt 132); with `--test`, Debian's Chromium
+//!   and its driver at /usr/bin, fonts-wqy-zenhei, cargo-fuzz 0.13.2;
+//! - files it reads: `Trunk.toml`, the pages `index.html` and `kiosk.html`, `web/kiosk-sw.js`,
+//!   `widget/`'s loader, stylesheet, declarations and README, `xtask/templates/`,
+//!   `tests/` (Playwright, the perf and bench scripts, tsconfig) and `fuzz/`.
+//!
 //! Errors are reported as one clear line, with exit code 1.
 
+mod bench;
 mod check;
 mod engine;
 mod fuzz;
 mod harden;
-mod install;
 mod kiosk;
 mod perf;
 mod precompress;
 mod proc;
+mod setup;
 mod size;
 mod widget;
 
@@ -36,6 +55,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use proc::Tools;
+use setup::{Mode, Options};
 
 /// Errors are plain messages: they are shown to a person, never matched on.
 pub type Result<T = (), E = String> = std::result::Result<T, E>;
@@ -44,22 +64,30 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  install [--chromium]  install the pinned tools (wasm32 target, trunk 0.21.14,
-                        wasm-bindgen 0.2.130, Node packages in tests/);
-                        --chromium also Debian's chromium + chromium-driver
+  setup [--test]        install the pinned tools (wasm32 target, rust-src, trunk 0.21.14,
+                        wasm-bindgen 0.2.130, Node packages in tests/ with wasm-opt);
+                        --test also Debian's chromium, chromium-driver, a CJK font and
+                        cargo-fuzz 0.13.2 (for test, perf and fuzz)
   serve [--port N] [--kiosk]
-                        serve the app (or the kiosk) with live reload on 127.0.0.1 (port 8080)
-  studio                release build of the studio alone into dist/studio/
+                        setup, then serve the app (or the kiosk) with live reload on
+                        127.0.0.1 (port 8080)
+  test [--quick]        setup --test, then fmt, clippy (host + wasm32), native tests, wasm
+                        tests in headless Chromium, fuzzing (25 s per target), release
+                        build, end-to-end tests; --quick stops before the fuzzing
   build                 release build: the app into dist/, the kiosk into dist/kiosk/,
                         the studio into dist/studio/
-  test [--quick]        fmt, clippy (host + wasm32), native tests, wasm tests in
-                        headless Chromium, fuzzing (25 s per target), release build,
-                        end-to-end tests; --quick stops before the fuzzing
+  studio                release build of the studio alone into dist/studio/
   size                  release build, then raw and gzip sizes of dist/, of the
                         engine package and of the widget bundle
   perf                  release build, then the tier card's first render in
                         Chromium at 360x640 with 4x CPU throttling (5 runs, median)
-  bench [-- ARGS]       cargo bench -p strata-core --bench '*' [-- ARGS]
+  bench [PART...] [-- ARGS]
+                        benchmarks that print numbers (all parts when none named):
+                        peers   the engine package beside json-rules-engine, GoRules
+                                ZEN and plain JS on the seed ladder (Node)
+                        cli     the strata CLI over 1,000,000 generated profiles
+                                (JSONL and CSV): wall and CPU rates, peak memory
+                        engine  cargo bench -p strata-core --bench '*' [-- ARGS]
   bench-wasm            the engine through its JS API in V8 (Node), µs per profile
   engine                the engine alone (no UI) as a JS package in dist-engine/
   widget                the embeddable widget (loader, wasm, CSS) in dist-widget/
@@ -68,6 +96,9 @@ commands:
                         engine, each target N seconds (default 30), one after another:
                         profile, ruleset, catalog, evaluate, json_diff (default: all);
                         fails naming every crashing input in fuzz/artifacts/
+
+Only setup installs; serve and test run it first, every other command checks
+that what it needs is there.
 ";
 
 fn main() -> ExitCode {
@@ -87,10 +118,17 @@ fn run(args: &[String]) -> Result {
         return Err("no command given".into());
     };
     let tools = Tools::new(workspace_root());
+    // Every command but setup, serve and test only checks for its tools.
+    let check = |options| setup::all(&tools, options, Mode::Check);
     match command.as_str() {
-        "install" => {
-            let chromium = parse_flags(rest, &["--chromium"])?.contains(&"--chromium");
-            install::all(&tools, install::Options { chromium })
+        "setup" => {
+            let test = parse_flags(rest, &["--test"])?.contains(&"--test");
+            let options = if test {
+                Options::TEST
+            } else {
+                Options::default()
+            };
+            setup::all(&tools, options, Mode::Install)
         }
         "serve" => {
             // `--kiosk` serves the branch kiosk (kiosk.html) instead of the app.
@@ -100,7 +138,7 @@ fn run(args: &[String]) -> Result {
         }
         "build" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: false })?;
+            check(Options::default())?;
             build_release(&tools)
         }
         "test" => {
@@ -109,7 +147,7 @@ fn run(args: &[String]) -> Result {
         }
         "size" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: false })?;
+            check(Options::default())?;
             build_release(&tools)?;
             size::report(&tools.root.join("dist"))?;
             let (engine, widget) = (
@@ -135,34 +173,37 @@ fn run(args: &[String]) -> Result {
         }
         "perf" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: true })?;
+            check(Options {
+                chromium: true,
+                fuzz: false,
+            })?;
             build_release(&tools)?;
             perf::first_render(&tools)?;
             perf::studio(&tools)
         }
         "studio" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: false })?;
-            install::fetch_crates(&tools)?;
+            check(Options::default())?;
+            setup::fetch_crates(&tools)?;
             build_studio(&tools)?;
             size::report(&tools.root.join("dist/studio"))
         }
-        "bench" => bench(&tools, rest),
+        "bench" => bench::run(&tools, rest),
         "bench-wasm" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: false })?;
+            check(Options::default())?;
             engine::bench(&tools)
         }
         "engine" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: false })?;
+            check(Options::default())?;
             let out = tools.root.join("dist-engine");
             engine::package(&tools, &out)?;
             size::report(&out)
         }
         "widget" => {
             parse_flags(rest, &[])?;
-            install::all(&tools, install::Options { chromium: false })?;
+            check(Options::default())?;
             let out = tools.root.join("dist-widget");
             widget::build(&tools, &out)?;
             size::report(&out)
@@ -229,8 +270,8 @@ fn parse_port(args: &[String]) -> Result<u16> {
 }
 
 fn serve(tools: &Tools, port: u16, kiosk: bool) -> Result {
-    install::all(tools, install::Options { chromium: false })?;
-    install::fetch_crates(tools)?;
+    setup::all(tools, Options::default(), Mode::Install)?;
+    setup::fetch_crates(tools)?;
     let port = port.to_string();
     let (what, page) = if kiosk {
         ("the branch kiosk", "kiosk.html")
@@ -252,7 +293,7 @@ fn serve(tools: &Tools, port: u16, kiosk: bool) -> Result {
 /// `trunk build --release`: the app into dist/ and the branch kiosk into dist/kiosk/, each
 /// then hardened (CSP and SRI). Shared by `build`, `size` and `test`.
 pub fn build_release(tools: &Tools) -> Result {
-    install::fetch_crates(tools)?;
+    setup::fetch_crates(tools)?;
     proc::run(
         tools
             .small_std(&mut tools.trunk())
@@ -296,26 +337,6 @@ pub fn build_studio(tools: &Tools) -> Result {
     ]))?;
     harden::app(&tools.root.join("dist/studio"), "/studio/")?;
     precompress::dir(&tools.root.join("dist/studio"))
-}
-
-fn bench(tools: &Tools, args: &[String]) -> Result {
-    // Everything after `--` goes to the bench binary (divan filters, options).
-    let extra = match args.split_first() {
-        None => &[][..],
-        Some((dashes, extra)) if dashes == "--" => extra,
-        Some((other, _)) => {
-            return Err(format!(
-                "unexpected argument `{other}`; pass bench arguments after `--`"
-            ));
-        }
-    };
-    let mut cargo = tools.cargo();
-    // `--bench '*'`: every bench target, but not the lib's unit tests in bench mode.
-    cargo.args(["bench", "-p", "strata-core", "--bench", "*"]);
-    if !extra.is_empty() {
-        cargo.arg("--").args(extra);
-    }
-    proc::run(&mut cargo)
 }
 
 #[cfg(test)]

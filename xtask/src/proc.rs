@@ -75,26 +75,52 @@ impl Tools {
     /// builds get it, never tests or the CLI. A panic in the browser is then a
     /// bare "unreachable" trap; debug builds (`cargo xtask serve`, wasm tests)
     /// keep their messages.
+    ///
+    /// The release profile is built for speed (the CLI, the engine package); these builds
+    /// override its `opt-level` to `z`, so the customer's downloads stay small.
     pub fn small_std<'a>(&self, command: &'a mut Command) -> &'a mut Command {
         command
-            .env("RUSTC_BOOTSTRAP", "1")
-            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
             .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
             .env("CARGO_TARGET_DIR", self.wasm_release_dir());
-        // Added to the caller's RUSTFLAGS (or its encoded form) rather than set for the
-        // target alone: cargo would ignore target flags whenever RUSTFLAGS is set. With
-        // `--target` (Trunk and `wasm_package` always pass it), RUSTFLAGS reach only the
-        // wasm, not build scripts or proc macros.
-        let panic = ["-Zunstable-options", "-Cpanic=immediate-abort"];
-        match env::var("CARGO_ENCODED_RUSTFLAGS") {
-            Ok(encoded) if !encoded.is_empty() => {
-                command.env("CARGO_ENCODED_RUSTFLAGS", join(&encoded, &panic, "\x1f"))
-            }
-            _ => command.env(
-                "RUSTFLAGS",
-                join(&env::var("RUSTFLAGS").unwrap_or_default(), &panic, " "),
-            ),
+        wasm_std(command)
+    }
+
+    /// Where speed-built release wasm goes (the engine package): apart from
+    /// [`Tools::wasm_release_dir`], whose size settings would otherwise rebuild each other's
+    /// artifacts back and forth.
+    pub fn wasm_speed_dir(&self) -> PathBuf {
+        self.target_dir().join("wasm-speed")
+    }
+
+    /// Like [`Tools::small_std`] but for speed: the release profile's `opt-level` 3 for the
+    /// crates and the standard library alike, with the same immediate-abort panics (no
+    /// formatting code, and a trap is what a wasm panic is anyway).
+    pub fn fast_std<'a>(&self, command: &'a mut Command) -> &'a mut Command {
+        command.env("CARGO_TARGET_DIR", self.wasm_speed_dir());
+        wasm_std(command)
+    }
+}
+
+/// What [`Tools::small_std`] and [`Tools::fast_std`] share: std built from source, panics
+/// that trap.
+fn wasm_std(command: &mut Command) -> &mut Command {
+    command
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort");
+    // Added to the caller's RUSTFLAGS (or its encoded form) rather than set for the
+    // target alone: cargo would ignore target flags whenever RUSTFLAGS is set. With
+    // `--target` (Trunk and `wasm_package` always pass it), RUSTFLAGS reach only the
+    // wasm, not build scripts or proc macros.
+    let panic = ["-Zunstable-options", "-Cpanic=immediate-abort"];
+    match env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) if !encoded.is_empty() => {
+            command.env("CARGO_ENCODED_RUSTFLAGS", join(&encoded, &panic, "\x1f"))
         }
+        _ => command.env(
+            "RUSTFLAGS",
+            join(&env::var("RUSTFLAGS").unwrap_or_default(), &panic, " "),
+        ),
     }
 }
 

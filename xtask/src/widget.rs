@@ -1,7 +1,7 @@
 //! `cargo xtask widget`: the embeddable widget bundle in `dist-widget/`.
 //!
 //! cargo (release, wasm32) → wasm-bindgen `--target web` → wasm-opt -Oz (binaryen 132, with
-//! the wasm features index.html gives Trunk), plus the hand-written loader, stylesheet,
+//! the flags index.html gives Trunk), plus the hand-written loader, stylesheet,
 //! TypeScript declarations and README from `widget/`. The host page loads only
 //! `strata-widget.js`; it fetches the glue and the wasm on the first mount.
 
@@ -45,6 +45,7 @@ pub fn build(tools: &Tools, out: &Path) -> Result {
             "--experimental-reset-state-function",
         ],
         out,
+        crate::engine::Build::Size,
     )?;
     let src = tools.root.join("widget");
     for name in COPIED {

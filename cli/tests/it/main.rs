@@ -9,6 +9,7 @@ use std::thread;
 use serde_json::Value;
 
 mod hostile_args;
+mod scale;
 
 const EVALUATE: [&str; 5] = [
     "evaluate",

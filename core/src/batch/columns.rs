@@ -197,7 +197,7 @@ mod tests {
     use super::*;
 
     fn dec(s: &str) -> Decimal {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]

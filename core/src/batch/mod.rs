@@ -50,7 +50,7 @@ mod tests {
     use crate::{Engine, Profile, Ruleset, rulesets};
 
     fn as_of() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+        NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date")
     }
 
     fn customer(aum: &str) -> Profile {

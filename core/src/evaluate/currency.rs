@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 
 use crate::Engine;
 use crate::dec::Money;
-use crate::error::ProfileError;
+use crate::error::{ProfileError, ProfileErrors};
+use crate::evaluate::overflow;
 use crate::metrics::{self};
 use crate::profile::Profile;
 use crate::validate::fx_rate;
@@ -77,6 +78,19 @@ impl Engine {
             }
         }
         errs
+    }
+
+    /// The profile with every amount in the ruleset's currency (borrowed when it already
+    /// is): what every evaluation step reads.
+    pub(crate) fn in_currency<'p>(
+        &self,
+        p: &'p Profile,
+    ) -> Result<std::borrow::Cow<'p, Profile>, ProfileErrors> {
+        match self.in_ruleset_currency(p) {
+            Ok(Some(converted)) => Ok(std::borrow::Cow::Owned(converted)),
+            Ok(None) => Ok(std::borrow::Cow::Borrowed(p)),
+            Err(e) => Err(overflow(e, "fx_rates")),
+        }
     }
 
     /// The profile with every amount in the ruleset's currency, or `None` when it already is.

@@ -25,10 +25,8 @@ impl Engine {
         as_of: NaiveDate,
     ) -> Result<Placement, ProfileErrors> {
         self.validate(profile, as_of)?;
-        let converted = self
-            .in_ruleset_currency(profile)
-            .map_err(|e| overflow(e, "fx_rates"))?;
-        let profile = converted.as_ref().unwrap_or(profile);
+        let converted = self.in_currency(profile)?;
+        let profile = converted.as_ref();
         let ctx = Ctx {
             profile,
             as_of,
@@ -65,10 +63,8 @@ impl Engine {
         profile: &Profile,
         as_of: NaiveDate,
     ) -> Result<Decimal, ProfileErrors> {
-        let converted = self
-            .in_ruleset_currency(profile)
-            .map_err(|e| overflow(e, "fx_rates"))?;
-        let profile = converted.as_ref().unwrap_or(profile);
+        let converted = self.in_currency(profile)?;
+        let profile = converted.as_ref();
         let ctx = Ctx {
             profile,
             as_of,

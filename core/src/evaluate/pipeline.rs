@@ -38,10 +38,8 @@ impl Engine {
         let mut warnings = self.validate(profile, as_of)?;
         let staff = options.audience == Audience::Staff;
         // From here on every amount is in the ruleset's currency.
-        let converted = self
-            .in_ruleset_currency(profile)
-            .map_err(|e| overflow(e, "fx_rates"))?;
-        let profile = converted.as_ref().unwrap_or(profile);
+        let converted = self.in_currency(profile)?;
+        let profile = converted.as_ref();
         let ctx = Ctx {
             profile,
             as_of,

@@ -98,7 +98,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]

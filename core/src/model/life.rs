@@ -4,9 +4,10 @@
 use crate::json_names;
 use serde::Serialize;
 
-/// Life scenarios for scenario marketing.
+/// Life scenarios for scenario marketing. Named `LifeScenario` in the TypeScript and JSON
+/// Schema definitions, apart from a what-if `Scenario`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename = "LifeScenario", rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Scenario {

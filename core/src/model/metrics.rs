@@ -331,12 +331,12 @@ impl Ctx<'_> {
     /// Average over the `n` complete months before the as-of month; a month with no record
     /// counts as zero (the bank had nothing from the customer that month).
     fn average(&self, n: u32, include: impl Fn(Family) -> bool) -> Result<Decimal, Overflow> {
-        Ok(self.monthly_total(0, n, include)? / Decimal::from(n.max(1)))
+        Ok(per_month(self.monthly_total(0, n, include)?, n))
     }
 
     /// Average daily assets over `n` complete months, skipping the `skip` most recent.
     pub(crate) fn asset_average(&self, skip: u32, n: u32) -> Result<Decimal, Overflow> {
-        Ok(self.monthly_total(skip, n, Family::is_asset)? / Decimal::from(n.max(1)))
+        Ok(per_month(self.monthly_total(skip, n, Family::is_asset)?, n))
     }
 
     fn fee_income(&self, n: u32) -> Result<Decimal, Overflow> {
@@ -346,6 +346,16 @@ impl Ctx<'_> {
                 .filter_map(|r| r.fee_income.map(|d| d.0)),
         )
         .ok_or(Overflow("$.monthly"))
+    }
+}
+
+/// `total` over `n` months. Most profiles in a batch have no monthly history; their zero
+/// needs no decimal division.
+fn per_month(total: Decimal, n: u32) -> Decimal {
+    if total.is_zero() {
+        Decimal::ZERO
+    } else {
+        total / Decimal::from(n.max(1))
     }
 }
 

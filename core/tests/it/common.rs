@@ -8,8 +8,10 @@ pub fn as_of() -> NaiveDate {
     date("2026-11-25")
 }
 
+/// A `YYYY-MM-DD` date; a typo fails the test, naming it.
 pub fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
+    s.parse()
+        .unwrap_or_else(|e| panic!("`{s}` is not a YYYY-MM-DD date: {e}"))
 }
 
 pub fn retail() -> Engine {

@@ -114,7 +114,8 @@ struct Case {
 }
 
 fn date(s: &str) -> NaiveDate {
-    s.parse().expect("date")
+    s.parse()
+        .unwrap_or_else(|e| panic!("`{s}` is not a YYYY-MM-DD date: {e}"))
 }
 
 fn as_of() -> NaiveDate {
@@ -252,11 +253,10 @@ impl World {
     }
 
     fn reps(&self, id: &str) -> &[Rep] {
-        self.reps
-            .iter()
-            .find(|(r, _)| *r == id)
-            .map(|(_, reps)| reps.as_slice())
-            .unwrap_or_default()
+        self.reps.iter().find(|(r, _)| *r == id).map_or_else(
+            || panic!("no representative profiles for ruleset `{id}`"),
+            |(_, reps)| reps.as_slice(),
+        )
     }
 }
 
@@ -453,7 +453,12 @@ fn run_text(case: &Case, text: &str, world: &World, out: &mut Outcome) {
 /// Evaluates the representative profiles of ruleset `base` and the extreme profile.
 fn evaluate_reps(engine: &Engine, world: &World, base: &str, options: &Options, out: &mut Outcome) {
     let extreme = (
-        world.extreme(engine.tier_ids().next().unwrap_or_default()),
+        world.extreme(
+            engine
+                .tier_ids()
+                .next()
+                .expect("a compiled ruleset has a tier"),
+        ),
         as_of(),
     );
     for (p, on) in world.reps(base).iter().chain(std::iter::once(&extreme)) {

@@ -32,10 +32,18 @@ macro_rules! check_cases {
                     serde_json::from_str(include_str!(concat!("../fixtures/cases/", $name, ".json"))).unwrap();
                 let expected = snapshot_body(include_str!(concat!("snapshots/it__fixtures__", $name, ".snap")));
                 let engine = JsEngine::builtin(case["ruleset"].as_str().unwrap()).unwrap();
+                let full = js(&serde_json::json!({ "detail": "full" }));
                 let got = engine
-                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), JsValue::UNDEFINED)
+                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), full)
                     .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
                 assert_eq!(json(&got), expected, "{}", $name);
+                // The default is the lean summary of the same evaluation.
+                let lean = engine
+                    .evaluate(js(&case["profile"]), case["as_of"].as_str().unwrap(), JsValue::UNDEFINED)
+                    .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
+                assert_eq!(json(&lean)["tier"], expected["tier"]["id"], "{}", $name);
+                assert_eq!(json(&lean)["qualified"], expected["qualified"]["id"], "{}", $name);
+                assert!(json(&lean).get("ladder").is_none(), "{}", $name);
             }
         )*
     };
@@ -44,6 +52,55 @@ macro_rules! check_cases {
 #[wasm_bindgen_test]
 fn fixtures_match_native_snapshots() {
     for_each_case!(check_cases);
+}
+
+/// A fresh engine from the shipped JSON text, through the constructor a host page calls:
+/// the ruleset's text and its catalog's (a variant's borrowed, addressed to the variant).
+fn engine_from_text(ruleset: &str) -> JsEngine {
+    let text = strata_core::rulesets::json(ruleset).unwrap_or_else(|| panic!("no `{ruleset}`"));
+    let rules: serde_json::Value = serde_json::from_str(text).unwrap();
+    let base = strata_core::catalogs::VARIANTS
+        .iter()
+        .find(|(variant, _)| *variant == ruleset)
+        .map_or(ruleset, |(_, base)| *base);
+    let catalog = strata_core::catalogs::json(base).map_or(JsValue::UNDEFINED, |text| {
+        let mut catalog: serde_json::Value = serde_json::from_str(text).unwrap();
+        catalog["ruleset"] = ruleset.into();
+        js(&catalog)
+    });
+    JsEngine::new(js(&rules), catalog).unwrap_or_else(|e| panic!("{ruleset}: {e:?}"))
+}
+
+macro_rules! check_staff_cases {
+    ($($name:literal),* $(,)?) => {
+        $(
+            {
+                let case: serde_json::Value =
+                    serde_json::from_str(include_str!(concat!("../fixtures/cases/", $name, ".json"))).unwrap();
+                let expected = snapshot_body(include_str!(concat!("snapshots/it__fixtures__", $name, "--staff.snap")));
+                let ruleset = case["ruleset"].as_str().unwrap();
+                let staff = js(&serde_json::json!({ "audience": "staff" }));
+                let as_of = case["as_of"].as_str().unwrap();
+                // Two engines, each built on its own: the same answer from both.
+                let [a, b] = [engine_from_text(ruleset), engine_from_text(ruleset)].map(|engine| {
+                    let got = engine
+                        .evaluate(js(&case["profile"]), as_of, staff.clone())
+                        .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
+                    js_sys::JSON::stringify(&got).map(String::from).unwrap()
+                });
+                assert_eq!(a, b, "{}: two engines disagree", $name);
+                let a: serde_json::Value = serde_json::from_str(&a).unwrap();
+                assert_eq!(a, expected, "{}", $name);
+            }
+        )*
+    };
+}
+
+/// Staff results (every field) from two engines built separately from the shipped JSON
+/// text agree with each other, as text, and with the native staff snapshots.
+#[wasm_bindgen_test]
+fn engines_built_apart_agree_with_each_other_and_the_native_snapshots() {
+    for_each_case!(check_staff_cases);
 }
 
 #[wasm_bindgen_test]

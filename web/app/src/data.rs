@@ -1,5 +1,6 @@
-//! Demo personas (`web/app/demo/*.json`), so the app works with no backend (the default
-//! engine is `strata_ui::engine::default_engine`).
+//! Demo personas (`web/app/demo/*.json`), shown only in demo mode (`?demo=1` or
+//! `?demo=<persona>`, with a banner saying so), so the app can be shown with no backend.
+//! The default engine is `strata_ui::engine::default_engine`.
 //!
 //! Personas are written for one anchor date (2026-11-25). Shown on another day, every date
 //! in them moves by the same number of days, so "matures in 3 days" and "birthday this
@@ -25,8 +26,29 @@ pub struct Persona {
     pub profile: Profile,
 }
 
-/// The persona shown when nothing else is chosen.
+/// The persona demo mode shows when `?demo=` names none.
 pub const DEFAULT_PERSONA: &str = "li-wei";
+
+/// The value of the demo flag (`?demo=1`, `?demo=<persona>`, even `?demo`), when the page
+/// has one and no bank profile (`?profile=`).
+#[must_use]
+pub fn demo_flag() -> Option<String> {
+    let pairs = strata_ui::services::url::query_pairs();
+    if pairs.iter().any(|(k, v)| k == "profile" && !v.is_empty()) {
+        return None;
+    }
+    pairs.into_iter().find(|(k, _)| k == "demo").map(|(_, v)| v)
+}
+
+/// The persona demo mode shows for the flag's value: the persona it names, else the
+/// default one; `None` without the flag. Unknown names fall back when the persona is looked
+/// up, so a mistyped link still shows a demo customer, never a real-looking one.
+#[must_use]
+pub fn demo_persona(flag: Option<&str>) -> Option<String> {
+    let flag = flag?.trim();
+    let named = !flag.is_empty() && !matches!(flag, "1" | "true" | "yes" | "on");
+    Some(if named { flag } else { DEFAULT_PERSONA }.to_owned())
+}
 
 /// Every persona's JSON, in the picker's order (highest tier first, then the rest).
 const SOURCES: [&str; 10] = [
@@ -130,7 +152,7 @@ mod tests {
     use super::*;
 
     fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]
@@ -158,6 +180,14 @@ mod tests {
             "every tier is reached"
         );
         assert!(all.iter().any(|p| p.id == DEFAULT_PERSONA));
+    }
+
+    #[test]
+    fn the_demo_is_shown_only_when_asked_for() {
+        assert_eq!(demo_persona(None), None);
+        assert_eq!(demo_persona(Some("1")).as_deref(), Some(DEFAULT_PERSONA));
+        assert_eq!(demo_persona(Some("")).as_deref(), Some(DEFAULT_PERSONA));
+        assert_eq!(demo_persona(Some("xu-hui")).as_deref(), Some("xu-hui"));
     }
 
     #[test]

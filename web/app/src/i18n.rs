@@ -65,8 +65,8 @@ strata_ui::messages! {
     SettingsTitle => "设置", "Settings";
     Language => "语言", "Language";
     Persona => "演示客户", "Demo customer";
+    DemoBanner => "演示模式：这是虚构的演示客户，不是您的真实资料。", "Demo mode: this is a made-up demo customer, not your own data.";
     PersonaHint => "选择一位演示客户，查看不同等级和情形。", "Pick a demo customer to see other tiers and situations.";
-    ExternalProfile => "银行传入的客户资料", "Profile passed by your bank";
     AsOf => "计算日期", "Evaluated on";
     NotFound => "页面不存在", "Page not found";
     GoHome => "返回首页", "Back to home";

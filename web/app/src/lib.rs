@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use strata_core::recommend::{Audience, Options};
 use strata_core::{Engine, Profile};
-use strata_ui::components::error_card::ErrorCard;
+use strata_ui::components::error_card::{ErrorCard, reload};
 use strata_ui::engine::{fetch_pinned, load_engine};
 use strata_ui::error::LoadError;
 use strata_ui::i18n::{Locale, Msg, t};
@@ -32,7 +32,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::nav_link::NavLink;
-use crate::data::{DEFAULT_PERSONA, Persona};
+use crate::data::{DEFAULT_PERSONA, Persona, demo_flag};
 use crate::i18n::AppMsg;
 use crate::route::Route;
 use crate::services::bridge;
@@ -84,7 +84,7 @@ pub fn App() -> Html {
         Err(e) => html! {
             <main id="main">
                 <ErrorCard error={LoadError::of_assembly(e, None)}
-                           locale={Locale::ZhCn} on_dismiss={Callback::noop()} fallback={false} />
+                           locale={Locale::ZhCn} level={1} on_retry={Callback::from(|()| reload())} />
             </main>
         },
     }
@@ -105,12 +105,20 @@ pub fn Shell(props: &ShellProps) -> Html {
         let engine = props.engine.0.clone();
         use_reducer(move || {
             let locale = start_locale();
+            // A bank's profile, else the demo only when asked for (`?demo=`), else nothing:
+            // production never shows a demo customer.
             let customer = if url::param("profile").is_some() {
                 Customer::Loading
+            } else if let Some(id) = data::demo_persona(demo_flag().as_deref()) {
+                Customer::Persona(id)
             } else {
-                Customer::Persona(url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into()))
+                Customer::Unavailable
             };
-            State::new(locale, engine, customer, clock::as_of())
+            let mut state = State::new(locale, engine, customer, clock::as_of());
+            if state.customer == Customer::Unavailable {
+                state.error = Some(LoadError::no_profile());
+            }
+            state
         })
     };
     let navigator = use_navigator();
@@ -154,13 +162,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 ["ruleset", "catalog", "profile"].map(url::param);
             if ruleset_url.is_some() || catalog_url.is_some() || profile_url.is_some() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let fallback = url::param("persona").unwrap_or_else(|| DEFAULT_PERSONA.into());
-                    let fail = |error| {
-                        dispatcher.dispatch(Action::Failed {
-                            error,
-                            fallback: fallback.clone(),
-                        });
-                    };
+                    let fail = |error| dispatcher.dispatch(Action::Failed(error));
                     let mut engine = engine;
                     if ruleset_url.is_some() || catalog_url.is_some() {
                         match load_engine(ruleset_url, catalog_url).await {
@@ -194,10 +196,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 let engine = engine_now.borrow().clone();
                 match check_profile(&engine, &json, as_of, None) {
                     Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p))),
-                    Err(error) => dispatcher.dispatch(Action::Failed {
-                        error,
-                        fallback: DEFAULT_PERSONA.into(),
-                    }),
+                    Err(error) => dispatcher.dispatch(Action::Failed(error)),
                 }
             });
             move || drop(bridge)
@@ -219,7 +218,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |id: String| {
             // In the URL too, so a reload or a shared link shows the same persona.
             if let Some(nav) = &navigator {
-                let mut pairs = url::with_param("persona", Some(&id));
+                let mut pairs = url::with_param("demo", Some(&id));
                 pairs.retain(|(k, _)| k != "profile");
                 let _ = nav.replace_with_query(&route, &pairs);
             }
@@ -230,6 +229,20 @@ pub fn Shell(props: &ShellProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissError))
     };
+
+    {
+        // The technical detail of a failure goes to the console and the host's onError,
+        // never to the screen.
+        use_effect_with(state.error.clone(), |error| {
+            if let Some(error) = error {
+                error.report();
+                bridge::report(error);
+            }
+        });
+    }
+    let demo = matches!(state.customer, Customer::Persona(_));
+    let unavailable = state.customer == Customer::Unavailable;
+    let retry = Callback::from(|()| reload());
 
     let current_persona = match &state.customer {
         Customer::Persona(id) => persona(&personas, id).map(|p| AttrValue::from(p.id.clone())),
@@ -244,7 +257,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 persona(&personas, id).map(|p| Shared::new(data::profile_for(p, *as_of)))
             }
             Customer::External(p) => Some(p.clone()),
-            Customer::Loading => None,
+            Customer::Loading | Customer::Unavailable => None,
         },
     );
     let profile = (*profile).clone();
@@ -262,12 +275,15 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
 
     let page = match (&*evaluation, profile) {
+        // The error card above says why there is nothing to show.
+        _ if unavailable => Html::default(),
         (None, _) | (_, None) => {
             html! { <p class="loading" role="status">{ t(locale, Msg::Loading) }</p> }
         }
+        // Only a broken build gets here: every persona evaluates (data.rs's tests).
         (Some(Err(e)), _) => html! {
-            <ErrorCard error={LoadError::of_profile(e, None)}
-                       {locale} on_dismiss={dismiss.clone()} />
+            <ErrorCard error={LoadError::of_profile(e, None)} {locale} level={1}
+                       on_retry={retry.clone()} />
         },
         (Some(Ok(eval)), Some(profile)) => {
             let view = View {
@@ -303,7 +319,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     html! { <pages::product::Product {view} id={AttrValue::from(id)} /> }
                 }
                 Route::Settings => html! {
-                    <pages::settings::Settings {view} personas={Shared(personas.clone())}
+                    <pages::settings::Settings {view} personas={Shared(personas.clone())} {demo}
                         current={current_persona} on_locale={set_locale.clone()} on_persona={on_persona} />
                 },
                 Route::NotFound => html! { <pages::not_found::NotFound {locale} /> },
@@ -325,8 +341,15 @@ pub fn Shell(props: &ShellProps) -> Html {
                         lang={locale.other().tag()}>{ t(locale, Msg::SwitchLanguage) }</button>
             </header>
             <main id="main">
+                if demo {
+                    <p class="demo-banner" role="note" data-testid="demo-banner">{ t(locale, AppMsg::DemoBanner) }</p>
+                }
                 if let Some(error) = &state.error {
-                    <ErrorCard error={error.clone()} {locale} on_dismiss={dismiss} />
+                    if unavailable {
+                        <ErrorCard error={error.clone()} {locale} level={1} on_retry={retry} />
+                    } else {
+                        <ErrorCard error={error.clone()} {locale} on_dismiss={dismiss} />
+                    }
                 }
                 { page }
                 <p class="privacy">{ t(locale, AppMsg::Privacy) }</p>

@@ -9,11 +9,12 @@ use strata_core::catalog::RiskRating;
 use strata_core::conditions::{Bound, Condition};
 use strata_core::describe::MetricInfo;
 use strata_core::moments::{Moment, MomentKind};
+use strata_core::probes::AxisKind;
 use strata_core::profile::Education;
 use strata_core::profile::RiskLevel;
 use strata_core::recommend::ExclusionRule;
 use strata_core::ruleset::{BenefitCategory, Unit};
-use strata_ui::format;
+use strata_ui::format::{self, Amount};
 use strata_ui::i18n::{Locale, fill, t};
 use strata_ui::sentences::{Ctx, family};
 
@@ -41,7 +42,7 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
                 msg,
                 &[
                     ("product", &c.product_name(holding)),
-                    ("amount", &c.money(amount.0)),
+                    ("amount", &c.money(Amount::Held, amount.0)),
                     ("days", &days.to_string()),
                     ("date", &c.date(*date)),
                 ],
@@ -61,7 +62,7 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
             l,
             AppMsg::NearNextTier,
             &[
-                ("amount", &c.money(amount.0)),
+                ("amount", &c.money(Amount::Needed, amount.0)),
                 ("tier", tier.name.get(l.tag())),
             ],
         ),
@@ -81,7 +82,7 @@ pub fn moment(c: &Ctx, m: &Moment) -> String {
                 &[
                     ("tier", &c.tier_name(tier)),
                     ("date", &c.date(*review_date)),
-                    ("amount", &c.money(keep_amount.0)),
+                    ("amount", &c.money(Amount::Needed, keep_amount.0)),
                 ],
             )
         }
@@ -102,7 +103,10 @@ fn dated(c: &Ctx, msg: AppMsg, date: chrono::NaiveDate, amount: Decimal) -> Stri
     fill(
         c.locale,
         msg,
-        &[("date", &c.date(date)), ("amount", &c.money(amount))],
+        &[
+            ("date", &c.date(date)),
+            ("amount", &c.money(Amount::Held, amount)),
+        ],
     )
 }
 
@@ -132,7 +136,7 @@ pub fn exclusion(c: &Ctx, rule: &ExclusionRule) -> String {
             return fill(
                 l,
                 AppMsg::BelowMinimum,
-                &[("amount", &c.money(min_amount.0))],
+                &[("amount", &c.money(Amount::Needed, min_amount.0))],
             );
         }
         ExclusionRule::Unsuitable { rating, tolerance } => {
@@ -226,45 +230,61 @@ fn within(
     };
     let min = min.map(|b| inclusive(b, true));
     let max = max.map(|b| inclusive(b, false));
-    let kind = info.as_ref().map(|i| i.unit);
-    if kind == Some(Unit::Rank) && metric == "education" {
-        if let Some((v, _)) = min {
-            let level = Education::ALL
-                .iter()
-                .copied()
-                .find(|e| Decimal::from(e.rank()) == v);
-            if let Some(level) = level {
-                return fill(
-                    l,
-                    AppMsg::EducationAtLeast,
-                    &[("level", education_name(l, level))],
-                );
-            }
-        }
+    let axis = info.as_ref().map(|i| i.axis);
+    let level = min.and_then(|(rank, _)| {
+        Education::ALL
+            .iter()
+            .copied()
+            .find(|e| Decimal::from(e.rank()) == rank)
+    });
+    if let (Some(AxisKind::Education), Some(level)) = (axis, level) {
+        return fill(
+            l,
+            AppMsg::EducationAtLeast,
+            &[("level", education_name(l, level))],
+        );
     }
-    if kind == Some(Unit::Years) && metric == "age" {
-        let n = |v: Decimal| format::plain(v);
+    if axis == Some(AxisKind::Age) {
+        let years = |y: Decimal| format::plain(y);
         return match (min, max) {
-            (Some((a, _)), Some((b, _))) => {
-                fill(l, AppMsg::AgeBetween, &[("min", &n(a)), ("max", &n(b))])
-            }
-            (Some((a, _)), None) => fill(l, AppMsg::AgeAtLeast, &[("min", &n(a))]),
-            (None, Some((b, _))) => fill(l, AppMsg::AgeAtMost, &[("max", &n(b))]),
+            (Some((lo, _)), Some((hi, _))) => fill(
+                l,
+                AppMsg::AgeBetween,
+                &[("min", &years(lo)), ("max", &years(hi))],
+            ),
+            (Some((lo, _)), None) => fill(l, AppMsg::AgeAtLeast, &[("min", &years(lo))]),
+            (None, Some((hi, _))) => fill(l, AppMsg::AgeAtMost, &[("max", &years(hi))]),
             (None, None) => String::new(),
         };
     }
     let name = label(c, info.as_ref(), metric);
-    let v = |x: Decimal| value_text(c, info.as_ref(), x);
+    let money = |x: Decimal| value_text(c, info.as_ref(), x);
     match (min, max) {
-        (Some((a, _)), Some((b, _))) => fill(
+        (Some((lo, _)), Some((hi, _))) => fill(
             l,
             AppMsg::Between,
-            &[("metric", &name), ("min", &v(a)), ("max", &v(b))],
+            &[("metric", &name), ("min", &money(lo)), ("max", &money(hi))],
         ),
-        (Some((a, true)), None) => fill(l, AppMsg::AtLeast, &[("metric", &name), ("value", &v(a))]),
-        (Some((a, false)), None) => fill(l, AppMsg::Above, &[("metric", &name), ("value", &v(a))]),
-        (None, Some((b, true))) => fill(l, AppMsg::AtMost, &[("metric", &name), ("value", &v(b))]),
-        (None, Some((b, false))) => fill(l, AppMsg::Below, &[("metric", &name), ("value", &v(b))]),
+        (Some((lo, true)), None) => fill(
+            l,
+            AppMsg::AtLeast,
+            &[("metric", &name), ("value", &money(lo))],
+        ),
+        (Some((lo, false)), None) => fill(
+            l,
+            AppMsg::Above,
+            &[("metric", &name), ("value", &money(lo))],
+        ),
+        (None, Some((hi, true))) => fill(
+            l,
+            AppMsg::AtMost,
+            &[("metric", &name), ("value", &money(hi))],
+        ),
+        (None, Some((hi, false))) => fill(
+            l,
+            AppMsg::Below,
+            &[("metric", &name), ("value", &money(hi))],
+        ),
         (None, None) => String::new(),
     }
 }
@@ -277,7 +297,7 @@ fn label(c: &Ctx, info: Option<&MetricInfo>, id: &str) -> String {
 /// A value in the metric's unit: money in the ruleset's currency, else the number.
 fn value_text(c: &Ctx, info: Option<&MetricInfo>, v: Decimal) -> String {
     if info.is_some_and(|i| i.unit == Unit::Money) {
-        c.money(v)
+        c.money(Amount::Needed, v)
     } else {
         format::plain(v)
     }

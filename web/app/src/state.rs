@@ -14,12 +14,14 @@ use yew::Reducible;
 /// Whose profile is shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Customer {
-    /// A demo persona by id.
+    /// A demo persona by id (demo mode only, `?demo=`).
     Persona(String),
     /// A profile the bank passed (URL, JS call or message).
     External(Shared<Profile>),
     /// Waiting for the bank's profile.
     Loading,
+    /// No profile to show: none was given, or it could not be used. Never a demo customer.
+    Unavailable,
 }
 
 /// What-if scenario kinds: core's, so the app has no scenario logic of its own.
@@ -88,13 +90,8 @@ pub enum Action {
     ProfileLoaded(Shared<Profile>),
     /// The bank's ruleset arrived and is valid.
     RulesetLoaded(Rc<Engine>),
-    /// Loading failed; fall back to `persona` if nothing is shown yet.
-    Failed {
-        /// What failed.
-        error: LoadError,
-        /// The persona to show when waiting for a profile.
-        fallback: String,
-    },
+    /// Loading failed: nothing is shown if nothing was yet, and the error is kept.
+    Failed(LoadError),
     /// Hide the error card.
     DismissError,
     /// Pick a what-if scenario (its amount starts afresh).
@@ -123,9 +120,9 @@ impl Reducible for State {
                 s.what_if = WhatIf::default();
             }
             Action::RulesetLoaded(engine) => s.engine = Shared(engine),
-            Action::Failed { error, fallback } => {
+            Action::Failed(error) => {
                 if s.customer == Customer::Loading {
-                    s.customer = Customer::Persona(fallback);
+                    s.customer = Customer::Unavailable;
                 }
                 s.error = Some(error);
             }
@@ -147,7 +144,7 @@ mod tests {
 
     fn state() -> Rc<State> {
         let engine = Rc::new(strata_ui::engine::default_engine().expect("engine"));
-        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         Rc::new(State::new(Locale::ZhCn, engine, Customer::Loading, day))
     }
 
@@ -160,13 +157,15 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_load_falls_back_to_a_persona_and_keeps_the_error() {
-        let s = state().reduce(Action::Failed {
-            error: error(),
-            fallback: "li-wei".into(),
-        });
-        assert_eq!(s.customer, Customer::Persona("li-wei".into()));
+    fn a_failed_load_shows_no_customer_and_keeps_the_error() {
+        let s = state().reduce(Action::Failed(error()));
+        assert_eq!(s.customer, Customer::Unavailable);
         assert!(s.error.is_some());
+        // A later failure keeps the customer shown.
+        let s = state()
+            .reduce(Action::SelectPersona("li-wei".into()))
+            .reduce(Action::Failed(error()));
+        assert_eq!(s.customer, Customer::Persona("li-wei".into()));
         let s = s.reduce(Action::DismissError);
         assert!(s.error.is_none());
     }

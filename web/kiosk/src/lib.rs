@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use strata_core::Engine;
-use strata_ui::components::error_card::ErrorCard;
+use strata_ui::components::error_card::{ErrorCard, reload};
 use strata_ui::error::LoadError;
 use strata_ui::i18n::{Locale, Msg, t};
 use strata_ui::services::{clock, start_locale, url};
@@ -104,6 +104,15 @@ pub fn KioskApp() -> Html {
             }
         });
     }
+    // The detail of a failure is for the branch's staff and developers: the console.
+    use_effect_with(matches!(&*load, Load::Failed(_)), {
+        let load = load.clone();
+        move |_| {
+            if let Load::Failed(error) = &*load {
+                error.report();
+            }
+        }
+    });
     match &*load {
         Load::Fetching => html! {
             <main id="main" class="kiosk-main">
@@ -111,12 +120,12 @@ pub fn KioskApp() -> Html {
             </main>
         },
         Load::Ready(engine) => html! { <Kiosk engine={Shared(engine.clone())} {locale} /> },
-        // The bank's data did not load (or, in a broken build, the shipped ruleset): say so,
-        // in full, for the branch staff to fix.
+        // The bank's data did not load (or, in a broken build, the shipped ruleset): the
+        // customer is told in words and can try again; the detail is in the console.
         Load::Failed(error) => html! {
             <main id="main" class="kiosk-main">
-                <ErrorCard error={error.clone()} {locale} on_dismiss={Callback::noop()}
-                           fallback={false} />
+                <ErrorCard error={error.clone()} {locale} level={1}
+                           on_retry={Callback::from(|()| reload())} />
             </main>
         },
     }
@@ -325,7 +334,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
             }
             _ => html! {
                 <section class="kiosk-card" aria-labelledby="kiosk-error">
-                    <h1 id="kiosk-error" tabindex="-1">{ t(l, Msg::ErrorTitle) }</h1>
+                    <h1 id="kiosk-error" tabindex="-1">{ t(l, Msg::NotShownTitle) }</h1>
                     <p>{ kt(l, KioskMsg::Error) }</p>
                     <button type="button" class="kiosk-primary" onclick={tap(&props.on_reset, || ())}>
                         { kt(l, KioskMsg::StartOver) }

@@ -479,7 +479,7 @@ mod tests {
     use super::*;
 
     fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     fn money(v: u32) -> Decimal {

@@ -2,6 +2,7 @@
 //! screen has one `h1` (focused by the session when the screen appears).
 
 use strata_core::evaluation::Evaluation;
+use strata_ui::format::Amount;
 use strata_ui::hooks::use_css;
 use strata_ui::i18n::{Locale, Msg, fill, t};
 use strata_ui::sentences;
@@ -175,7 +176,10 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         fill(
             l,
             assumed_msg,
-            &[("x", &strata_ui::format::money(lo, currency, l))],
+            &[(
+                "x",
+                &strata_ui::format::money(Amount::Held, lo, currency, l),
+            )],
         )
     });
     let not_answered = AttrValue::Static(kt(l, KioskMsg::NotAnswered));

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use strata_core::evaluation::Evaluation;
 use strata_core::profile::Education;
 use strata_core::ruleset::ServiceRoute;
-use strata_ui::format;
+use strata_ui::format::{self, Amount};
 use strata_ui::i18n::{Locale, fill};
 
 use crate::i18n::{KioskMsg, kt};
@@ -19,10 +19,11 @@ fn capitalised(s: &str) -> String {
     })
 }
 
-/// A money band: "¥5万（含）至¥20万" / "¥50,000 to under ¥200,000".
+/// A money band: "¥5万（含）至¥20万" / "¥50,000 to under ¥200,000". Its bounds are
+/// thresholds to reach, so they never round down.
 #[must_use]
 pub fn money_band(l: Locale, currency: &str, b: Band<Decimal>) -> String {
-    let m = |d| format::money(d, currency, l);
+    let m = |d| format::money(Amount::Needed, d, currency, l);
     match b.hi {
         Some(hi) if b.lo.is_zero() => fill(l, KioskMsg::MoneyUnder, &[("x", &m(hi))]),
         Some(hi) => fill(l, KioskMsg::MoneyRange, &[("lo", &m(b.lo)), ("hi", &m(hi))]),
@@ -119,7 +120,7 @@ pub fn route_id(r: ServiceRoute) -> &'static str {
 /// How to reach the next tier, in words; the amount is the most that is missing.
 #[must_use]
 pub fn next_tier(l: Locale, currency: &str, n: &NextStep) -> String {
-    let m = |d| format::money(d, currency, l);
+    let m = |d| format::money(Amount::Needed, d, currency, l);
     let tier = n.gap.tier.name.get(l.tag());
     match n.threshold {
         Some(threshold) => fill(
@@ -147,16 +148,20 @@ pub fn potential(l: Locale, currency: &str, eval: &Evaluation, chosen: &Chosen) 
     if eval.tier.rank == 0 {
         return None;
     }
-    let m = |d| format::money(d, currency, l);
+    // "At least" what is held elsewhere rounds down; "at most" what to move rounds up.
+    let (held, needed) = (
+        |d| format::money(Amount::Held, d, currency, l),
+        |d| format::money(Amount::Needed, d, currency, l),
+    );
     Some(match &eval.potential {
         Some(p) => {
             let tier = p.tier.name.get(l.tag());
-            let ext = m(p.external_assets.0);
+            let ext = held(p.external_assets.0);
             match p.move_needed {
                 Some(mv) => fill(
                     l,
                     KioskMsg::PotentialMove,
-                    &[("ext", &ext), ("move", &m(mv.0)), ("tier", tier)],
+                    &[("ext", &ext), ("move", &needed(mv.0)), ("tier", tier)],
                 ),
                 None => fill(
                     l,

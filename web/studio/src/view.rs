@@ -43,7 +43,12 @@ pub struct RulesetProps {
 }
 
 fn money_of(cents: i128, currency: &str, l: Locale) -> String {
-    format::money(Decimal::from_i128_with_scale(cents, 2), currency, l)
+    format::money(
+        format::Amount::Held,
+        Decimal::from_i128_with_scale(cents, 2),
+        currency,
+        l,
+    )
 }
 
 /// Picks the rulesets and edits the candidate.
@@ -311,7 +316,7 @@ pub fn Comparison(props: &CompareProps) -> Html {
             <li>{ fill(l, StudioMsg::NearLine, &[
                 ("tier", &name(cand, n.tier)),
                 ("metric", &n.metric),
-                ("value", &format::money(n.value, &currency, l)),
+                ("value", &format::money(format::Amount::Exact, n.value, &currency, l)),
                 ("n", &n.customers.to_string()),
             ]) }</li>
         }

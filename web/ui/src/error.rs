@@ -1,12 +1,9 @@
 //! The one load-error type of the three faces: what could not be loaded or checked, and
-//! every problem with its JSON path. The app's and the kiosk's error card and the widget's
-//! draw it, and the widget hands the same envelope to its host's `onError`:
+//! every problem with its JSON path. It is for developers, never for the screen: the app,
+//! the kiosk and the widget show the customer one sentence in the customer's language
+//! (`components::error_card`) and hand this envelope to the console ([`LoadError::report`])
+//! and to the host's `onError`, in the shape of the engine's `StrataError`:
 //! `{ kind, errors: [{ type, path, message }] }`.
-//!
-//! The engine's messages are English (they are also the API's, for developers). Here each
-//! error type gets a Chinese sentence: whole where the app knows every part of it, or a
-//! Chinese lead-in before the engine's own English detail where that detail is free text
-//! (a parser message, an inconsistency described by the engine).
 
 use std::fmt::Write;
 
@@ -14,7 +11,6 @@ use strata_core::{
     AssemblyError, Document, ProfileError, ProfileErrors, RulesetError, RulesetErrors,
 };
 
-use crate::i18n::{Locale, Msg, t};
 use crate::services::fetch::FetchError;
 
 /// What failed to load (the `kind` of the engine's `StrataError`, plus `network` and
@@ -62,121 +58,50 @@ impl ErrorKind {
             _ => ErrorKind::Network,
         }
     }
-
-    /// The error card's title.
-    #[must_use]
-    pub fn title(self, l: Locale) -> &'static str {
-        t(
-            l,
-            match self {
-                ErrorKind::Input => Msg::InputErrorTitle,
-                ErrorKind::Profile => Msg::ProfileErrorTitle,
-                ErrorKind::Ruleset => Msg::RulesetErrorTitle,
-                ErrorKind::Catalog => Msg::CatalogErrorTitle,
-                ErrorKind::Network => Msg::NetworkErrorTitle,
-                ErrorKind::Integrity => Msg::IntegrityErrorTitle,
-            },
-        )
-    }
 }
 
-/// How the Chinese card says a problem.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Zh {
-    /// The whole message in Chinese.
-    Whole(String),
-    /// A Chinese lead-in, then the English detail (marked `lang="en"`).
-    Lead(&'static str),
-}
-
-/// One problem: the engine's `{ type, path, message }`, and how the Chinese card says it.
+/// One problem: the engine's `{ type, path, message }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// Stable machine-readable type (`parse`, `negative`, `missing`, `network` …).
-    pub kind: String,
+    pub kind: &'static str,
     /// JSON path of the field at fault (`$.holdings[0].balance`), an option's name, or empty.
     pub path: String,
     /// What is wrong, in English (as the engine says it).
-    pub en: String,
-    /// The Chinese rendering.
-    pub zh: Zh,
+    pub message: String,
 }
 
 impl Problem {
     /// A problem in a customer profile.
     #[must_use]
     pub fn of_profile(e: &ProfileError) -> Self {
-        let zh = match e {
-            ProfileError::Parse { .. } => Zh::Lead("数据格式有误"),
-            ProfileError::Negative { value, .. } => {
-                Zh::Whole(format!("不能为负数（当前为{value}）"))
-            }
-            ProfileError::FutureDate { date, as_of, .. } => {
-                Zh::Whole(format!("日期{date}晚于计算日期{as_of}"))
-            }
-            ProfileError::Missing { metric, .. } => {
-                Zh::Whole(format!("等级规则的“{metric}”指标需要此字段"))
-            }
-            ProfileError::UnknownTier { tier, .. } => Zh::Whole(format!("没有“{tier}”这个等级")),
-            ProfileError::NoRate { currency, into, .. } => {
-                Zh::Whole(format!("缺少{currency}兑{into}的汇率"))
-            }
-            ProfileError::Invalid { .. } => Zh::Lead("数据前后不一致"),
-            ProfileError::Overflow { .. } => Zh::Lead("金额超出可计算的范围"),
-        };
         Problem {
-            kind: e.kind().to_owned(),
+            kind: e.kind(),
             path: e.path().to_owned(),
-            en: e.to_string(),
-            zh,
+            message: e.to_string(),
         }
     }
 
     /// A problem in a ruleset or catalog.
     #[must_use]
     pub fn of_ruleset(e: &RulesetError) -> Self {
-        let zh = match e {
-            RulesetError::Parse { .. } => Zh::Lead("格式有误"),
-            RulesetError::UnknownMetric { metric, .. } => {
-                Zh::Whole(format!("未知的指标“{metric}”"))
-            }
-            RulesetError::DuplicateId { id, .. } => Zh::Whole(format!("编号“{id}”重复")),
-            RulesetError::NeverHolds { .. } => Zh::Lead("此条件永远无法满足"),
-            RulesetError::ThresholdOrder { tier, above, .. } => {
-                Zh::Whole(format!("等级“{tier}”的门槛高于其上一级“{above}”"))
-            }
-            RulesetError::MissingTranslation { locale, .. } => {
-                Zh::Whole(format!("缺少“{locale}”语言的文字"))
-            }
-            RulesetError::NoFallback { .. } => {
-                Zh::Whole("最后一个等级必须是没有条件的兜底等级".into())
-            }
-            RulesetError::Invalid { .. } => Zh::Lead("规则有误"),
-        };
         Problem {
-            kind: e.kind().to_owned(),
+            kind: e.kind(),
             path: e.path().to_owned(),
-            en: e.to_string(),
-            zh,
+            message: e.to_string(),
         }
     }
 
     /// Data that could not be fetched or was refused by its pin.
     #[must_use]
     pub fn of_fetch(e: &FetchError) -> Self {
-        let (kind, zh) = match e {
-            FetchError::Network(_) => ("network", Zh::Lead("无法读取")),
-            FetchError::Unverifiable(_) => ("integrity", Zh::Lead("无法校验")),
-            FetchError::Mismatch { expected, actual } => (
-                "integrity",
-                Zh::Whole(format!("SHA-256 为 {actual}，与指定的 {expected} 不符")),
-            ),
-        };
         Problem {
-            kind: kind.to_owned(),
+            kind: match e {
+                FetchError::Network(_) => "network",
+                _ => "integrity",
+            },
             path: String::new(),
-            en: e.to_string(),
-            zh,
+            message: e.to_string(),
         }
     }
 }
@@ -193,25 +118,44 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    /// A failure with one problem whose detail is free text (a Chinese lead-in by kind).
+    /// A failure with one problem.
     #[must_use]
-    pub fn one(kind: ErrorKind, problem_type: &str, path: &str, message: &str) -> Self {
-        let lead = match kind {
-            ErrorKind::Input => "参数有误",
-            ErrorKind::Network => "无法读取",
-            ErrorKind::Integrity => "校验未通过",
-            ErrorKind::Ruleset | ErrorKind::Catalog | ErrorKind::Profile => "格式有误",
-        };
+    pub fn one(kind: ErrorKind, problem_type: &'static str, path: &str, message: &str) -> Self {
         LoadError {
             kind,
             source: None,
             problems: vec![Problem {
-                kind: problem_type.to_owned(),
+                kind: problem_type,
                 path: path.to_owned(),
-                en: message.to_owned(),
-                zh: Zh::Lead(lead),
+                message: message.to_owned(),
             }],
         }
+    }
+
+    /// No profile to show: none was given, and this is not the demo.
+    #[must_use]
+    pub fn no_profile() -> Self {
+        LoadError::one(
+            ErrorKind::Input,
+            "missing",
+            "profile",
+            "no profile: pass ?profile=URL, call strataSetProfile(profile), or open the demo with ?demo=1",
+        )
+    }
+
+    /// Writes the envelope to the console, for the developer (never the screen):
+    /// `strata: could not load the profile from /p.json: {"kind":"profile",…}`.
+    pub fn report(&self) {
+        let from = self
+            .source
+            .as_deref()
+            .map_or_else(String::new, |s| format!(" from {s}"));
+        let line = format!(
+            "strata: could not load the {}{from}: {}",
+            self.kind.tag(),
+            self.to_json()
+        );
+        web_sys::console::error_1(&line.into());
     }
 
     /// Every problem of a profile.
@@ -269,9 +213,9 @@ impl LoadError {
             let _ = write!(
                 out,
                 "{{\"type\":{},\"path\":{},\"message\":{}}}",
-                quoted(&p.kind),
+                quoted(p.kind),
                 quoted(&p.path),
-                quoted(&p.en)
+                quoted(&p.message)
             );
         }
         out.push_str("]}");
@@ -305,20 +249,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn profile_problems_read_in_chinese() {
+    fn problems_keep_the_engines_type_path_and_message() {
         let p = Problem::of_profile(&ProfileError::Negative {
             path: "$.holdings[0].balance".into(),
             value: "-500".into(),
         });
         assert_eq!(p.kind, "negative");
         assert_eq!(p.path, "$.holdings[0].balance");
-        assert_eq!(p.en, "must not be negative (got -500)");
-        assert_eq!(p.zh, Zh::Whole("不能为负数（当前为-500）".into()));
-        let p = Problem::of_profile(&ProfileError::Parse {
-            path: "$".into(),
-            message: "expected value".into(),
-        });
-        assert_eq!(p.zh, Zh::Lead("数据格式有误"));
+        assert_eq!(p.message, "must not be negative (got -500)");
     }
 
     #[test]
@@ -332,8 +270,8 @@ mod tests {
         );
         assert_eq!(e.kind, ErrorKind::Integrity);
         let p = &e.problems[0];
-        assert_eq!(p.zh, Zh::Whole("SHA-256 为 bb，与指定的 aa 不符".into()));
-        assert_eq!(p.en, "SHA-256 is bb, but aa was pinned");
+        assert_eq!(p.message, "SHA-256 is bb, but aa was pinned");
+        assert_eq!(p.kind, "integrity");
         assert!(p.path.is_empty());
     }
 
@@ -344,6 +282,11 @@ mod tests {
             e.to_json(),
             r#"{"kind":"input","errors":[{"type":"invalid","path":"asOf","message":"`x\"` is not a date\n"}]}"#
         );
+        assert!(
+            LoadError::no_profile()
+                .to_json()
+                .contains(r#""path":"profile""#)
+        );
         for kind in [
             ErrorKind::Input,
             ErrorKind::Profile,
@@ -353,7 +296,6 @@ mod tests {
             ErrorKind::Integrity,
         ] {
             assert_eq!(ErrorKind::from_tag(kind.tag()), kind);
-            assert!(!kind.title(Locale::ZhCn).is_empty());
         }
     }
 }

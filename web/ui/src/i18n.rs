@@ -188,11 +188,19 @@ macro_rules! names {
 
         #[cfg(test)]
         mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
             #[test]
             fn every_name_has_both_languages() {
-                for (zh, en) in [$(($zh, $en),)*] {
+                use $crate::i18n::Locale;
+                type Of = $ty;
+                let all = [$((Of::$key, $zh, $en),)*];
+                for (value, zh, en) in all {
                     let (zh, en): (&str, &str) = (zh, en);
                     assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{zh} / {en}");
+                    assert_eq!(super::$name(Locale::ZhCn, value), zh);
+                    assert_eq!(super::$name(Locale::En, value), en);
                 }
             }
         }
@@ -200,7 +208,7 @@ macro_rules! names {
 }
 
 messages! {
-    /// Every fixed string and sentence more than one face shows, keyed by use.
+    /// Every fixed string more than one face shows, keyed by use.
     Msg, ui_text {
     Brand => "Strata 财富", "Strata Wealth";
     SwitchLanguage => "English", "中文";
@@ -216,32 +224,13 @@ messages! {
     AllBenefits => "查看全部权益", "See all benefits";
     Recommendations => "为您推荐", "Recommended for you";
     Details => "详情", "Details";
-    ErrorTitle => "无法计算等级", "Your tier could not be computed";
-    InputErrorTitle => "组件参数有误", "The widget's options have a problem";
-    ProfileErrorTitle => "客户资料有误", "The customer profile has a problem";
-    RulesetErrorTitle => "等级规则有误", "The tier rules have a problem";
-    NetworkErrorTitle => "无法读取数据", "The data could not be loaded";
-    CatalogErrorTitle => "产品目录有误", "The product catalog has a problem";
-    IntegrityErrorTitle => "数据校验未通过，已拒绝使用", "The data failed its integrity check and was refused";
-    ErrorField => "字段", "Field";
-    ErrorFallback => "正在显示演示客户。", "Showing a demo customer instead.";
+    NotShownTitle => "暂时无法显示您的等级", "Your tier cannot be shown right now";
+    NotShownText => "请稍后重试；如果仍无法显示，请联系您的客户经理或银行客服。", "Please try again in a moment. If it still does not show, contact your relationship manager or the bank.";
+    NetworkText => "暂时无法连接，请检查网络后重试。", "We could not connect. Please check your connection and try again.";
+    NotUpdatedTitle => "您的等级暂时无法更新", "Your tier could not be updated";
+    NotUpdatedText => "下面仍是之前的结果。", "What you see below is the earlier result.";
+    Retry => "重试", "Try again";
     Dismiss => "知道了", "Dismiss";
-    LiftsFromElsewhere => "从他行转入{amount}，即可升级为{tier}", "Bring {amount} from another bank to reach {tier}";
-    LiftsFromInflow => "近期到账的资金再存入{amount}，即可升级为{tier}", "Keep {amount} of the money you received recently with us to reach {tier}";
-    LiftsByTopUp => "再存入{amount}，即可升级为{tier}", "Add {amount} to reach {tier}";
-    BringsAssets => "把您在他行的{amount}集中到本行管理", "Brings your {amount} held elsewhere under one roof";
-    NewAssetFamily => "您尚未持有{family}，可分散配置", "You don't hold any {family} yet";
-    NewServiceFamily => "您尚未开通{family}", "You don't have any {family} yet";
-    LifeStage => "符合您的规划：{list}", "Fits your plans: {list}";
-    InBundle => "属于您所在等级的「{bundle}」套餐", "Part of the “{bundle}” bundle for your tier";
-    BasisGrace => "宽限期至{date}：届时资产仍未达标，等级将调整", "Grace period until {date}: if your assets are still below the bar then, your tier changes";
-    BasisDeferred => "您的资产已连续{reviews}次评级低于本等级门槛；如{date}评级时仍未达标，等级将下调", "Your assets were below this tier's bar at {reviews} review(s); if still below at the review on {date}, your tier will be lowered";
-    BasisTenure => "等级保留至{date}", "Your tier is kept until {date}";
-    BasisNeverDowngraded => "等级一经获得即长期保留", "Once reached, your tier is kept";
-    BasisStepDown => "本次评级下调了一级", "Your tier was lowered one step at the last review";
-    BasisManualFloor => "客户经理为您保留此等级至{date}", "Your relationship manager holds this tier for you until {date}";
-    PotentialMove => "将他行资产{external}中的{amount}转入本行，即可成为{tier}", "Move {amount} of your {external} held elsewhere here and you become {tier}";
-    PotentialCounted => "计入他行资产{external}，您可成为{tier}", "With your {external} held elsewhere you would be {tier}";
     }
 }
 

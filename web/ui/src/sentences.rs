@@ -1,7 +1,7 @@
 //! Sentences per locale from the engine's codes that more than one face shows: recommendation
 //! reasons, the tier's basis and the potential tier, and the names of product families,
 //! life scenarios and who serves a tier. The engine gives codes and numbers, never prose;
-//! the words are in [`crate::i18n::Msg`] and the tables below.
+//! the words are in the tables below.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -11,8 +11,8 @@ use strata_core::profile::Family;
 use strata_core::recommend::{LiftSource, Reason};
 use strata_core::ruleset::{Maintainer, Ruleset};
 
-use crate::format;
-use crate::i18n::{Locale, Msg, fill, t};
+use crate::format::{self, Amount};
+use crate::i18n::{Locale, fill, t};
 
 /// What a sentence needs besides its numbers.
 #[derive(Clone, Copy)]
@@ -26,10 +26,10 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Money in the ruleset's currency.
+    /// Money of `kind` in the ruleset's currency (the kind decides the rounding).
     #[must_use]
-    pub fn money(&self, amount: Decimal) -> String {
-        format::money(amount, &self.ruleset.currency, self.locale)
+    pub fn money(&self, kind: Amount, amount: Decimal) -> String {
+        format::money(kind, amount, &self.ruleset.currency, self.locale)
     }
 
     /// A date in the locale's form.
@@ -59,6 +59,29 @@ impl Ctx<'_> {
     }
 }
 
+crate::messages! {
+    /// The sentences of this module, in a table of their own: the kiosk, which says none of
+    /// them, does not carry them.
+    Said, said_text {
+    LiftsFromElsewhere => "从他行转入{amount}，即可升级为{tier}", "Bring {amount} from another bank to reach {tier}";
+    LiftsFromInflow => "近期到账的资金再存入{amount}，即可升级为{tier}", "Keep {amount} of the money you received recently with us to reach {tier}";
+    LiftsByTopUp => "再存入{amount}，即可升级为{tier}", "Add {amount} to reach {tier}";
+    BringsAssets => "把您在他行的{amount}集中到本行管理", "Brings your {amount} held elsewhere under one roof";
+    NewAssetFamily => "您尚未持有{family}，可分散配置", "You don't hold any {family} yet";
+    NewServiceFamily => "您尚未开通{family}", "You don't have any {family} yet";
+    LifeStage => "符合您的规划：{list}", "Fits your plans: {list}";
+    InBundle => "属于您所在等级的「{bundle}」套餐", "Part of the “{bundle}” bundle for your tier";
+    BasisGrace => "宽限期至{date}：届时资产仍未达标，等级将调整", "Grace period until {date}: if your assets are still below the bar then, your tier changes";
+    BasisDeferred => "您的资产已连续{reviews}次评级低于本等级门槛；如{date}评级时仍未达标，等级将下调", "Your assets were below this tier's bar at {reviews} review(s); if still below at the review on {date}, your tier will be lowered";
+    BasisTenure => "等级保留至{date}", "Your tier is kept until {date}";
+    BasisNeverDowngraded => "等级一经获得即长期保留", "Once reached, your tier is kept";
+    BasisStepDown => "本次评级下调了一级", "Your tier was lowered one step at the last review";
+    BasisManualFloor => "客户经理为您保留此等级至{date}", "Your relationship manager holds this tier for you until {date}";
+    PotentialMove => "将他行资产{external}中的{amount}转入本行，即可成为{tier}", "Move {amount} of your {external} held elsewhere here and you become {tier}";
+    PotentialCounted => "计入他行资产{external}，您可成为{tier}", "With your {external} held elsewhere you would be {tier}";
+    }
+}
+
 /// The sentence for one recommendation reason.
 #[must_use]
 pub fn reason(c: &Ctx, r: &Reason) -> String {
@@ -71,26 +94,28 @@ pub fn reason(c: &Ctx, r: &Reason) -> String {
             source,
         } => {
             let msg = match source {
-                LiftSource::ExternalAssets => Msg::LiftsFromElsewhere,
-                LiftSource::RecentInflow => Msg::LiftsFromInflow,
-                LiftSource::TopUp => Msg::LiftsByTopUp,
+                LiftSource::ExternalAssets => Said::LiftsFromElsewhere,
+                LiftSource::RecentInflow => Said::LiftsFromInflow,
+                LiftSource::TopUp => Said::LiftsByTopUp,
             };
-            let amount = c.money(amount.0);
+            let amount = c.money(Amount::Needed, amount.0);
             fill(
                 l,
                 msg,
                 &[("amount", &amount), ("tier", tier.name.get(l.tag()))],
             )
         }
-        Reason::BringsAssets { amount } => {
-            fill(l, Msg::BringsAssets, &[("amount", &c.money(amount.0))])
-        }
+        Reason::BringsAssets { amount } => fill(
+            l,
+            Said::BringsAssets,
+            &[("amount", &c.money(Amount::Held, amount.0))],
+        ),
         // Spreading money applies to assets; a loan, card or service is simply not held yet.
         Reason::NewFamily { family: f } => {
             let msg = if f.is_asset() {
-                Msg::NewAssetFamily
+                Said::NewAssetFamily
             } else {
-                Msg::NewServiceFamily
+                Said::NewServiceFamily
             };
             fill(l, msg, &[("family", family(l, *f))])
         }
@@ -100,9 +125,9 @@ pub fn reason(c: &Ctx, r: &Reason) -> String {
                 .map(|s| scenario(l, *s))
                 .collect::<Vec<_>>()
                 .join(l.list_separator());
-            fill(l, Msg::LifeStage, &[("list", &list)])
+            fill(l, Said::LifeStage, &[("list", &list)])
         }
-        Reason::InBundle { bundle } => fill(l, Msg::InBundle, &[("bundle", bundle.get(l.tag()))]),
+        Reason::InBundle { bundle } => fill(l, Said::InBundle, &[("bundle", bundle.get(l.tag()))]),
     }
 }
 
@@ -112,24 +137,24 @@ pub fn basis(c: &Ctx, b: &Basis) -> Option<String> {
     let l = c.locale;
     Some(match b {
         Basis::Qualified => return None,
-        Basis::Grace { until } => fill(l, Msg::BasisGrace, &[("date", &c.date(*until))]),
+        Basis::Grace { until } => fill(l, Said::BasisGrace, &[("date", &c.date(*until))]),
         Basis::DeferredDowngrade {
             reviews_below,
             downgrade_review,
             ..
         } => fill(
             l,
-            Msg::BasisDeferred,
+            Said::BasisDeferred,
             &[
                 ("reviews", &reviews_below.to_string()),
                 ("date", &c.date(*downgrade_review)),
             ],
         ),
-        Basis::MinimumTenure { until } => fill(l, Msg::BasisTenure, &[("date", &c.date(*until))]),
-        Basis::NeverDowngraded => t(l, Msg::BasisNeverDowngraded).to_owned(),
-        Basis::StepDown { .. } => t(l, Msg::BasisStepDown).to_owned(),
+        Basis::MinimumTenure { until } => fill(l, Said::BasisTenure, &[("date", &c.date(*until))]),
+        Basis::NeverDowngraded => t(l, Said::BasisNeverDowngraded).to_owned(),
+        Basis::StepDown { .. } => t(l, Said::BasisStepDown).to_owned(),
         Basis::ManualFloor { until, .. } => {
-            fill(l, Msg::BasisManualFloor, &[("date", &c.date(*until))])
+            fill(l, Said::BasisManualFloor, &[("date", &c.date(*until))])
         }
     })
 }
@@ -138,20 +163,23 @@ pub fn basis(c: &Ctx, b: &Basis) -> Option<String> {
 #[must_use]
 pub fn potential(c: &Ctx, p: &Potential) -> String {
     let l = c.locale;
-    let (tier, external) = (p.tier.name.get(l.tag()), c.money(p.external_assets.0));
+    let (tier, external) = (
+        p.tier.name.get(l.tag()),
+        c.money(Amount::Held, p.external_assets.0),
+    );
     match p.move_needed {
         Some(m) => fill(
             l,
-            Msg::PotentialMove,
+            Said::PotentialMove,
             &[
                 ("external", &external),
-                ("amount", &c.money(m.0)),
+                ("amount", &c.money(Amount::Needed, m.0)),
                 ("tier", tier),
             ],
         ),
         None => fill(
             l,
-            Msg::PotentialCounted,
+            Said::PotentialCounted,
             &[("external", &external), ("tier", tier)],
         ),
     }
@@ -211,7 +239,7 @@ mod tests {
     use strata_core::{Dec, Text, rulesets};
 
     fn d(s: &str) -> Dec {
-        s.parse().unwrap_or_default()
+        s.parse().unwrap_or_else(|e| panic!("`{s}`: {e}"))
     }
 
     #[test]
@@ -241,6 +269,28 @@ mod tests {
             reason(&en, &r),
             "Bring ¥50,000 from another bank to reach Mid-tier (upper)"
         );
+        // What the customer needs rounds up, what the customer holds rounds down.
+        let top_up = Reason::LiftsTier {
+            tier: TierRef {
+                id: "mid_upper".into(),
+                name: Text::from_pairs(&[("zh-CN", "中端客户（高）"), ("en", "Mid-tier (upper)")]),
+                rank: 2,
+            },
+            amount: d("37512.34"),
+            source: LiftSource::TopUp,
+        };
+        assert_eq!(
+            reason(&zh, &top_up),
+            "再存入¥3.76万，即可升级为中端客户（高）"
+        );
+        assert_eq!(
+            reason(&en, &top_up),
+            "Add ¥37,512.34 to reach Mid-tier (upper)"
+        );
+        let brings = Reason::BringsAssets {
+            amount: d("37512.34"),
+        };
+        assert_eq!(reason(&zh, &brings), "把您在他行的¥3.75万集中到本行管理");
         let new = Reason::NewFamily {
             family: Family::Card,
         };

@@ -93,7 +93,7 @@ mod tests {
                 name: Text::from_pairs(&[("en", tier)]),
                 rank: 1,
             },
-            amount: amount.parse().unwrap_or_default(),
+            amount: amount.parse().unwrap_or_else(|e| panic!("`{amount}`: {e}")),
             source: strata_core::recommend::LiftSource::TopUp,
         }
     }

@@ -2,6 +2,7 @@
 //! why it is recommended (or the rule that keeps it out).
 
 use chrono::Months;
+use strata_ui::format::Amount;
 use strata_ui::i18n::{fill, t};
 use yew::prelude::*;
 
@@ -68,7 +69,7 @@ pub fn Product(props: &Props) -> Html {
                 <dt>{ t(l, AppMsg::Family) }</dt>
                 <dd>{ strata_ui::sentences::family(l, p.family) }</dd>
                 <dt>{ t(l, AppMsg::MinAmount) }</dt>
-                <dd data-testid="min-amount">{ if p.min_amount.0.is_zero() { t(l, AppMsg::NoMinimum).to_owned() } else { c.money(p.min_amount.0) } }</dd>
+                <dd data-testid="min-amount">{ if p.min_amount.0.is_zero() { t(l, AppMsg::NoMinimum).to_owned() } else { c.money(Amount::Needed, p.min_amount.0) } }</dd>
                 <dt>{ t(l, AppMsg::RiskRating) }</dt>
                 <dd data-testid="risk">{ p.risk.map_or_else(|| t(l, AppMsg::RiskNone).to_owned(), |r| sentences::risk_rating(l, r)) }</dd>
                 <dt>{ t(l, AppMsg::YourTolerance) }</dt>

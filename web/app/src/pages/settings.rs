@@ -1,4 +1,4 @@
-//! Settings: the language and, in the demo, which persona is shown.
+//! Settings: the language and, in demo mode only, which persona is shown.
 
 use strata_ui::format;
 use strata_ui::i18n::{Locale, t};
@@ -16,6 +16,8 @@ pub struct Props {
     pub view: View,
     /// The demo personas.
     pub personas: Shared<Vec<Persona>>,
+    /// Whether this is demo mode: only then is the persona picker shown.
+    pub demo: bool,
     /// The persona shown, if a persona is shown.
     pub current: Option<AttrValue>,
     /// Pick a language.
@@ -48,28 +50,27 @@ pub fn Settings(props: &Props) -> Html {
                 { language(Locale::ZhCn, "简体中文") }
                 { language(Locale::En, "English") }
             </fieldset>
-            <fieldset class="card personas">
-                <legend>{ t(l, AppMsg::Persona) }</legend>
-                <p class="muted">{ t(l, AppMsg::PersonaHint) }</p>
-                if props.current.is_none() {
-                    <p class="choice" aria-current="true"><strong>{ t(l, AppMsg::ExternalProfile) }</strong></p>
-                }
-                { for props.personas.iter().map(|p| {
-                    let id = p.id.clone();
-                    let on = props.on_persona.clone();
-                    let checked = props.current.as_deref() == Some(p.id.as_str());
-                    html! {
-                        <label class="choice persona">
-                            <input type="radio" name="persona" value={p.id.clone()} {checked}
-                                   onchange={Callback::from(move |_: Event| on.emit(id.clone()))} />
-                            <span>
-                                <strong>{ p.name.get(tag) }</strong>
-                                <span class="muted">{ p.about.get(tag) }</span>
-                            </span>
-                        </label>
-                    }
-                }) }
-            </fieldset>
+            if props.demo {
+                <fieldset class="card personas">
+                    <legend>{ t(l, AppMsg::Persona) }</legend>
+                    <p class="muted">{ t(l, AppMsg::PersonaHint) }</p>
+                    { for props.personas.iter().map(|p| {
+                        let id = p.id.clone();
+                        let on = props.on_persona.clone();
+                        let checked = props.current.as_deref() == Some(p.id.as_str());
+                        html! {
+                            <label class="choice persona">
+                                <input type="radio" name="persona" value={p.id.clone()} {checked}
+                                       onchange={Callback::from(move |_: Event| on.emit(id.clone()))} />
+                                <span>
+                                    <strong>{ p.name.get(tag) }</strong>
+                                    <span class="muted">{ p.about.get(tag) }</span>
+                                </span>
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+            }
             <p class="muted">{ t(l, AppMsg::AsOf) }{ l.colon() }{ format::date(v.as_of, l) }</p>
         </>
     }

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use strata_core::benefits::{LevelChange, TierBenefit};
 use strata_ui::components::tier_card::TierCard;
-use strata_ui::format;
+use strata_ui::format::{self, Amount};
 use strata_ui::i18n::{fill, t};
 use yew::prelude::*;
 
@@ -128,7 +128,7 @@ pub fn WhatIfPage(props: &Props) -> Html {
         .as_ref()
         .map(|r| r.marks.clone())
         .unwrap_or_default();
-    let amount_text = c.money(result.amount);
+    let amount_text = c.money(Amount::Exact, result.amount);
     html! {
         <>
             <h1 tabindex="-1">{ t(l, AppMsg::WhatIfTitle) }</h1>
@@ -161,7 +161,7 @@ pub fn WhatIfPage(props: &Props) -> Html {
                     <input type="range" aria-label={t(l, AppMsg::SliderLabel)} min="0"
                            max={format::plain(max)} step={format::plain(step)}
                            value={format::plain(result.amount.min(max))}
-                           aria-valuetext={c.money(result.amount)} list="what-if-marks"
+                           aria-valuetext={c.money(Amount::Exact, result.amount)} list="what-if-marks"
                            oninput={on_input} data-testid="slider" />
                     <datalist id="what-if-marks">
                         { for marks.iter().map(|m| html! {
@@ -177,7 +177,7 @@ pub fn WhatIfPage(props: &Props) -> Html {
                                     <li>
                                         <button type="button" class="mark"
                                                 onclick={Callback::from(move |_: MouseEvent| on.emit(a))}>
-                                            { fill(l, AppMsg::MarkAt, &[("tier", m.tier.name.get(tag)), ("amount", &c.money(a))]) }
+                                            { fill(l, AppMsg::MarkAt, &[("tier", m.tier.name.get(tag)), ("amount", &c.money(Amount::Needed, a))]) }
                                         </button>
                                     </li>
                                 }

@@ -2,12 +2,39 @@
 //! `window.strataSetProfile(profile)` (an object or JSON text), or
 //! `postMessage({ type: "strata:profile", profile }, origin)` from the same origin.
 //! Messages from other origins are ignored: a profile is personal data.
+//!
+//! The other way, the host hears what went wrong through `window.strataOnError(errors, kind)`
+//! when it defines that function (the widget's `onError` has the same arguments): every
+//! problem as `{ type, path, message }`, which the customer never sees on screen.
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 const FUNCTION: &str = "strataSetProfile";
+const ON_ERROR: &str = "strataOnError";
+
+/// Tells the host's `window.strataOnError(errors, kind)`, if it has one, what failed.
+pub fn report(error: &strata_ui::error::LoadError) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str(ON_ERROR)) else {
+        return;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let errors = js_sys::JSON::parse(&error.to_json())
+        .and_then(|v| js_sys::Reflect::get(&v, &JsValue::from_str("errors")))
+        .unwrap_or(JsValue::UNDEFINED);
+    // The host's code may throw; that is the host's to report, not a failure of the app.
+    let _ = f.call2(
+        &JsValue::NULL,
+        &errors,
+        &JsValue::from_str(error.kind.tag()),
+    );
+}
 
 /// Keeps the bridge installed; dropping it removes the function and the listener.
 pub struct Bridge {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use strata_core::evaluation::{ChangeReason, Evaluation, Reach};
 use yew::prelude::*;
 
+use crate::format::Amount;
 use crate::hooks::use_css;
 use crate::i18n::{Locale, Msg, fill, t};
 use crate::sentences::{self, Ctx};
@@ -68,7 +69,7 @@ pub fn TierCard(props: &Props) -> Html {
             <div class="progress">
                 <p class="progress-label">
                     <span>{ label }</span>
-                    <strong data-testid="gap-amount">{ c.money(amount) }</strong>
+                    <strong data-testid="gap-amount">{ c.money(Amount::Needed, amount) }</strong>
                 </p>
                 <div class="bar" role="progressbar" aria-label={t(locale, Msg::Progress)}
                      aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()}
@@ -93,7 +94,7 @@ pub fn TierCard(props: &Props) -> Html {
                 <p class="note">{ t(locale, Msg::Congrats) }</p>
             }
             if let Some(aum) = props.assets {
-                <p class="assets"><span>{ t(locale, Msg::Assets) }</span> <strong data-testid="assets">{ c.money(aum) }</strong></p>
+                <p class="assets"><span>{ t(locale, Msg::Assets) }</span> <strong data-testid="assets">{ c.money(Amount::Held, aum) }</strong></p>
             }
             { progress.unwrap_or_else(|| if e.tier.rank == 0 {
                 html! { <p class="top">{ t(locale, Msg::TopTier) }</p> }

@@ -1,4 +1,6 @@
-//! `cargo xtask install`: brings the machine up to the project's pinned tools.
+//! `cargo xtask setup`: brings the machine up to the project's pinned tools. `serve` and
+//! `test` run it first; every other command only checks ([`Mode::Check`]) and names what
+//! is missing, so installing stays in one command.
 //!
 //! Idempotent and quick when everything is there: each step probes first and
 //! installs only what is missing or at the wrong version, printing one line.
@@ -28,24 +30,60 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// lockfile it installed, so a changed lockfile triggers a fresh install.
 const LOCK_STAMP: &str = "node_modules/.strata-lock-stamp";
 
-/// What to install besides the tools every command needs.
-#[derive(Clone, Copy)]
-pub struct Options {
-    /// Debian's chromium and chromium-driver (for `test`).
-    pub chromium: bool,
+/// What a missing or outdated tool leads to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Install it (`cargo xtask setup`, and `serve` and `test` before they start).
+    Install,
+    /// Fail, naming it and `cargo xtask setup` (every other command).
+    Check,
 }
 
-/// Installs everything, cheapest checks first.
-pub fn all(tools: &Tools, options: Options) -> Result {
-    wasm_target(tools)?;
-    rust_src(tools)?;
-    node(tools)?;
-    node_packages(tools)?;
+/// What to set up besides the tools every build needs (wasm32 target, rust-src, Node and
+/// its packages, trunk, wasm-bindgen).
+#[derive(Clone, Copy, Default)]
+pub struct Options {
+    /// Debian's chromium and chromium-driver and a CJK font (`test`, `perf`).
+    pub chromium: bool,
+    /// cargo-fuzz (`test`, `fuzz`).
+    pub fuzz: bool,
+}
+
+impl Options {
+    /// Everything `cargo xtask test` needs.
+    pub const TEST: Self = Self {
+        chromium: true,
+        fuzz: true,
+    };
+}
+
+/// Installs (or checks) everything, cheapest checks first.
+pub fn all(tools: &Tools, options: Options, mode: Mode) -> Result {
+    wasm_target(tools, mode)?;
+    rust_src(tools, mode)?;
+    node(tools, mode)?;
+    node_packages(tools, mode)?;
     if options.chromium {
-        chromium(tools)?;
+        chromium(tools, mode)?;
     }
-    trunk(tools)?;
-    wasm_bindgen(tools)
+    trunk(tools, mode)?;
+    wasm_bindgen(tools, mode)?;
+    if options.fuzz {
+        cargo_fuzz(tools, mode)?;
+    }
+    Ok(())
+}
+
+/// In [`Mode::Check`], the error for a missing `what`; in [`Mode::Install`], nothing, and
+/// the caller goes on to install it.
+fn missing(mode: Mode, what: &str) -> Result {
+    match mode {
+        Mode::Install => Ok(()),
+        Mode::Check => Err(format!(
+            "{what} is missing or not the pinned version: run `cargo xtask setup` \
+             (`setup --test` also installs Chromium and cargo-fuzz)"
+        )),
+    }
 }
 
 /// Downloads every crate in Cargo.lock, for all targets, so that Trunk's
@@ -67,18 +105,18 @@ pub fn fetch_crates(tools: &Tools) -> Result {
     )
 }
 
-fn wasm_target(tools: &Tools) -> Result {
-    rustup_has(tools, "target", WASM_TARGET, "the wasm32 target")
+fn wasm_target(tools: &Tools, mode: Mode) -> Result {
+    rustup_has(tools, mode, "target", WASM_TARGET, "the wasm32 target")
 }
 
 /// The standard library's source, which release wasm builds compile for size
 /// (see `Tools::small_std`).
-fn rust_src(tools: &Tools) -> Result {
-    rustup_has(tools, "component", "rust-src", "rust-src")
+fn rust_src(tools: &Tools, mode: Mode) -> Result {
+    rustup_has(tools, mode, "component", "rust-src", "rust-src")
 }
 
 /// Adds rustup's `kind` (`target` or `component`) `name` unless it is installed.
-fn rustup_has(tools: &Tools, kind: &str, name: &str, what: &str) -> Result {
+fn rustup_has(tools: &Tools, mode: Mode, kind: &str, name: &str, what: &str) -> Result {
     let installed = proc::capture(tools.command("rustup").args([kind, "list", "--installed"]))
         .map_err(|error| format!("{error}\n  ({what} is managed with rustup)"))?;
     if String::from_utf8_lossy(&installed)
@@ -88,14 +126,16 @@ fn rustup_has(tools: &Tools, kind: &str, name: &str, what: &str) -> Result {
         println!("✓ {name}");
         return Ok(());
     }
+    missing(mode, what)?;
     println!("installing {what} …");
     proc::run(tools.command("rustup").args([kind, "add", name]))
 }
 
-fn node(tools: &Tools) -> Result {
+fn node(tools: &Tools, mode: Mode) -> Result {
     let probe_node = || proc::probe(tools.command("node").arg("--version"));
     let probe_npm = || proc::probe(tools.command("npm").arg("--version"));
     if probe_node().is_none() || probe_npm().is_none() {
+        missing(mode, "Node.js or npm")?;
         apt_install(tools, &["nodejs", "npm"], "Node.js and npm")?;
     }
     let version = probe_node().ok_or("`node --version` failed after installing nodejs")?;
@@ -126,7 +166,7 @@ fn node_major(version: &str) -> Option<u32> {
 
 /// `npm ci` in tests/ when `node_modules` is missing or the lockfile changed
 /// since the last install; it brings Playwright and binaryen (wasm-opt 132).
-fn node_packages(tools: &Tools) -> Result {
+fn node_packages(tools: &Tools, mode: Mode) -> Result {
     let dir = tools.root.join("tests");
     let lockfile = dir.join("package-lock.json");
     let lock = fs::read(&lockfile)
@@ -137,6 +177,7 @@ fn node_packages(tools: &Tools) -> Result {
         println!("✓ Node packages (tests/package-lock.json)");
         return Ok(());
     }
+    missing(mode, "the Node packages of tests/package-lock.json")?;
     println!("installing Node packages (npm ci in tests/) …");
     proc::run(
         tools
@@ -155,8 +196,9 @@ fn node_packages(tools: &Tools) -> Result {
     fs::write(&stamp, lock).map_err(|error| format!("cannot write {}: {error}", stamp.display()))
 }
 
-fn chromium(tools: &Tools) -> Result {
+fn chromium(tools: &Tools, mode: Mode) -> Result {
     if !(Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file()) {
+        missing(mode, "Chromium or ChromeDriver")?;
         apt_install(
             tools,
             &["chromium", "chromium-driver"],
@@ -179,6 +221,7 @@ fn chromium(tools: &Tools) -> Result {
     println!("✓ chromium {browser}, chromedriver {driver}");
     // Screenshots of the zh-CN screens need a CJK font; a bare machine has none.
     if !Path::new(CJK_FONT).is_file() {
+        missing(mode, "a CJK font (fonts-wqy-zenhei)")?;
         apt_install(
             tools,
             &["fonts-wqy-zenhei"],
@@ -192,7 +235,7 @@ fn chromium(tools: &Tools) -> Result {
 /// The font file fonts-wqy-zenhei installs.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 
-fn trunk(tools: &Tools) -> Result {
+fn trunk(tools: &Tools, mode: Mode) -> Result {
     let version = proc::probe(tools.trunk().arg("--version"));
     if version
         .as_deref()
@@ -201,6 +244,7 @@ fn trunk(tools: &Tools) -> Result {
         println!("✓ trunk {TRUNK}");
         return Ok(());
     }
+    missing(mode, &format!("trunk {TRUNK}"))?;
     println!("installing trunk {TRUNK} (cargo install, several minutes) …");
     // --locked: trunk's own lockfile is what builds with our rustc.
     proc::run(
@@ -210,7 +254,7 @@ fn trunk(tools: &Tools) -> Result {
     )
 }
 
-fn wasm_bindgen(tools: &Tools) -> Result {
+fn wasm_bindgen(tools: &Tools, mode: Mode) -> Result {
     // The runner comes with the CLI; check both so a half-install is redone.
     let ok = |program: &str| {
         proc::probe(tools.command(program).arg("--version"))
@@ -220,6 +264,7 @@ fn wasm_bindgen(tools: &Tools) -> Result {
         println!("✓ wasm-bindgen {WASM_BINDGEN} (and wasm-bindgen-test-runner)");
         return Ok(());
     }
+    missing(mode, &format!("wasm-bindgen-cli {WASM_BINDGEN}"))?;
     println!("installing wasm-bindgen-cli {WASM_BINDGEN} (cargo install, a few minutes) …");
     // Not --locked: a crate in its lockfile is missing from our registry mirror.
     proc::run(
@@ -229,8 +274,8 @@ fn wasm_bindgen(tools: &Tools) -> Result {
     )
 }
 
-/// cargo-fuzz, for `cargo xtask fuzz` only: the other commands never need it.
-pub fn cargo_fuzz(tools: &Tools) -> Result {
+/// cargo-fuzz, for `cargo xtask fuzz` and `test` only: the other commands never need it.
+pub fn cargo_fuzz(tools: &Tools, mode: Mode) -> Result {
     let version = proc::probe(tools.cargo().args(["fuzz", "--version"]));
     if version
         .as_deref()
@@ -239,6 +284,7 @@ pub fn cargo_fuzz(tools: &Tools) -> Result {
         println!("✓ cargo-fuzz {CARGO_FUZZ}");
         return Ok(());
     }
+    missing(mode, &format!("cargo-fuzz {CARGO_FUZZ}"))?;
     println!("installing cargo-fuzz {CARGO_FUZZ} (cargo install, about two minutes) …");
     proc::run(
         tools

@@ -1,0 +1,371 @@
+//! The lean view of an evaluation: what a screen or a marketing list needs, nothing more.
+//!
+//! [`Summary::of`] borrows from a full [`Evaluation`] (no copy of its strings): the tier and the
+//! tier the plain ladder gives, the nearest tier above that money can reach with the amount and
+//! the progress towards it, the tier declared assets elsewhere would give, what keeps the tier
+//! at the next review, reason codes, and the offers' ids with their reasons. Ids only: names
+//! are the ruleset's, read once by the caller. The CLI's `--output tier` lines and the JS
+//! API's default result are this shape.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::ser::SerializeSeq;
+
+use crate::dec::Dec;
+use crate::evaluation::{Basis, ChangeReason, Evaluation};
+use crate::recommend::{Audience, Options, Reason};
+use crate::ruleset::Unit;
+use crate::{Engine, Profile, ProfileErrors};
+
+/// How much of an evaluation a caller wants back.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Detail {
+    /// The [`Summary`]: what a screen needs (the JS API's default).
+    #[default]
+    Lean,
+    /// The whole [`Evaluation`]: ladder trace, every gap, metrics, value, moments, factors.
+    Full,
+}
+
+crate::json_names!(Detail {
+    Lean = "lean",
+    Full = "full",
+});
+
+/// The lean view of one evaluation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Summary<'a> {
+    /// The customer id from the profile.
+    pub id: &'a str,
+    /// The tier the customer has.
+    pub tier: &'a str,
+    /// The tier the plain ladder gives, before grace, deferral or a manual floor.
+    pub qualified: &'a str,
+    /// The nearest tier above that money can reach, and how much it takes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target<'a>>,
+    /// The tier declared assets at other banks would give, and the money to move here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub potential: Option<PotentialSummary<'a>>,
+    /// What keeps the tier at the next review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention: Option<RetentionSummary>,
+    /// Why the tier is what it is: the basis (`qualified`, `grace`, `deferred_downgrade`,
+    /// `minimum_tenure`, `never_downgraded`, `step_down`, `manual_floor`), then the change
+    /// from the tier held, if any (`upgrade`, `downgrade`, `grace_expired`, `manual`).
+    pub reasons: Reasons,
+    /// The offers, best first: product id and reasons (with a catalog).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<Offer<'a>>,
+}
+
+/// The nearest tier above within reach of money (the evaluation's `reach`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Target<'a> {
+    /// The tier id.
+    pub tier: &'a str,
+    /// The money that reaches it.
+    pub amount: Dec,
+    /// The share of the deciding bar already met, from 0 to 1.
+    pub progress: Dec,
+}
+
+/// The tier declared external assets would give.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct PotentialSummary<'a> {
+    /// The tier id.
+    pub tier: &'a str,
+    /// How much must move here to reach it, when money closes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_needed: Option<Dec>,
+}
+
+/// What keeps the tier at the next review.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RetentionSummary {
+    /// The next review date.
+    pub review_date: NaiveDate,
+    /// Whether the customer meets the bar today.
+    pub on_track: bool,
+    /// The tightest money margin above the bar (negative: how much is short).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<Dec>,
+}
+
+/// One offer: the product id and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Offer<'a> {
+    /// Product id.
+    pub product: &'a str,
+    /// Reason codes with their numbers.
+    pub reasons: &'a [Reason],
+}
+
+/// Reason codes, written as a JSON array of strings without a vector behind them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+pub struct Reasons {
+    /// The basis code.
+    pub basis: &'static str,
+    /// The change code, if the tier changed.
+    pub change: Option<&'static str>,
+}
+
+impl Serialize for Reasons {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(1 + usize::from(self.change.is_some())))?;
+        seq.serialize_element(self.basis)?;
+        if let Some(c) = self.change {
+            seq.serialize_element(c)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'a> Summary<'a> {
+    /// The lean view of `e`.
+    #[must_use]
+    pub fn of(e: &'a Evaluation) -> Self {
+        Summary {
+            id: &e.customer_id,
+            tier: &e.tier.id,
+            qualified: &e.qualified.id,
+            target: e.reach.as_ref().map(|r| Target {
+                tier: &r.tier.id,
+                amount: r.amount,
+                progress: r.progress,
+            }),
+            potential: e.potential.as_ref().map(|p| PotentialSummary {
+                tier: &p.tier.id,
+                move_needed: p.move_needed,
+            }),
+            retention: e.retention.as_ref().map(|r| RetentionSummary {
+                review_date: r.review_date,
+                on_track: r.on_track,
+                margin: r
+                    .requirements
+                    .iter()
+                    .filter(|q| q.comparison.unit == Unit::Money)
+                    .map(|q| q.margin)
+                    .min(),
+            }),
+            reasons: Reasons {
+                basis: basis_code(&e.basis),
+                change: e.change.as_ref().map(|c| change_code(c.reason)),
+            },
+            offers: e
+                .recommendations
+                .iter()
+                .map(|r| Offer {
+                    product: &r.product,
+                    reasons: &r.reasons,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn basis_code(b: &Basis) -> &'static str {
+    match b {
+        Basis::Qualified => "qualified",
+        Basis::Grace { .. } => "grace",
+        Basis::DeferredDowngrade { .. } => "deferred_downgrade",
+        Basis::MinimumTenure { .. } => "minimum_tenure",
+        Basis::NeverDowngraded => "never_downgraded",
+        Basis::StepDown { .. } => "step_down",
+        Basis::ManualFloor { .. } => "manual_floor",
+    }
+}
+
+fn change_code(c: ChangeReason) -> &'static str {
+    match c {
+        ChangeReason::Upgrade => "upgrade",
+        ChangeReason::Downgrade => "downgrade",
+        ChangeReason::GraceExpired => "grace_expired",
+        ChangeReason::Manual => "manual",
+    }
+}
+
+/// A binding's evaluation options: the engine's [`Options`] and the view to return.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct EvaluateOptions {
+    /// Offers to return (default: the catalog's `top_n`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_n: Option<u32>,
+    /// Also list every product not recommended, with the rule that excluded it (in the full
+    /// view).
+    #[serde(default)]
+    pub explain: bool,
+    /// Who the result is for (default: the customer).
+    #[serde(default)]
+    pub audience: Audience,
+    /// `lean` (default): the [`Summary`]; `full`: the whole evaluation.
+    #[serde(default)]
+    pub detail: Detail,
+}
+
+crate::json_struct!(EvaluateOptions {
+    top_n: optional,
+    explain: or_default,
+    audience: or_default,
+    detail: or_default,
+});
+
+impl EvaluateOptions {
+    /// The engine's options for this request. A lean request never explains: the summary
+    /// has no place for the exclusions.
+    #[must_use]
+    pub fn options(&self) -> Options {
+        Options {
+            top_n: self.top_n,
+            explain: self.explain && self.detail == Detail::Full,
+            audience: self.audience,
+        }
+    }
+}
+
+/// An evaluation as the caller asked for it: serializes as the [`Summary`] or the whole [`Evaluation`], so a binding can hand either to one serializer.
+#[derive(Clone, Debug)]
+pub struct Shaped {
+    /// The whole evaluation.
+    pub evaluation: Evaluation,
+    /// Which view serializes.
+    pub detail: Detail,
+}
+
+impl Serialize for Shaped {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.detail {
+            Detail::Lean => Summary::of(&self.evaluation).serialize(s),
+            Detail::Full => self.evaluation.serialize(s),
+        }
+    }
+}
+
+/// Evaluates `profile` as `request` asks: the one core call behind a binding's `evaluate`.
+pub fn evaluate(
+    engine: &Engine,
+    profile: &Profile,
+    as_of: NaiveDate,
+    request: &EvaluateOptions,
+) -> Result<Shaped, ProfileErrors> {
+    Ok(Shaped {
+        evaluation: engine.evaluate_with(profile, as_of, &request.options())?,
+        detail: request.detail,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{catalogs, rulesets};
+
+    fn evaluate(json: &str, catalog: bool) -> Evaluation {
+        let mut engine = Engine::new(rulesets::cn_retail()).expect("valid");
+        if catalog {
+            engine = engine
+                .with_catalog(catalogs::for_ruleset("cn-retail").expect("a catalog"))
+                .expect("fits");
+        }
+        let profile = Profile::from_json(json).expect("valid profile");
+        engine
+            .evaluate(&profile, "2026-11-25".parse().expect("date"))
+            .expect("evaluates")
+    }
+
+    #[test]
+    fn the_summary_of_a_mid_tier_customer() {
+        let e = evaluate(
+            r#"{"id":"c-1","birth_date":"1991-04-18","education":"bachelor",
+            "holdings":[{"product":"demand-cny","family":"deposit","balance":"162500.00"}],
+            "external_assets":[{"balance":"300000.00"}]}"#,
+            false,
+        );
+        let s = Summary::of(&e);
+        let json = serde_json::to_value(&s).expect("serializes");
+        assert_eq!(json["id"], "c-1");
+        assert_eq!(json["tier"], "mid_lower");
+        assert_eq!(json["qualified"], "mid_lower");
+        assert_eq!(json["target"]["tier"], "mid_upper");
+        assert_eq!(json["target"]["amount"], "37500");
+        // 162,500 of the 200,000 bar.
+        assert_eq!(json["target"]["progress"], "0.8125");
+        assert_eq!(json["potential"]["tier"], "mid_upper");
+        assert_eq!(json["reasons"], serde_json::json!(["qualified"]));
+        assert!(json.get("offers").is_none());
+    }
+
+    #[test]
+    fn a_change_adds_its_code_and_offers_keep_their_reasons() {
+        let e = evaluate(
+            r#"{"id":"c-2","birth_date":"1980-01-01","education":"master",
+            "holdings":[{"product":"demand-cny","family":"deposit","balance":"1500000.00"}],
+            "external_assets":[{"balance":"9000000.00"}],
+            "tier_history":{"tier":"mid_upper","since":"2024-01-01"}}"#,
+            true,
+        );
+        let s = Summary::of(&e);
+        assert_eq!(s.tier, "high_end");
+        assert_eq!(
+            serde_json::to_value(s.reasons).expect("serializes"),
+            serde_json::json!(["qualified", "upgrade"])
+        );
+        assert!(!s.offers.is_empty());
+        assert_eq!(s.offers.len(), e.recommendations.len());
+        assert_eq!(s.offers[0].product, e.recommendations[0].product);
+        assert_eq!(s.offers[0].reasons, &e.recommendations[0].reasons[..]);
+    }
+
+    #[test]
+    fn shaped_serializes_the_view_asked_for() {
+        let e = evaluate(
+            r#"{"id":"c-3","birth_date":"1950-01-01","education":"primary","holdings":[{"product":"d","family":"deposit","balance":"10"}]}"#,
+            false,
+        );
+        let lean = Shaped {
+            evaluation: e.clone(),
+            detail: Detail::Lean,
+        };
+        let full = Shaped {
+            evaluation: e.clone(),
+            detail: Detail::Full,
+        };
+        let lean = serde_json::to_value(&lean).expect("serializes");
+        assert_eq!(lean["tier"], "ordinary");
+        assert!(lean.get("ladder").is_none());
+        assert_eq!(
+            serde_json::to_value(&full).expect("serializes"),
+            serde_json::to_value(&e).expect("serializes")
+        );
+    }
+
+    #[test]
+    fn a_request_reads_like_options_plus_the_view() {
+        let r: EvaluateOptions =
+            crate::json::from_str(r#"{"top_n":3,"explain":true,"detail":"full"}"#).expect("valid");
+        assert_eq!(r.detail, Detail::Full);
+        assert!(r.options().explain);
+        assert_eq!(r.options().top_n, Some(3));
+        let lean: EvaluateOptions = crate::json::from_str(r#"{"explain":true}"#).expect("valid");
+        assert_eq!(lean.detail, Detail::Lean);
+        assert!(
+            !lean.options().explain,
+            "a lean result has no exclusions to show"
+        );
+        let err =
+            crate::json::from_str::<EvaluateOptions>(r#"{"detail":"most"}"#).expect_err("bad");
+        assert_eq!(err.path, "$.detail");
+        assert!(crate::json::from_str::<EvaluateOptions>(r#"{"dteail":"full"}"#).is_err());
+    }
+}
