@@ -125,6 +125,8 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
                 "-p",
                 "strata-kiosk",
                 "-p",
+                "strata-studio",
+                "-p",
                 "strata-widget",
             ])
             .args(targets)

@@ -6,6 +6,7 @@
 //! cargo xtask serve [--port N] [--kiosk]  setup, then the dev server for the app or the kiosk
 //! cargo xtask test [--quick]         setup --test, then everything CI checks, in order
 //! cargo xtask build                  release build of the app into dist/, the kiosk into dist/kiosk/
+//! cargo xtask studio                 release build of the studio alone into dist/studio/
 //! cargo xtask size                   release build, then raw and gzip sizes of dist/,
 //!                                    the engine package and the widget bundle
 //! cargo xtask perf                   release build, then the tier card's first render (4× CPU)
@@ -73,7 +74,9 @@ commands:
   test [--quick]        setup --test, then fmt, clippy (host + wasm32), native tests, wasm
                         tests in headless Chromium, fuzzing (25 s per target), release
                         build, end-to-end tests; --quick stops before the fuzzing
-  build                 release build: the app into dist/, the kiosk into dist/kiosk/
+  build                 release build: the app into dist/, the kiosk into dist/kiosk/,
+                        the studio into dist/studio/
+  studio                release build of the studio alone into dist/studio/
   size                  release build, then raw and gzip sizes of dist/, of the
                         engine package and of the widget bundle
   perf                  release build, then the tier card's first render in
@@ -154,8 +157,13 @@ fn run(args: &[String]) -> Result {
             engine::package(&tools, &engine)?;
             widget::build(&tools, &widget)?;
             let kiosk = tools.root.join("dist/kiosk");
+            let studio = tools.root.join("dist/studio");
             size::packages(&[
                 ("branch kiosk (dist/kiosk/: its own build)", &kiosk),
+                (
+                    "studio (dist/studio/: its own build, no transfer budget)",
+                    &studio,
+                ),
                 ("engine package (dist-engine/: glue + wasm)", &engine),
                 (
                     "widget bundle (dist-widget/: loader + glue + wasm + css)",
@@ -170,7 +178,15 @@ fn run(args: &[String]) -> Result {
                 fuzz: false,
             })?;
             build_release(&tools)?;
-            perf::first_render(&tools)
+            perf::first_render(&tools)?;
+            perf::studio(&tools)
+        }
+        "studio" => {
+            parse_flags(rest, &[])?;
+            check(Options::default())?;
+            setup::fetch_crates(&tools)?;
+            build_studio(&tools)?;
+            size::report(&tools.root.join("dist/studio"))
         }
         "bench" => bench::run(&tools, rest),
         "bench-wasm" => {
@@ -300,9 +316,27 @@ pub fn build_release(tools: &Tools) -> Result {
         &tools.root.join("web/kiosk/kiosk-sw.js"),
         &tools.root.join("dist/kiosk"),
     )?;
+    build_studio(tools)?;
     // Last: the .gz files must hold the final bytes (after hardening and the worker).
     precompress::dir(&tools.root.join("dist"))?;
     precompress::dir(&tools.root.join("dist/kiosk"))
+}
+
+/// The studio into dist/studio/, hardened and precompressed: a product team's page, never a
+/// customer's, so it is built with the ordinary std (for speed, not size).
+pub fn build_studio(tools: &Tools) -> Result {
+    proc::run(tools.trunk().args([
+        "build",
+        "studio.html",
+        "--release",
+        "--offline",
+        "--dist",
+        "dist/studio",
+        "--public-url",
+        "/studio/",
+    ]))?;
+    harden::app(&tools.root.join("dist/studio"), "/studio/")?;
+    precompress::dir(&tools.root.join("dist/studio"))
 }
 
 #[cfg(test)]

@@ -8,10 +8,14 @@
 //! so re-tiering under an edited ruleset recomputes only the metrics that changed.
 
 mod columns;
+mod compare;
 mod portfolio;
+mod synthetic;
 mod tiering;
 
+pub use compare::{Migration, NearThreshold, cell_rows, histogram, migration, yearly_cost_cents};
 pub use portfolio::{History, Manual, Portfolio, Row};
+pub use synthetic::Synthetic;
 pub use tiering::{NO_AMOUNT, NONE, Rule, TierOptions, Tiering};
 
 /// Why a whole batch could not be tiered (a row's own problems are reported per row).

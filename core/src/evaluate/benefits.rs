@@ -144,6 +144,7 @@ fn item(category: BenefitCategory, b: &Benefit) -> TierBenefit {
         category,
         kind: b.kind.clone(),
         level: b.level,
+        annual_cost: b.annual_cost,
         text: b.text.clone(),
     }
 }

@@ -17,6 +17,9 @@ pub struct TierBenefit {
     pub kind: String,
     /// Level within the kind, higher is better.
     pub level: u32,
+    /// Yearly cost per customer, where the ruleset gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual_cost: Option<crate::dec::Money>,
     /// What the customer reads, per locale.
     pub text: Text,
 }

@@ -253,6 +253,12 @@ impl<'a> Compiler<'a> {
                         self.invalid(format!("{at}.kind"), m);
                     }
                     self.count(item.level, 0, domain::MAX_LEVEL, &format!("{at}.level"));
+                    if item
+                        .annual_cost
+                        .is_some_and(|c| c.0.is_sign_negative() && !c.0.is_zero())
+                    {
+                        self.invalid(format!("{at}.annual_cost"), "must not be negative");
+                    }
                     self.text(&item.text, &format!("{at}.text"));
                 }
             }

@@ -34,6 +34,8 @@ mod scenarios;
 #[cfg(all(not(target_arch = "wasm32"), feature = "schema"))]
 mod schema;
 #[cfg(not(target_arch = "wasm32"))]
+mod studio;
+#[cfg(not(target_arch = "wasm32"))]
 mod validation;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;

@@ -474,6 +474,10 @@ pub struct Benefit {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub level: u32,
+    /// What the benefit costs the bank per customer per year, in the ruleset's currency, when
+    /// the product team gives it (the studio sums it over a portfolio).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_cost: Option<crate::dec::Money>,
     /// What the customer reads, per locale.
     pub text: Text,
 }

@@ -1,0 +1,5 @@
+//! Entry point of the studio build (`studio.html` → `dist/studio/`).
+
+fn main() {
+    strata_studio::start();
+}
