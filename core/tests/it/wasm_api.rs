@@ -79,7 +79,7 @@ macro_rules! check_staff_cases {
                     serde_json::from_str(include_str!(concat!("../fixtures/cases/", $name, ".json"))).unwrap();
                 let expected = snapshot_body(include_str!(concat!("snapshots/it__fixtures__", $name, "--staff.snap")));
                 let ruleset = case["ruleset"].as_str().unwrap();
-                let staff = js(&serde_json::json!({ "audience": "staff" }));
+                let staff = js(&serde_json::json!({ "audience": "staff", "detail": "full" }));
                 let as_of = case["as_of"].as_str().unwrap();
                 // Two engines, each built on its own: the same answer from both.
                 let [a, b] = [engine_from_text(ruleset), engine_from_text(ruleset)].map(|engine| {
