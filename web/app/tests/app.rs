@@ -70,7 +70,7 @@ async fn without_a_profile_no_tier_then_the_demo_in_both_languages() {
     let banner = text_of(&root, "[data-testid=demo-banner]").await;
     assert!(banner.contains("演示模式"), "{banner}");
     let tier = text_of(&root, "#tier-name").await;
-    assert!(tier.contains("中端客户"), "{tier}");
+    assert!(tier.contains("金卡"), "{tier}");
     let reason = text_of(&root, "[data-testid=reason]").await;
     // The demo customer's first offer fills a family not held; no tier-lift claim without
     // the means for new money.
