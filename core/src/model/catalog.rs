@@ -3,7 +3,7 @@
 //! Like a ruleset it is authored data, parsed strictly and validated with JSON paths. It
 //! names the ruleset's tiers (eligibility, bundles, strategy), so it is checked against one.
 
-pub use crate::model::life::Scenario;
+pub use crate::model::life::LifeScenario as Scenario;
 
 use std::collections::BTreeMap;
 

@@ -5,13 +5,13 @@ use serde::Serialize;
 
 use crate::json::FromJson;
 
-/// Life scenarios for scenario marketing. Named `LifeScenario` in the TypeScript and JSON
-/// Schema definitions, apart from a what-if `Scenario`.
+/// Life scenarios for scenario marketing: `LifeScenario`, apart from a what-if `Scenario`
+/// (TypeScript names a type by its Rust name). Rust code may still call it `catalog::Scenario`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, FromJson)]
 #[serde(rename = "LifeScenario", rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum Scenario {
+pub enum LifeScenario {
     /// Travel.
     Travel,
     /// Children's or own education.

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::dec::{Dec, Money};
 use crate::error::{ProfileError, ProfileErrors};
 use crate::json::FromJson;
-use crate::model::life::Scenario;
+use crate::model::life::LifeScenario as Scenario;
 
 /// One customer, as of the bank's last data load.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
