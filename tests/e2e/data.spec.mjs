@@ -17,7 +17,7 @@ async function expectNoDetail(card) {
 test('a profile by URL is evaluated', async ({ page }) => {
   const errors = trackErrors(page);
   await page.goto(at('/', { profile: '/test-data/good-profile.json' }));
-  await expect(page.getByRole('region', { name: '理财金' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '理财金', exact: true })).toBeVisible();
   await expect(page.getByTestId('assets')).toHaveText('¥25万');
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
   expect(errors).toEqual([]);
@@ -108,7 +108,7 @@ test('a bad ruleset by URL: the demo keeps its tier, the path is in the console'
   const card = page.getByTestId('error-card');
   await expect(card.getByRole('heading')).toHaveText('您的等级暂时无法更新');
   await expectNoDetail(card);
-  await expect(page.getByRole('region', { name: '金卡' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '金卡', exact: true })).toBeVisible();
   await expect.poll(() => reports.join('\n')).toContain('$.tiers[0]');
   await card.getByRole('button', { name: '知道了' }).click();
   await expect(card).toHaveCount(0);
@@ -120,7 +120,7 @@ test('demo mode says so on screen, in both languages', async ({ page }) => {
   await page.goto(at('/', { demo: '1' }));
   const banner = page.getByTestId('demo-banner');
   await expect(banner).toHaveText('演示模式：这是虚构的演示客户，不是您的真实资料。');
-  await expect(page.getByRole('region', { name: '金卡' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '金卡', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(banner).toHaveText('Demo mode: this is a made-up demo customer, not your own data.');
   await page.goto(at('/settings', { demo: 'xu-hui', lang: 'en' }));
@@ -144,7 +144,7 @@ test('a native WebView passes a profile with strataSetProfile or postMessage', a
       holdings: [{ product: 'demand-cny', family: 'deposit', balance: '12000000' }],
     }),
   );
-  await expect(page.getByRole('region', { name: '私人银行' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '私人银行', exact: true })).toBeVisible();
   await expect(page.getByTestId('error-card')).toHaveCount(0);
   await page.evaluate(() =>
     window.postMessage(
@@ -152,7 +152,7 @@ test('a native WebView passes a profile with strataSetProfile or postMessage', a
       window.location.origin,
     ),
   );
-  await expect(page.getByRole('region', { name: '财富管理' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '财富管理', exact: true })).toBeVisible();
   await page.evaluate(() => {
     window.__errors = [];
     window.strataOnError = (errors, kind) => window.__errors.push({ kind, paths: errors.map((e) => e.path) });
@@ -163,6 +163,6 @@ test('a native WebView passes a profile with strataSetProfile or postMessage', a
   await expectNoDetail(card);
   await expect.poll(() => page.evaluate(() => window.__errors.map((e) => e.kind))).toEqual(['profile']);
   expect(await page.evaluate(() => window.__errors[0].paths)).toContain('$.id');
-  await expect(page.getByRole('region', { name: '财富管理' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '财富管理', exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -20,7 +20,7 @@ async function open(page, params = {}) {
 test('the engine-only page evaluates a profile and shows tier and gap', async ({ page }) => {
   const errors = await open(page);
   await page.getByRole('button', { name: 'Evaluate' }).click();
-  const result = page.getByRole('region', { name: 'Result' });
+  const result = page.getByRole('region', { name: 'Result', exact: true });
   await expect(result.getByTestId('tier')).toHaveText('Mid-tier (lower)');
   await expect(result.getByTestId('tier')).toHaveAttribute('data-tier', 'mid_lower');
   await expect(result.getByTestId('next')).toHaveText('Mid-tier (upper)');
@@ -43,7 +43,7 @@ test('the engine-only page evaluates a profile and shows tier and gap', async ({
 test('the engine-only page lists every problem with its path', async ({ page }) => {
   const errors = await open(page);
   const text = page.getByLabel('Customer profile (JSON)');
-  const problems = page.getByRole('region', { name: 'Problems' });
+  const problems = page.getByRole('region', { name: 'Problems', exact: true });
 
   const profile = JSON.parse(await text.inputValue());
   profile.holdings[0].balance = '-5.00';
@@ -55,7 +55,7 @@ test('the engine-only page lists every problem with its path', async ({ page }) 
   await expect(problems.getByRole('heading', { name: 'Problems' })).toBeFocused();
   await expect(problems.getByTestId('problem-path')).toHaveText(['$.holdings[0].balance', '$.holdings[1].balance']);
   await expect(problems).toContainText('must not be negative');
-  await expect(page.getByRole('region', { name: 'Result' })).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Result', exact: true })).toBeHidden();
   await expectAccessible(page, 'engine-only problems');
 
   // Not JSON at all: the parser's position becomes a path too.
@@ -78,7 +78,7 @@ test('the engine-only page in Chinese', async ({ page }) => {
   const errors = await open(page, { lang: 'zh-CN' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByRole('button', { name: '计算' }).click();
-  const result = page.getByRole('region', { name: '结果' });
+  const result = page.getByRole('region', { name: '结果', exact: true });
   await expect(result.getByTestId('tier')).toHaveText('中端客户（低）');
   await expect(result.getByTestId('next')).toHaveText('中端客户（高）');
   await expect(result.getByTestId('gap')).toHaveText('¥37,500');

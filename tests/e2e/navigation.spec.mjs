@@ -7,7 +7,7 @@ import { at, expectAccessible, trackErrors } from './helpers.mjs';
 test('tabs, product detail and the back button keep the customer and the date', async ({ page }) => {
   const errors = trackErrors(page);
   await page.goto(at('/', { demo: 'xu-hui' }));
-  await expect(page.getByRole('region', { name: '理财金' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '理财金', exact: true })).toBeVisible();
 
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '权益' }).click();
@@ -54,7 +54,7 @@ test('a product page shows its risk disclosure and cooling-off period, as text',
   await expect(page.getByTestId('disclosure')).toContainText('基金有风险，投资须谨慎；过往业绩不代表未来表现');
   await page.goto(at('/product/life-whole', { demo: 'li-wei', lang: 'en' }));
   await expect(page.getByTestId('disclosure')).toContainText('Insurance is not a deposit');
-  await expect(page.getByTestId('cooling-off')).toHaveText('360 hours');
+  await expect(page.getByTestId('cooling-off')).toHaveText('You may cancel within 360 hours of buying, no questions asked');
   await expectAccessible(page, 'product with disclosure');
   expect(errors).toEqual([]);
 });
@@ -69,7 +69,7 @@ test('the language choice is remembered, and only the language is stored', async
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-  await expect(page.getByRole('region', { name: 'Growth' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Growth', exact: true })).toBeVisible();
   const stored = await page.evaluate(() => ({ ...localStorage }));
   expect(stored).toEqual({ 'strata.lang': 'en' });
   expect(errors).toEqual([]);

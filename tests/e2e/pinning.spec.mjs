@@ -39,7 +39,7 @@ test('data matching its pin, in hex or SRI form, is used', async ({ page }) => {
       profile_sha256: hex(readFileSync(new URL('../test-data/good-profile.json', import.meta.url))),
     }),
   );
-  await expect(page.getByRole('region', { name: 'Premier' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Premier', exact: true })).toBeVisible();
   await expect(page.getByTestId('error-card')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
@@ -56,7 +56,7 @@ test('a ruleset whose SHA-256 differs from the pin is refused', async ({ page })
   await expect.poll(() => reports.join('\n')).toContain(`but ${sri(RULESET)} was pinned`);
   expect(reports.join('\n')).toContain('/bank/tampered.json');
   // The shipped ruleset stays in force and the app works.
-  await expect(page.getByRole('region', { name: '金卡' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '金卡', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(card.getByRole('heading')).toHaveText('Your tier could not be updated');
   expect(errors).toEqual([]);

@@ -15,13 +15,14 @@ const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts', '
 mkdirSync(SHOTS, { recursive: true });
 
 const SCREENS = [
-  { name: 'home', path: '/' },
-  { name: 'benefits', path: '/benefits' },
-  { name: 'compare', path: '/compare' },
-  { name: 'what-if', path: '/what-if' },
-  { name: 'product', path: '/product/fund-bond-c' },
-  { name: 'settings', path: '/settings' },
-  { name: 'not-found', path: '/no-such-page' },
+  // The demo customer (demo mode: production shows no made-up customer).
+  { name: 'home', path: '/', params: { demo: 'li-wei' } },
+  { name: 'benefits', path: '/benefits', params: { demo: 'li-wei' } },
+  { name: 'compare', path: '/compare', params: { demo: 'li-wei' } },
+  { name: 'what-if', path: '/what-if', params: { demo: 'li-wei' } },
+  { name: 'product', path: '/product/fund-bond-c', params: { demo: 'li-wei' } },
+  { name: 'settings', path: '/settings', params: { demo: 'li-wei' } },
+  { name: 'not-found', path: '/no-such-page', params: { demo: 'li-wei' } },
   // The error state: a profile the bank passed that does not read.
   { name: 'error', path: '/', params: { profile: '/test-data/bad-profile.json' }, error: true },
 ];
@@ -66,7 +67,7 @@ for (const s of SCREENS) {
 
 test('settings: text size, theme and clearing this device\'s data', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/settings', { lang: 'en' }));
+  await page.goto(at('/settings', { lang: 'en', demo: 'li-wei' }));
   const html = page.locator('html');
   await page.getByRole('radio', { name: 'Extra large' }).check();
   await expect(html).toHaveAttribute('data-text', 'larger');
@@ -86,7 +87,7 @@ test('settings: text size, theme and clearing this device\'s data', async ({ pag
 
 test('product: the disclosure, and apply / talk to my manager reach the host as strata-action', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/product/fund-bond-c'));
+  await page.goto(at('/product/fund-bond-c', { demo: 'li-wei' }));
   await expect(page.getByTestId('disclosure')).toContainText('理财非存款、产品有风险、投资须谨慎');
   await page.evaluate(() => {
     window.__actions = [];
@@ -102,7 +103,7 @@ test('product: the disclosure, and apply / talk to my manager reach the host as 
 
 test('what-if: starts at the gap, ticks on the track, and says what changes in words', async ({ page }) => {
   const errors = trackErrors(page);
-  await page.goto(at('/what-if', { persona: 'li-wei' }));
+  await page.goto(at('/what-if', { demo: 'li-wei' }));
   const slider = page.getByTestId('slider');
   const marks = page.getByTestId('ticks').locator('li');
   await expect(marks.first()).toBeAttached();

@@ -15,7 +15,7 @@ test('demo customer sees mid-tier and the gap to the next tier, in Chinese then 
   const errors = trackErrors(page);
   await page.goto('/?demo=1');
 
-  const card = page.getByRole('region', { name: '金卡' });
+  const card = page.getByRole('region', { name: '金卡', exact: true });
   await expect(card).toBeVisible();
   await expect(page.getByTestId('gap-amount')).toHaveText('¥3.75万');
   await expect(card).toContainText('距离理财金还差');
@@ -24,7 +24,7 @@ test('demo customer sees mid-tier and the gap to the next tier, in Chinese then 
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('region', { name: 'Gold' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Gold', exact: true })).toBeVisible();
   await expect(page.getByTestId('gap-amount')).toHaveText('¥37,500');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My customer tier');
   await page.screenshot({ path: info.outputPath('home-en.png'), fullPage: true });

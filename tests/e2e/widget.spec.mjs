@@ -38,7 +38,7 @@ async function logged(page) {
 test('both widgets show the tier in Chinese on the bank page, and its hostile CSS stays out', async ({ page }, info) => {
   const { errors, header, main } = await open(page);
 
-  const compact = header.getByRole('region', { name: '您的等级' });
+  const compact = header.getByRole('region', { name: '您的等级', exact: true });
   await expect(compact.getByRole('heading', { name: '金卡' })).toBeVisible();
   await expect(compact.getByTestId('gap-amount')).toHaveText('¥3.75万');
   await expect(compact).toContainText('距离理财金还差');
@@ -47,7 +47,7 @@ test('both widgets show the tier in Chinese on the bank page, and its hostile CS
   // The compact card's one button: what the tier brings.
   await expect(compact.getByRole('button')).toHaveText(['查看全部权益']);
 
-  const full = main.getByRole('region', { name: '客户等级' });
+  const full = main.getByRole('region', { name: '客户等级', exact: true });
   await expect(full.getByRole('heading', { name: '金卡' })).toBeVisible();
   await expect(full.getByTestId('assets')).toHaveText('¥16.25万');
   await expect(full.getByRole('heading', { name: '我的主要权益' })).toBeVisible();
@@ -105,7 +105,7 @@ test('both widgets show the tier in Chinese on the bank page, and its hostile CS
 
 test('taps reach the host as events with their payloads, and nothing navigates', async ({ page }) => {
   const { errors, main } = await open(page);
-  const full = main.getByRole('region', { name: '客户等级' });
+  const full = main.getByRole('region', { name: '客户等级', exact: true });
   const product = await full.getByTestId('strata-rec').getAttribute('data-product');
   expect(product).toBeTruthy();
   const url = page.url();
@@ -130,8 +130,8 @@ test('taps reach the host as events with their payloads, and nothing navigates',
 
 test('update re-renders, a bad profile shows the error card and onError, unmount empties the element', async ({ page }, info) => {
   const { errors, header, main } = await open(page);
-  const compact = header.getByRole('region', { name: '您的等级' });
-  const full = main.getByRole('region', { name: '客户等级' });
+  const compact = header.getByRole('region', { name: '您的等级', exact: true });
+  const full = main.getByRole('region', { name: '客户等级', exact: true });
   await expect(full.getByRole('heading', { name: '金卡' })).toBeVisible();
 
   // A deposit: both widgets show the new tier (update() and the .profile property).
@@ -186,11 +186,11 @@ test('update re-renders, a bad profile shows the error card and onError, unmount
 test('the bank page in English', async ({ page }, info) => {
   const { errors, header, main } = await open(page, { lang: 'en' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  const compact = header.getByRole('region', { name: 'Your tier' });
+  const compact = header.getByRole('region', { name: 'Your tier', exact: true });
   await expect(compact.getByRole('heading', { name: 'Gold' })).toBeVisible();
   await expect(compact.getByTestId('gap-amount')).toHaveText('¥37,500');
   await expect(compact).toContainText('To reach Premier');
-  const full = main.getByRole('region', { name: 'Customer tier' });
+  const full = main.getByRole('region', { name: 'Customer tier', exact: true });
   await expect(full).toHaveAttribute('lang', 'en');
   await expect(full.getByTestId('assets')).toHaveText('¥162,500');
   await expect(full.getByRole('heading', { name: 'My main benefits' })).toBeVisible();
@@ -249,8 +249,8 @@ test('two widgets on one page are independent: profiles, languages, themes, upda
       onAction: (action) => window.__actions.b.push(action),
     });
   }, LOADER);
-  const a = page.getByRole('region', { name: 'Widget A' });
-  const b = page.getByRole('region', { name: '组件乙' });
+  const a = page.getByRole('region', { name: 'Widget A', exact: true });
+  const b = page.getByRole('region', { name: '组件乙', exact: true });
   await expect(a.getByRole('heading', { name: 'Wealth Management' })).toBeVisible();
   await expect(b.getByRole('heading', { name: '金卡' })).toBeVisible();
   const colour = (locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -343,7 +343,7 @@ test('<strata-tier-card> follows its attributes and its profile property', async
 
   await card.evaluate((el) => el.setAttribute('locale', 'en'));
   await expect(card.getByRole('heading', { name: 'Gold' })).toBeVisible();
-  await expect(card.getByRole('region', { name: 'Customer tier' })).toHaveAttribute('lang', 'en');
+  await expect(card.getByRole('region', { name: 'Customer tier', exact: true })).toHaveAttribute('lang', 'en');
 
   await card.evaluate((el) => el.setAttribute('variant', 'compact'));
   await expect(card.locator('.strata')).toHaveAttribute('data-variant', 'compact');
@@ -351,7 +351,7 @@ test('<strata-tier-card> follows its attributes and its profile property', async
   await expect(card.getByTestId('gap-amount')).toHaveText('¥37,500');
 
   await card.evaluate((el) => el.setAttribute('label', 'Tier summary'));
-  await expect(card.getByRole('region', { name: 'Tier summary' })).toBeVisible();
+  await expect(card.getByRole('region', { name: 'Tier summary', exact: true })).toBeVisible();
 
   // A profile-src that cannot be fetched: the network card asks to check the connection;
   // the host learns the attribute at fault.
@@ -420,7 +420,7 @@ test('the loader is lazy: no glue or wasm until the first mount, and no cross-or
       variant: 'compact',
     });
   }, LOADER);
-  await expect(page.getByRole('region', { name: 'Customer tier' }).getByRole('heading', { name: 'Everyday' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Customer tier', exact: true }).getByRole('heading', { name: 'Everyday' })).toBeVisible();
   expect(await fetched()).toEqual(expect.arrayContaining(['strata-widget-wasm.js', 'strata-widget-wasm_bg.wasm', 'strata-widget.css']));
   await expectClean(page, errors);
 });
@@ -486,7 +486,7 @@ test('the built loader fetches glue, wasm and stylesheet with Subresource Integr
     );
   }, LOADER);
   expect(outcome).toMatch(/^refused: /);
-  await expect(page.getByRole('region', { name: 'Customer tier' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Customer tier', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Evaluate' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
@@ -562,13 +562,13 @@ test('theming reaches the tier card, and a theme that makes text unreadable is r
     [LOADER, profile],
   );
   const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
-  const good = page.getByRole('region', { name: 'Themed' });
+  const good = page.getByRole('region', { name: 'Themed', exact: true });
   await expect(good.getByRole('heading', { name: 'Gold' })).toBeVisible();
   expect(await style(good.locator('.tier-card'), 'backgroundColor')).toBe('rgb(138, 21, 56)');
   expect(await style(good.locator('.tier-card'), 'color')).toBe('rgb(255, 255, 255)');
   expect(await style(good.getByRole('button'), 'color')).toBe('rgb(138, 21, 56)');
 
-  const bad = page.getByRole('region', { name: 'Refused' });
+  const bad = page.getByRole('region', { name: 'Refused', exact: true });
   await expect(bad.getByRole('heading', { name: 'Gold' })).toBeVisible();
   // The refused colour is unset on the host: the card wears the tier's own colour (#2f5d94)
   // with white text; what was not refused (the radius) stays.
