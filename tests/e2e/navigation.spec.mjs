@@ -18,9 +18,10 @@ test('tabs, product detail and the back button keep the customer and the date', 
 
   await nav.getByRole('link', { name: '等级' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('等级对比');
-  const current = page.locator('.tier-col[aria-current="true"]');
+  // Compare is a table with a column per tier; the customer's own is marked current.
+  const current = page.locator('th.tier-head[aria-current="true"]');
   await expect(current).toHaveAttribute('data-tier', 'mid_upper');
-  await expect(page.locator('.tier-col')).toHaveCount(6);
+  await expect(page.locator('th.tier-head')).toHaveCount(6);
 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的权益');
