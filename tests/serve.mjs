@@ -8,7 +8,8 @@
 // unknown paths that look like app routes, as a single-page app needs.
 // Every response carries a strict Content-Security-Policy, as a bank's server would send
 // it: the one the build wrote to csp-header.txt (see xtask/src/harden.rs), else STRICT.
-// A file with a precompressed `.gz` beside it (xtask/src/precompress.rs) is sent as that.
+// A file with a precompressed `.br` or `.gz` beside it (xtask/src/precompress.rs) is sent as
+// that: Brotli when the client takes it, else gzip.
 
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -101,12 +102,12 @@ async function isFile(path) {
   }
 }
 
-/** Whether an Accept-Encoding header takes gzip (named, or `*`, without `q=0`). */
-function acceptsGzip(header = '') {
+/** Whether an Accept-Encoding header takes `coding` (named, or `*`, without `q=0`). */
+function accepts(header = '', coding) {
   return header.split(',').some((part) => {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (name === 'gzip' || name === '*') && !(q && Number(q.slice(2)) === 0);
+    return (name === coding || name === '*') && !(q && Number(q.slice(2)) === 0);
   });
 }
 
@@ -115,12 +116,15 @@ async function send(req, res, status, path) {
   // Tests must always see the latest build.
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', Vary: 'Accept-Encoding' };
   headers['Content-Security-Policy'] = policy(path);
-  // The build's precompressed copy when the client takes gzip, as nginx's
-  // `gzip_static on;` does: the tests then run on the bytes `cargo xtask size` reports.
+  // The build's precompressed copy, Brotli first, as nginx's `brotli_static on;` and
+  // `gzip_static on;` do: the tests then run on the bytes `cargo xtask size` reports.
   let body = path;
-  if (acceptsGzip(req.headers['accept-encoding']) && (await isFile(`${path}.gz`))) {
-    body = `${path}.gz`;
-    headers['Content-Encoding'] = 'gzip';
+  for (const [coding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (accepts(req.headers['accept-encoding'], coding) && (await isFile(`${path}${suffix}`))) {
+      body = `${path}${suffix}`;
+      headers['Content-Encoding'] = coding;
+      break;
+    }
   }
   res.writeHead(status, headers);
   if (req.method === 'HEAD') {

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: numbers, never pass or fail on speed.
 //!
 //! Three parts, each runnable alone: `peers` (Strata's engine package beside json-rules-engine,
-//! the ZEN engine and plain JS in one Node process, `tests/bench/peers/`), `cli` (the `strata`
+//! the ZEN engine and plain JS in one Node process, `tests/bench/peers/`, then the batch JS API on the same package, `tests/bench/batch.mjs`), `cli` (the `strata`
 //! binary over a generated 1,000,000-profile file, JSONL and CSV, `--output tier` with and
 //! without recommendations: wall and CPU time, peak memory) and `engine` (the divan benchmarks of strata-core).
 
@@ -84,6 +84,14 @@ fn peers(tools: &Tools) -> Result {
         tools
             .command("node")
             .arg(tools.root.join(PEERS_DIR).join("peers.mjs"))
+            .arg(&out),
+    )?;
+    // The batch JS API on the same package: tier evaluations per second over a million
+    // customers passed as typed-array columns.
+    proc::run(
+        tools
+            .command("node")
+            .arg(tools.root.join("tests/bench/batch.mjs"))
             .arg(&out),
     )
 }

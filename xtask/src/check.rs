@@ -155,7 +155,8 @@ fn run_steps(tools: &Tools, steps: &mut Steps, quick: bool) -> Result {
                 "--features",
                 "wasm",
             ])))?;
-            proc::run(&mut wasm_test(cargo(&["test", "-p", "strata-web"])))
+            proc::run(&mut wasm_test(cargo(&["test", "-p", "strata-web"])))?;
+            proc::run(&mut wasm_test(cargo(&["test", "-p", "strata-studio"])))
         },
     )?;
     if quick {

@@ -17,6 +17,12 @@ use crate::setup::WASM_TARGET;
 /// servers and batch jobs as well as pages, and the speed build evaluates 1.3-1.6 times
 /// faster for about 64 KB more gzip (README, "Speed and size").
 pub fn build(tools: &Tools, target: &str, out: &Path) -> Result {
+    // Snippets are named by a hash of the crate: an earlier build's would linger.
+    let snippets = out.join("snippets");
+    if snippets.exists() {
+        fs::remove_dir_all(&snippets)
+            .map_err(|error| format!("cannot remove {}: {error}", snippets.display()))?;
+    }
     wasm_package(
         tools,
         &["-p", "strata-core", "--features", "wasm"],
@@ -115,22 +121,54 @@ pub fn package(tools: &Tools, out: &Path) -> Result {
     let readme = out.join("README.md");
     fs::write(&readme, README)
         .map_err(|error| format!("cannot write {}: {error}", readme.display()))?;
+    let snippets = snippets(out)?;
     let manifest = out.join("package.json");
-    fs::write(&manifest, package_json(env!("CARGO_PKG_VERSION")))
-        .map_err(|error| format!("cannot write {}: {error}", manifest.display()))?;
+    fs::write(
+        &manifest,
+        package_json(env!("CARGO_PKG_VERSION"), &snippets),
+    )
+    .map_err(|error| format!("cannot write {}: {error}", manifest.display()))?;
     match FILES.iter().find(|name| !out.join(name).is_file()) {
         Some(missing) => Err(format!("the engine package lacks {missing}")),
         None => Ok(()),
     }
 }
 
+/// The JS snippets wasm-bindgen wrote beside the glue (`snippets/<crate>-<hash>/inline0.js`,
+/// from `inline_js`; the glue imports them), as paths relative to `out`, sorted.
+fn snippets(out: &Path) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    let dir = out.join("snippets");
+    let Ok(crates) = fs::read_dir(&dir) else {
+        return Ok(found);
+    };
+    for entry in crates {
+        let entry = entry.map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
+        let files = fs::read_dir(entry.path())
+            .map_err(|error| format!("cannot list {}: {error}", entry.path().display()))?;
+        for file in files {
+            let file = file.map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
+            found.push(format!(
+                "snippets/{}/{}",
+                entry.file_name().to_string_lossy(),
+                file.file_name().to_string_lossy()
+            ));
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// The package's README (usage, API, errors), written next to the code.
 const README: &str = include_str!("../templates/engine-README.md");
 
-/// `package.json`: an ES module with its declarations; the wasm is fetched next to the glue.
-fn package_json(version: &str) -> String {
+/// `package.json`: an ES module with its declarations; the wasm is fetched next to the glue,
+/// which imports the `snippets` (listed one by one, each a file to publish).
+fn package_json(version: &str, snippets: &[String]) -> String {
     let files = FILES
         .iter()
+        .copied()
+        .chain(snippets.iter().map(String::as_str))
         .map(|name| format!("\"{name}\""))
         .collect::<Vec<_>>()
         .join(", ");
@@ -177,7 +215,10 @@ mod tests {
 
     #[test]
     fn package_json_names_the_module_and_its_types() {
-        let json = package_json("1.2.3");
+        let json = package_json(
+            "1.2.3",
+            &["snippets/strata-core-0123/inline0.js".to_owned()],
+        );
         for field in [
             r#""name": "@strata/engine""#,
             r#""version": "1.2.3""#,
@@ -185,6 +226,7 @@ mod tests {
             r#""main": "strata_core.js""#,
             r#""types": "strata_core.d.ts""#,
             r#""strata_core_bg.wasm""#,
+            r#""snippets/strata-core-0123/inline0.js""#,
         ] {
             assert!(json.contains(field), "{field} missing from {json}");
         }
