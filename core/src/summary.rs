@@ -12,9 +12,10 @@ use serde::Serialize;
 use serde::ser::SerializeSeq;
 
 use crate::dec::Dec;
-use crate::evaluation::{Basis, ChangeReason, Evaluation};
+use crate::engine::Lean;
+use crate::evaluation::{Basis, Change, ChangeReason, Evaluation, Potential, Retention};
 use crate::json::FromJson;
-use crate::recommend::{Audience, Options, Reason};
+use crate::recommend::{Audience, Options, Reason, Recommendation};
 use crate::ruleset::Unit;
 use crate::{Engine, Profile, ProfileErrors};
 
@@ -82,11 +83,11 @@ pub struct PotentialSummary<'a> {
     pub move_needed: Option<Dec>,
 }
 
-/// What keeps the tier at the next review.
+/// What keeps the tier, and the date that decides it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RetentionSummary {
-    /// The next review date.
+    /// The date the tier is next at stake (see `Retention::review_date`).
     pub review_date: NaiveDate,
     /// Whether the customer meets the bar today.
     pub on_track: bool,
@@ -131,20 +132,59 @@ impl<'a> Summary<'a> {
     /// The lean view of `e`.
     #[must_use]
     pub fn of(e: &'a Evaluation) -> Self {
+        Self::from_parts(
+            &e.customer_id,
+            &e.tier.id,
+            &e.qualified.id,
+            Parts {
+                basis: &e.basis,
+                change: e.change.as_ref(),
+                target: e.reach.as_ref().map(|r| Target {
+                    tier: &r.tier.id,
+                    amount: r.amount,
+                    progress: r.progress,
+                }),
+                potential: e.potential.as_ref(),
+                retention: e.retention.as_ref(),
+                recommendations: &e.recommendations,
+            },
+        )
+    }
+
+    /// The summary of a lean evaluation ([`Engine::lean`]) of `profile` by `engine`: the
+    /// same as [`Summary::of`] the full evaluation.
+    #[must_use]
+    pub fn of_lean(engine: &'a Engine, profile: &'a Profile, l: &'a Lean) -> Self {
+        Self::from_parts(
+            &profile.id,
+            engine.tier_id(l.tier),
+            engine.tier_id(l.qualified),
+            Parts {
+                basis: &l.basis,
+                change: l.change.as_ref(),
+                target: l.reach.map(|n| Target {
+                    tier: engine.tier_id(n.tier),
+                    amount: n.amount,
+                    progress: n.progress,
+                }),
+                potential: l.potential.as_ref(),
+                retention: l.retention.as_ref(),
+                recommendations: &l.recommendations,
+            },
+        )
+    }
+
+    fn from_parts(id: &'a str, tier: &'a str, qualified: &'a str, p: Parts<'a>) -> Self {
         Summary {
-            id: &e.customer_id,
-            tier: &e.tier.id,
-            qualified: &e.qualified.id,
-            target: e.reach.as_ref().map(|r| Target {
-                tier: &r.tier.id,
-                amount: r.amount,
-                progress: r.progress,
-            }),
-            potential: e.potential.as_ref().map(|p| PotentialSummary {
+            id,
+            tier,
+            qualified,
+            target: p.target,
+            potential: p.potential.map(|p| PotentialSummary {
                 tier: &p.tier.id,
                 move_needed: p.move_needed,
             }),
-            retention: e.retention.as_ref().map(|r| RetentionSummary {
+            retention: p.retention.map(|r| RetentionSummary {
                 review_date: r.review_date,
                 on_track: r.on_track,
                 margin: r
@@ -155,10 +195,10 @@ impl<'a> Summary<'a> {
                     .min(),
             }),
             reasons: Reasons {
-                basis: basis_code(&e.basis),
-                change: e.change.as_ref().map(|c| change_code(c.reason)),
+                basis: basis_code(p.basis),
+                change: p.change.map(|c| change_code(c.reason)),
             },
-            offers: e
+            offers: p
                 .recommendations
                 .iter()
                 .map(|r| Offer {
@@ -168,6 +208,16 @@ impl<'a> Summary<'a> {
                 .collect(),
         }
     }
+}
+
+/// What a summary reads of an evaluation, full or lean.
+struct Parts<'a> {
+    basis: &'a Basis,
+    change: Option<&'a Change>,
+    target: Option<Target<'a>>,
+    potential: Option<&'a Potential>,
+    retention: Option<&'a Retention>,
+    recommendations: &'a [Recommendation],
 }
 
 fn basis_code(b: &Basis) -> &'static str {
@@ -224,34 +274,54 @@ impl EvaluateOptions {
     }
 }
 
-/// An evaluation as the caller asked for it: serializes as the [`Summary`] or the whole [`Evaluation`], so a binding can hand either to one serializer.
+/// An evaluation as the caller asked for it, serializing as the [`Summary`] or the whole
+/// [`Evaluation`], so a binding can hand either to one serializer.
+// Unboxed: it lives for one call, and a box would cost an allocation per call.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
-pub struct Shaped {
+pub enum Shaped<'a> {
+    /// A lean evaluation of `profile` by `engine`, serializing as its summary.
+    Lean {
+        /// The engine that evaluated.
+        engine: &'a Engine,
+        /// The profile evaluated.
+        profile: &'a Profile,
+        /// What the summary reads.
+        lean: Lean,
+    },
     /// The whole evaluation.
-    pub evaluation: Evaluation,
-    /// Which view serializes.
-    pub detail: Detail,
+    Full(Evaluation),
 }
 
-impl Serialize for Shaped {
+impl Serialize for Shaped<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.detail {
-            Detail::Lean => Summary::of(&self.evaluation).serialize(s),
-            Detail::Full => self.evaluation.serialize(s),
+        match self {
+            Shaped::Lean {
+                engine,
+                profile,
+                lean,
+            } => Summary::of_lean(engine, profile, lean).serialize(s),
+            Shaped::Full(evaluation) => evaluation.serialize(s),
         }
     }
 }
 
 /// Evaluates `profile` as `request` asks: the one core call behind a binding's `evaluate`.
-pub fn evaluate(
-    engine: &Engine,
-    profile: &Profile,
+/// A lean request computes only what the summary shows ([`Engine::lean`]).
+pub fn evaluate<'a>(
+    engine: &'a Engine,
+    profile: &'a Profile,
     as_of: NaiveDate,
     request: &EvaluateOptions,
-) -> Result<Shaped, ProfileErrors> {
-    Ok(Shaped {
-        evaluation: engine.evaluate_with(profile, as_of, &request.options())?,
-        detail: request.detail,
+) -> Result<Shaped<'a>, ProfileErrors> {
+    let options = request.options();
+    Ok(match request.detail {
+        Detail::Lean => Shaped::Lean {
+            engine,
+            profile,
+            lean: engine.lean(profile, as_of, &options)?,
+        },
+        Detail::Full => Shaped::Full(engine.evaluate_with(profile, as_of, &options)?),
     })
 }
 
@@ -322,14 +392,23 @@ mod tests {
             r#"{"id":"c-3","birth_date":"1950-01-01","education":"primary","holdings":[{"product":"d","family":"deposit","balance":"10"}]}"#,
             false,
         );
-        let lean = Shaped {
-            evaluation: e.clone(),
-            detail: Detail::Lean,
+        let engine = Engine::new(rulesets::cn_retail()).expect("valid");
+        let profile = Profile::from_json(
+            r#"{"id":"c-3","birth_date":"1950-01-01","education":"primary","holdings":[{"product":"d","family":"deposit","balance":"10"}]}"#,
+        )
+        .expect("valid profile");
+        let lean = Shaped::Lean {
+            engine: &engine,
+            profile: &profile,
+            lean: engine
+                .lean(
+                    &profile,
+                    "2026-11-25".parse().expect("date"),
+                    &Options::default(),
+                )
+                .expect("evaluates"),
         };
-        let full = Shaped {
-            evaluation: e.clone(),
-            detail: Detail::Full,
-        };
+        let full = Shaped::Full(e.clone());
         let lean = serde_json::to_value(&lean).expect("serializes");
         assert_eq!(lean["tier"], "ordinary");
         assert!(lean.get("ladder").is_none());

@@ -23,30 +23,31 @@ impl Engine {
     ) -> Result<Vec<Warning>, ProfileErrors> {
         let mut errs = Vec::new();
         let mut warnings = Vec::new();
-        let mut neg = |path: String, v: Money| {
+        // The path is written only for an error: every evaluation passes here.
+        let mut neg = |path: &dyn Fn() -> String, v: Money| {
             if v.is_sign_negative() && !v.is_zero() {
                 errs.push(ProfileError::Negative {
-                    path,
+                    path: path(),
                     value: v.to_string(),
                 });
             }
         };
         for (i, h) in p.holdings.iter().enumerate() {
-            neg(format!("$.holdings[{i}].balance"), h.balance);
+            neg(&|| format!("$.holdings[{i}].balance"), h.balance);
         }
         for (i, e) in p.external_assets.iter().enumerate() {
-            neg(format!("$.external_assets[{i}].balance"), e.balance);
+            neg(&|| format!("$.external_assets[{i}].balance"), e.balance);
         }
         for (i, m) in p.monthly.iter().enumerate() {
             for (f, v) in &m.avg_daily {
-                neg(format!("$.monthly[{i}].avg_daily.{}", f.name()), *v);
+                neg(&|| format!("$.monthly[{i}].avg_daily.{}", f.name()), *v);
             }
             if let Some(fee) = m.fee_income {
-                neg(format!("$.monthly[{i}].fee_income"), fee);
+                neg(&|| format!("$.monthly[{i}].fee_income"), fee);
             }
         }
         for (i, m) in p.household.iter().enumerate() {
-            neg(format!("$.household[{i}].aum"), m.aum);
+            neg(&|| format!("$.household[{i}].aum"), m.aum);
         }
         // Only assets count as assets: a loan or a card at another bank is a debt, and
         // counting it would tell the customer to "move" money they owe.

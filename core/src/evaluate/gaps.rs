@@ -11,6 +11,17 @@ use crate::ruleset::{Op, Source, Unit};
 
 impl Engine {
     pub(crate) fn gap(&self, j: usize, vals: &[Decimal]) -> Gap {
+        let o = self.open(j, vals);
+        Gap {
+            tier: self.tier_ref(j),
+            reachable: o.reachable,
+            amount: o.amount,
+            shortfalls: o.shortfalls,
+        }
+    }
+
+    /// The gap to tier `j` without the tier's names (which cost copies to make).
+    pub(crate) fn open(&self, j: usize, vals: &[Decimal]) -> Open {
         let shortfalls = match &self.criteria[j] {
             Some(c) => {
                 let t = self.trace(c, vals);
@@ -22,8 +33,8 @@ impl Engine {
             }
             None => Vec::new(),
         };
-        Gap {
-            tier: self.tier_ref(j),
+        Open {
+            rank: j,
             reachable: shortfalls.iter().all(|s| s.actionable),
             amount: money_amount(&shortfalls),
             shortfalls,
@@ -92,12 +103,74 @@ impl Engine {
     }
 }
 
+/// The gap to a tier, as [`Gap`] has it, with the tier as a ladder position.
+pub(crate) struct Open {
+    pub(crate) rank: usize,
+    pub(crate) reachable: bool,
+    pub(crate) amount: Option<Dec>,
+    pub(crate) shortfalls: Vec<Shortfall>,
+}
+
+/// What finding the nearest reachable gap reads of a gap.
+pub(crate) trait Closable {
+    /// Whether money or products can close it.
+    fn reachable(&self) -> bool;
+    /// The money that closes it.
+    fn amount(&self) -> Option<Dec>;
+}
+
+impl Closable for Gap {
+    fn reachable(&self) -> bool {
+        self.reachable
+    }
+    fn amount(&self) -> Option<Dec> {
+        self.amount
+    }
+}
+
+impl Closable for Open {
+    fn reachable(&self) -> bool {
+        self.reachable
+    }
+    fn amount(&self) -> Option<Dec> {
+        self.amount
+    }
+}
+
+impl<T: Closable> Closable for &T {
+    fn reachable(&self) -> bool {
+        (*self).reachable()
+    }
+    fn amount(&self) -> Option<Dec> {
+        (*self).amount()
+    }
+}
+
+/// The nearest tier above that money reaches, from gaps nearest first: the first reachable
+/// gap, with its amount (none when that gap has no money amount).
+pub(crate) fn nearest<G: Closable>(gaps: impl IntoIterator<Item = G>) -> Option<(G, Decimal)> {
+    let g = gaps.into_iter().find(Closable::reachable)?;
+    let amount = g.amount()?.0;
+    Some((g, amount))
+}
+
 /// The nearest reachable gap as a screen shows it: its amount, the share of the deciding bar
 /// already met, and that bar when it is money.
 pub(crate) fn reach(g: &Gap, amount: Decimal) -> Reach {
+    let (progress, bar) = progress(&g.shortfalls, amount);
+    Reach {
+        tier: g.tier.clone(),
+        amount: Dec(amount),
+        progress: Dec(progress),
+        bar,
+    }
+}
+
+/// The share of the deciding bar of a gap's shortfalls already met (the shortfall whose
+/// money `amount` is), and that bar when it is money.
+pub(crate) fn progress(shortfalls: &[Shortfall], amount: Decimal) -> (Decimal, Option<Dec>) {
     // The shortfall whose money the amount is; its comparison is the deciding bar.
-    let deciding = g
-        .shortfalls
+    let deciding = shortfalls
         .iter()
         .filter(|s| s.actionable)
         .find(|s| money_amount(std::slice::from_ref(s)).is_some_and(|m| m.0 == amount));
@@ -118,12 +191,7 @@ pub(crate) fn reach(g: &Gap, amount: Decimal) -> Reach {
     let bar = deciding
         .filter(|s| s.comparison.unit == Unit::Money)
         .map(|s| s.comparison.threshold);
-    Reach {
-        tier: g.tier.clone(),
-        amount: Dec(amount),
-        progress: Dec(progress),
-        bar,
-    }
+    (progress, bar)
 }
 
 /// The bar of a gap's money shortfall (for "within X% of the next tier").

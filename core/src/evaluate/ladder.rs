@@ -1,6 +1,8 @@
 //! Where a profile lands on the ladder: metric values, the first tier whose criteria hold, and
 //! the trace of each criterion.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -10,42 +12,106 @@ use crate::error::ProfileErrors;
 use crate::evaluate::Placement;
 use crate::evaluate::gaps::window_of;
 use crate::evaluate::overflow;
-use crate::evaluation::{Comparison, TierRef, Trace, TraceNode};
+use crate::evaluation::{
+    Basis, Change, ChangeReason, Comparison, TierRef, Trace, TraceNode, Warning,
+};
 use crate::metrics::{Ctx, Kind};
 use crate::profile::Profile;
 use crate::validate::Crit;
 
+/// A profile placed on the ladder, with what placing it measured.
+pub(crate) struct Placed<'p> {
+    /// The profile in the ruleset's currency (borrowed when it already was).
+    pub(crate) profile: Cow<'p, Profile>,
+    /// Every metric's value, in slot order.
+    pub(crate) vals: Vec<Decimal>,
+    /// The plain ladder's first match.
+    pub(crate) qualified: usize,
+    /// The tier the customer has.
+    pub(crate) tier: usize,
+    /// Why the tier is `tier`.
+    pub(crate) basis: Basis,
+    /// The change from the tier held, if any.
+    pub(crate) change: Option<Change>,
+    /// Validation's warnings, and an expired manual tier's.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// What metrics read of a profile held here (external assets apart).
+pub(crate) fn here(profile: &Profile, as_of: NaiveDate) -> Ctx<'_> {
+    Ctx {
+        profile,
+        as_of,
+        with_external: false,
+    }
+}
+
 impl Engine {
-    /// The tier and the plain-ladder tier only, by the same steps as [`Engine::evaluate`]
-    /// (validation, currency, ladder, history, manual floor) without building a result: for
-    /// scenarios that evaluate many times.
-    pub(crate) fn place(
+    /// Validates, converts and measures a profile, then places it: the plain ladder's first
+    /// match, then review history and a manual floor. The one place these steps live:
+    /// [`Engine::evaluate_with`], [`Engine::summarize`] and [`Engine::place`] all start here.
+    /// `staff` keeps a manual floor's reason in the basis.
+    pub(crate) fn placed<'p>(
         &self,
-        profile: &Profile,
+        profile: &'p Profile,
         as_of: NaiveDate,
-    ) -> Result<Placement, ProfileErrors> {
-        self.validate(profile, as_of)?;
-        let converted = self.in_currency(profile)?;
-        let profile = converted.as_ref();
-        let ctx = Ctx {
-            profile,
-            as_of,
-            with_external: false,
-        };
-        let vals = self.values(&ctx)?;
+        staff: bool,
+    ) -> Result<Placed<'p>, ProfileErrors> {
+        let mut warnings = self.validate(profile, as_of)?;
+        // From here on every amount is in the ruleset's currency.
+        let profile = self.in_currency(profile)?;
+        let vals = self.values(&here(&profile, as_of))?;
         let qualified = self
             .criteria
             .iter()
             .position(|c| c.as_ref().is_none_or(|c| c.holds(&vals)))
             .unwrap_or(self.criteria.len() - 1);
-        let (mut tier, _, _) = self.apply_history(qualified, profile, as_of);
-        if let Some(m) = &profile.manual_assignment
-            && as_of < m.expires
-            && let Some(floor) = self.tier_index(&m.tier)
-        {
-            tier = tier.min(floor);
+        let (mut tier, mut basis, mut change) = self.apply_history(qualified, &profile, as_of);
+        if let Some(m) = &profile.manual_assignment {
+            // Validation refuses a manual tier the ruleset lacks.
+            let floor = self.tier_index(&m.tier).unwrap_or(tier);
+            if as_of >= m.expires {
+                warnings.push(Warning::ManualExpired { expired: m.expires });
+            } else if floor < tier {
+                tier = floor;
+                basis = Basis::ManualFloor {
+                    until: m.expires,
+                    reason: staff.then(|| m.reason.clone()),
+                };
+                // A change only from a tier held before, and only when it differs.
+                change = profile
+                    .tier_history
+                    .as_ref()
+                    .filter(|h| h.tier != m.tier)
+                    .map(|h| Change {
+                        from: h.tier.clone(),
+                        reason: ChangeReason::Manual,
+                    });
+            }
         }
-        Ok(Placement { tier, qualified })
+        Ok(Placed {
+            profile,
+            vals,
+            qualified,
+            tier,
+            basis,
+            change,
+            warnings,
+        })
+    }
+
+    /// The tier and the plain-ladder tier only, by the same steps as [`Engine::evaluate`]:
+    /// for scenarios that evaluate many times.
+    pub(crate) fn place(
+        &self,
+        profile: &Profile,
+        as_of: NaiveDate,
+    ) -> Result<Placement, ProfileErrors> {
+        let p = self.placed(profile, as_of, false)?;
+        Ok(Placement {
+            tier: p.tier,
+            qualified: p.qualified,
+        })
     }
 
     /// The longest history window the tiers' criteria read, in months (0 when they read none):
@@ -84,14 +150,10 @@ impl Engine {
         profile: &Profile,
         as_of: NaiveDate,
     ) -> Result<Decimal, ProfileErrors> {
-        let converted = self.in_currency(profile)?;
-        let profile = converted.as_ref();
-        let ctx = Ctx {
-            profile,
-            as_of,
-            with_external: false,
-        };
-        ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))
+        let profile = self.in_currency(profile)?;
+        here(&profile, as_of)
+            .value(&Kind::Aum)
+            .map_err(|e| overflow(e, "aum"))
     }
 
     /// How many reviews fall after `from` and on or before `to`.

@@ -6,7 +6,7 @@
 //!
 //! The pipeline lives in the modules below, one idea each: [`assemble`] builds an engine
 //! from a ruleset and an optional catalog; `pipeline` runs one evaluation; `ladder` places a
-//! profile; `history` applies review and downgrade rules; `gaps` and `potential` say what is
+//! profile; `lean` computes only the summary; `history` applies review and downgrade rules; `gaps` and `potential` say what is
 //! missing and what keeps a tier; `currency` converts; `checks` refuses profiles the ruleset
 //! cannot evaluate; [`value`], [`moments`], [`scenario`] and [`benefits`] answer the faces'
 //! other questions. Output types live in [`crate::output`].
@@ -18,6 +18,7 @@ mod currency;
 mod gaps;
 mod history;
 mod ladder;
+mod lean;
 pub mod moments;
 mod pipeline;
 mod potential;
@@ -28,6 +29,7 @@ pub mod value;
 pub use crate::model::{parse_catalog, parse_ruleset};
 pub(crate) use crate::validate::Crit;
 pub use assemble::{AssemblyError, CatalogChoice, Document};
+pub use lean::{Lean, Near};
 
 use std::collections::HashMap;
 

@@ -2,20 +2,19 @@
 //! recommendations, assembled into an [`Evaluation`].
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::Engine;
 use crate::dec::Dec;
 use crate::error::ProfileErrors;
 use crate::evaluate::gaps::bar;
-use crate::evaluate::gaps::reach;
+use crate::evaluate::gaps::{nearest, reach};
+use crate::evaluate::ladder::{Placed, here};
 use crate::evaluate::overflow;
-use crate::evaluation::{
-    Basis, Change, ChangeReason, Evaluation, Gap, MetricValue, RulesetRef, Service, TierCheck,
-    Warning,
-};
+use crate::evaluation::{Evaluation, Gap, MetricValue, RulesetRef, Service, TierCheck};
 use crate::metrics::{Ctx, Kind};
 use crate::profile::Profile;
-use crate::recommend::{Audience, Options, RiskStatus, recommend};
+use crate::recommend::{Audience, Exclusion, Options, Recommendation, RiskStatus, recommend};
 use crate::ruleset::Unit;
 
 impl Engine {
@@ -35,108 +34,72 @@ impl Engine {
         as_of: NaiveDate,
         options: &Options,
     ) -> Result<Evaluation, ProfileErrors> {
-        let mut warnings = self.validate(profile, as_of)?;
         let staff = options.audience == Audience::Staff;
-        // From here on every amount is in the ruleset's currency.
-        let converted = self.in_currency(profile)?;
-        let profile = converted.as_ref();
-        let ctx = Ctx {
+        let Placed {
             profile,
-            as_of,
-            with_external: false,
-        };
-        let vals = self.values(&ctx)?;
-
-        let mut ladder = Vec::new();
-        let mut qualified = self.criteria.len() - 1;
-        for (i, crit) in self.criteria.iter().enumerate() {
-            let trace = crit.as_ref().map(|c| self.trace(c, &vals));
-            let matched = trace.as_ref().is_none_or(|t| t.held);
-            ladder.push(TierCheck {
-                tier: self.ruleset.tiers[i].id.clone(),
-                matched,
-                criteria: trace,
-            });
-            if matched {
-                qualified = i;
-                break;
-            }
-        }
-
-        let (mut tier, mut basis, mut change) = self.apply_history(qualified, profile, as_of);
-        if let Some(m) = &profile.manual_assignment {
-            let floor = self.tier_index(&m.tier).unwrap_or(tier);
-            if as_of >= m.expires {
-                warnings.push(Warning::ManualExpired { expired: m.expires });
-            } else if floor < tier {
-                // `place` applies the same floor without the result objects.
-                tier = floor;
-                basis = Basis::ManualFloor {
-                    until: m.expires,
-                    reason: staff.then(|| m.reason.clone()),
-                };
-                let held = profile.tier_history.as_ref().map(|h| h.tier.as_str());
-                change = (held != Some(m.tier.as_str())).then(|| Change {
-                    from: held.unwrap_or_default().to_owned(),
-                    reason: ChangeReason::Manual,
-                });
-                if held.is_none() {
-                    change = None;
+            vals,
+            qualified,
+            tier,
+            basis,
+            change,
+            warnings,
+        } = self.placed(profile, as_of, staff)?;
+        let profile = profile.as_ref();
+        let ctx = here(profile, as_of);
+        // The trace of each tier down to the one the ladder gave.
+        let ladder = self.criteria[..=qualified]
+            .iter()
+            .enumerate()
+            .map(|(i, crit)| {
+                let trace = crit.as_ref().map(|c| self.trace(c, &vals));
+                TierCheck {
+                    tier: self.ruleset.tiers[i].id.clone(),
+                    matched: trace.as_ref().is_none_or(|t| t.held),
+                    criteria: trace,
                 }
-            }
-        }
+            })
+            .collect();
 
         let above: Vec<Gap> = (0..tier).rev().map(|j| self.gap(j, &vals)).collect();
         let t = &self.ruleset.tiers[tier];
-        let retention = self.retention(tier, &vals, as_of);
+        let at_stake = self.at_stake(&basis, profile, as_of);
+        let retention = self.retention(tier, &vals, as_of, at_stake);
         let value = self
             .customer_value(&ctx, &vals)
             .map_err(|e| overflow(e, "value"))?;
-        let valid_months = self
-            .catalog
-            .as_ref()
-            .map_or(12, |c| c.policy.risk_valid_months);
-        let risk = RiskStatus::of(profile, as_of, valid_months);
-        let near = above
-            .iter()
-            .find(|g| g.reachable)
-            .and_then(|g| g.amount.map(|a| (g, a.0)));
-        let (recommendations, not_recommended) = match &self.catalog {
-            Some(catalog) => recommend(&crate::recommend::Inputs {
-                catalog,
-                index: &self.catalog_index,
-                tier_idx: tier,
-                profile,
-                as_of,
-                tier: &t.id,
-                next: near.map(|(g, a)| (g.tier.clone(), a)),
-                aum: ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))?,
-                risk,
-                options,
-                vulnerability: self.ruleset.vulnerability.as_ref(),
-            }),
-            None => (Vec::new(), Vec::new()),
-        };
+        let risk = self.risk(profile, as_of);
+        let near = nearest(&above);
+        let (recommendations, not_recommended) = self.offers(
+            &ctx,
+            tier,
+            near.map(|(g, a)| (g.tier.rank, a)),
+            risk,
+            options,
+        )?;
         let mut moments = crate::moments::moments(&crate::moments::Inputs {
             profile,
             as_of,
             policy: &self.ruleset.moments,
             near: near.map(|(g, a)| (g.tier.clone(), a, bar(g))),
-            retention: retention.as_ref().and_then(|r| {
-                // The tightest money bar decides.
-                r.requirements
-                    .iter()
-                    .filter(|q| q.comparison.unit == Unit::Money)
-                    .min_by_key(|q| q.margin)
-                    .map(|q| {
-                        (
-                            r.tier.clone(),
-                            r.review_date,
-                            -q.margin.0,
-                            q.comparison.threshold.0,
-                        )
-                    })
-            }),
+            // A tier that cannot be lost is never at risk.
+            retention: retention
+                .as_ref()
+                .filter(|_| at_stake.is_some())
+                .and_then(|r| {
+                    // The tightest money bar decides.
+                    r.requirements
+                        .iter()
+                        .filter(|q| q.comparison.unit == Unit::Money)
+                        .min_by_key(|q| q.margin)
+                        .map(|q| {
+                            (
+                                r.tier.clone(),
+                                r.review_date,
+                                -q.margin.0,
+                                q.comparison.threshold.0,
+                            )
+                        })
+                }),
             churn: value
                 .as_ref()
                 .and_then(|v| v.churn_risk.as_ref())
@@ -186,5 +149,45 @@ impl Engine {
             not_recommended,
             warnings,
         })
+    }
+}
+
+impl Engine {
+    /// Where the customer stands on risk, by the catalog's validity (12 months without one).
+    pub(crate) fn risk(&self, profile: &Profile, as_of: NaiveDate) -> RiskStatus {
+        let valid_months = self
+            .catalog
+            .as_ref()
+            .map_or(12, |c| c.policy.risk_valid_months);
+        RiskStatus::of(profile, as_of, valid_months)
+    }
+
+    /// The catalog's offers for a placed customer (none without a catalog), and with
+    /// `explain` the products left out; `near` is the nearest reachable tier above, by
+    /// position, and the money that reaches it.
+    pub(crate) fn offers(
+        &self,
+        ctx: &Ctx,
+        tier: usize,
+        near: Option<(usize, Decimal)>,
+        risk: RiskStatus,
+        options: &Options,
+    ) -> Result<(Vec<Recommendation>, Vec<Exclusion>), ProfileErrors> {
+        let Some(catalog) = &self.catalog else {
+            return Ok((Vec::new(), Vec::new()));
+        };
+        Ok(recommend(&crate::recommend::Inputs {
+            catalog,
+            index: &self.catalog_index,
+            tier_idx: tier,
+            profile: ctx.profile,
+            as_of: ctx.as_of,
+            tier: &self.ruleset.tiers[tier].id,
+            next: near.map(|(rank, a)| (self.tier_ref(rank), a)),
+            aum: ctx.value(&Kind::Aum).map_err(|e| overflow(e, "aum"))?,
+            risk,
+            options,
+            vulnerability: self.ruleset.vulnerability.as_ref(),
+        }))
     }
 }

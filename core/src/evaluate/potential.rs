@@ -57,6 +57,7 @@ impl Engine {
         tier: usize,
         vals: &[Decimal],
         as_of: NaiveDate,
+        at_stake: Option<NaiveDate>,
     ) -> Option<Retention> {
         let t = self.trace(self.criteria[tier].as_ref()?, vals);
         let mut requirements = Vec::new();
@@ -66,10 +67,11 @@ impl Engine {
             .filter(|q| q.comparison.unit == Unit::Money && q.margin.0 < Decimal::ZERO)
             .map(|q| Dec(-q.margin.0))
             .max()
-            .filter(|_| !t.held);
+            // Nothing to keep when the tier cannot be lost.
+            .filter(|_| !t.held && at_stake.is_some());
         (!requirements.is_empty()).then(|| Retention {
             tier: self.ruleset.tiers[tier].id.clone(),
-            review_date: self.reviews.next_on_or_after(as_of),
+            review_date: at_stake.unwrap_or_else(|| self.reviews.next_on_or_after(as_of)),
             on_track: t.held,
             amount_to_keep,
             requirements,

@@ -1,6 +1,7 @@
 //! Text in several locales, as rulesets carry it.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -10,7 +11,9 @@ use serde::Serialize;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
-pub struct Text(pub BTreeMap<String, String>);
+// Shared, not copied: an evaluation hands the ruleset's and catalog's texts to every offer,
+// benefit and tier it names, and a clone is then a reference count, not a map of strings.
+pub struct Text(pub Arc<BTreeMap<String, String>>);
 
 impl Text {
     /// The text in `locale`, else in the first locale that has it, else empty.
@@ -45,12 +48,12 @@ impl Text {
     /// Builds a text from `(locale, text)` pairs.
     #[must_use]
     pub fn from_pairs(pairs: &[(&str, &str)]) -> Self {
-        Text(
+        Text(Arc::new(
             pairs
                 .iter()
                 .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
                 .collect(),
-        )
+        ))
     }
 }
 
@@ -59,6 +62,6 @@ impl crate::json::FromJson for Text {
         v: &crate::json::Json<'_>,
         path: &crate::json::Path<'_>,
     ) -> Result<Self, crate::json::Error> {
-        crate::json::FromJson::read(v, path).map(Text)
+        crate::json::FromJson::read(v, path).map(|map| Text(Arc::new(map)))
     }
 }

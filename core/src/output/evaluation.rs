@@ -56,7 +56,7 @@ pub struct Evaluation {
     /// The tier declared assets at other banks would give, and how much must move here.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub potential: Option<Potential>,
-    /// What keeps the tier at the next review.
+    /// What keeps the tier, and the one date that decides it (`review_date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
     /// Staff only: customer value (four indicators, a score, stars and the churn alarm);
@@ -108,7 +108,8 @@ pub enum Basis {
         reviews_below: u32,
         /// Reviews below the bar that trigger the downgrade.
         reviews_allowed: u32,
-        /// The review at which the downgrade happens if still below.
+        /// The review at which the downgrade happens if still below (also the retention's
+        /// `review_date`, the date a screen shows).
         downgrade_review: NaiveDate,
     },
     /// Kept because the tier's minimum tenure has not passed.
@@ -332,18 +333,25 @@ pub struct Potential {
     pub shortfalls: Vec<Shortfall>,
 }
 
-/// What keeps the tier at the next review.
+/// What keeps the tier on the date it is next at stake.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Retention {
     /// The tier being kept.
     pub tier: String,
-    /// The next review date.
+    /// The one date that decides whether the customer keeps the tier, and the only one a
+    /// screen needs to show: the day the tier is next actually at stake if nothing changes.
+    /// For a deferred downgrade, the review at which it happens if still below (the basis's
+    /// `downgrade_review`, not the review before it); during a grace period or a manager's
+    /// floor, the day it ends; during a minimum tenure, the first day the ruleset's downgrade
+    /// policy would act after it; otherwise the next review. When the ruleset never
+    /// downgrades, nothing is at stake: the next review, with no `amount_to_keep`.
     pub review_date: NaiveDate,
     /// Whether the customer meets the bar today.
     pub on_track: bool,
-    /// When not on track: the money the tightest bar still needs before the review (保级).
+    /// When not on track and the tier can be lost: the money the tightest bar still needs by
+    /// `review_date` (保级).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_to_keep: Option<Dec>,
     /// Each money or product criterion: the bar and the margin above it (negative = short).

@@ -81,11 +81,11 @@ pub enum MomentKind {
         /// Money missing.
         amount: Dec,
     },
-    /// The tier may be lost at the next review.
+    /// The tier may be lost on the date it is next at stake.
     DowngradeRisk {
         /// The tier.
         tier: String,
-        /// The review.
+        /// The date that decides it (the retention's `review_date`).
         review_date: NaiveDate,
         /// Money to add to keep it (0 when still above the bar, but close).
         keep_amount: Dec,

@@ -12,6 +12,8 @@ mod boundaries;
 #[cfg(not(target_arch = "wasm32"))]
 mod columnar;
 #[cfg(not(target_arch = "wasm32"))]
+mod csv_columns;
+#[cfg(not(target_arch = "wasm32"))]
 mod currency;
 #[cfg(not(target_arch = "wasm32"))]
 mod domains;
@@ -21,6 +23,8 @@ mod fixtures;
 mod hostile;
 #[cfg(not(target_arch = "wasm32"))]
 mod layout;
+#[cfg(not(target_arch = "wasm32"))]
+mod lean;
 #[cfg(not(target_arch = "wasm32"))]
 mod profiles;
 #[cfg(not(target_arch = "wasm32"))]

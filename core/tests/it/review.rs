@@ -71,7 +71,8 @@ fn one_bad_month_never_flips_a_customer_down() {
     let r = e.retention.unwrap();
     assert!(!r.on_track);
     assert_eq!(r.requirements[0].margin.to_string(), "-100000");
-    assert_eq!(r.review_date, date("2026-11-30"));
+    // The tier is at stake at the third review below, not at the next one.
+    assert_eq!(r.review_date, date("2027-01-31"));
 
     let e = eval(
         &retail(),
@@ -189,7 +190,7 @@ fn fixed_rating_dates() {
     assert!(
         matches!(e.basis, Basis::DeferredDowngrade { downgrade_review, .. } if downgrade_review == date("2027-06-30"))
     );
-    assert_eq!(e.retention.unwrap().review_date, date("2026-12-31"));
+    assert_eq!(e.retention.unwrap().review_date, date("2027-06-30"));
 }
 
 #[test]
@@ -239,4 +240,140 @@ fn manual_assignment_is_a_floor_until_it_expires() {
                 expired: date("2026-11-25")
             })
     );
+}
+
+/// The retention's date is the one that decides the tier, whatever the review policy.
+#[test]
+fn one_date_decides_the_tier() {
+    let at_stake = |engine: &Engine, p: &Profile| {
+        let e = eval(engine, p);
+        let r = e.retention.expect("retention");
+        (
+            e.basis,
+            r.review_date,
+            r.amount_to_keep.map(|a| a.to_string()),
+        )
+    };
+    // On track: the next review, nothing to keep.
+    let (basis, d, keep) = at_stake(
+        &retail(),
+        &held("1500000", "high_end", "2024-01-01", 0, None),
+    );
+    assert_eq!(
+        (basis, d, keep),
+        (Basis::Qualified, date("2026-11-30"), None)
+    );
+
+    // Deferred: the review at which the downgrade happens, the same date the basis names.
+    for below in 0..3 {
+        let (basis, d, keep) = at_stake(
+            &retail(),
+            &held("900000", "high_end", "2024-01-01", below, None),
+        );
+        let Basis::DeferredDowngrade {
+            downgrade_review, ..
+        } = basis
+        else {
+            panic!("deferred expected, got {basis:?}");
+        };
+        assert_eq!(d, downgrade_review);
+        assert_eq!(keep.as_deref(), Some("100000"));
+    }
+
+    // Grace: the day it ends.
+    let grace = with_review(json!({
+        "schedule": { "type": "monthly" },
+        "downgrade": { "type": "grace", "months": 3 },
+        "downgrade_to": "qualified"
+    }));
+    let (_, d, _) = at_stake(
+        &grace,
+        &held("900000", "high_end", "2024-01-01", 1, Some("2026-10-01")),
+    );
+    assert_eq!(d, date("2027-01-01"));
+
+    // Minimum tenure, then grace: tenure ends 2027-03-01, the grace runs three months on.
+    let tenure_grace = with_review(json!({
+        "schedule": { "type": "monthly" },
+        "downgrade": { "type": "grace", "months": 3 },
+        "min_tenure_months": 12
+    }));
+    let (basis, d, _) = at_stake(
+        &tenure_grace,
+        &held("900000", "high_end", "2026-03-01", 0, Some("2026-06-01")),
+    );
+    assert_eq!(
+        basis,
+        Basis::MinimumTenure {
+            until: date("2027-03-01")
+        }
+    );
+    assert_eq!(d, date("2027-06-01"));
+
+    // Minimum tenure, then reviews: the later of the tenure's end and the last review allowed.
+    let tenure_reviews = |months: u32| {
+        with_review(json!({
+            "schedule": { "type": "monthly" },
+            "downgrade": { "type": "after_reviews", "reviews": 3 },
+            "min_tenure_months": months
+        }))
+    };
+    // Tenure to 2027-03-01, after the third review below (2027-01-31): at stake on its end.
+    let (_, d, _) = at_stake(
+        &tenure_reviews(12),
+        &held("900000", "high_end", "2026-03-01", 0, None),
+    );
+    assert_eq!(d, date("2027-03-01"));
+    // Tenure to 2026-12-01, before the third review below: at stake at that review.
+    let (_, d, _) = at_stake(
+        &tenure_reviews(12),
+        &held("900000", "high_end", "2025-12-01", 0, None),
+    );
+    assert_eq!(d, date("2027-01-31"));
+
+    // A manager's floor: the day it lapses.
+    let mut p = customer("80000", "1980-01-01", "bachelor");
+    p.manual_assignment = Some(ManualAssignment {
+        tier: "high_end".into(),
+        reason: "payroll client".into(),
+        expires: date("2027-02-15"),
+    });
+    let (_, d, _) = at_stake(&retail(), &p);
+    assert_eq!(d, date("2027-02-15"));
+
+    // Never downgraded: nothing at stake, nothing to keep, no downgrade-risk moment.
+    let never =
+        with_review(json!({ "schedule": { "type": "monthly" }, "downgrade": { "type": "never" } }));
+    let p = held("900000", "high_end", "2024-01-01", 5, None);
+    let e = eval(&never, &p);
+    assert_eq!(e.basis, Basis::NeverDowngraded);
+    let r = e.retention.expect("retention");
+    assert!(!r.on_track);
+    assert_eq!(r.amount_to_keep, None);
+    assert!(!e.moments.iter().any(|m| matches!(
+        m.kind,
+        strata_core::moments::MomentKind::DowngradeRisk { .. }
+    )));
+}
+
+/// The downgrade-risk moment names the same date as the retention.
+#[test]
+fn the_downgrade_moment_names_the_deciding_date() {
+    let e = eval(
+        &retail(),
+        &held("990000", "high_end", "2024-01-01", 1, None),
+    );
+    let r = e.retention.as_ref().expect("retention");
+    let dates: Vec<_> = e
+        .moments
+        .iter()
+        .filter_map(|m| match &m.kind {
+            strata_core::moments::MomentKind::DowngradeRisk { review_date, .. } => {
+                Some(*review_date)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dates, vec![r.review_date]);
+    assert_eq!(r.review_date, date("2026-12-31"));
 }

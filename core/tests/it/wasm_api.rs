@@ -24,6 +24,30 @@ fn snapshot_body(snap: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap()
 }
 
+/// The native summary of the full evaluation of a case (staff with one offer, or the
+/// defaults), as JSON text.
+fn summary_text(case: &serde_json::Value, staff_top_1: bool) -> String {
+    use strata_core::recommend::{Audience, Options};
+    let id = case["ruleset"].as_str().unwrap();
+    let mut engine = strata_core::Engine::new(strata_core::rulesets::builtin(id).unwrap()).unwrap();
+    if let Some(catalog) = strata_core::catalogs::for_ruleset(id) {
+        engine = engine.with_catalog(catalog).unwrap();
+    }
+    let profile = strata_core::Profile::from_json(&case["profile"].to_string()).unwrap();
+    let options = if staff_top_1 {
+        Options {
+            top_n: Some(1),
+            explain: false,
+            audience: Audience::Staff,
+        }
+    } else {
+        Options::default()
+    };
+    let as_of = case["as_of"].as_str().unwrap().parse().unwrap();
+    let full = engine.evaluate_with(&profile, as_of, &options).unwrap();
+    serde_json::to_string(&strata_core::summary::Summary::of(&full)).unwrap()
+}
+
 macro_rules! check_cases {
     ($($name:literal),* $(,)?) => {
         $(
@@ -44,6 +68,22 @@ macro_rules! check_cases {
                 assert_eq!(json(&lean)["tier"], expected["tier"]["id"], "{}", $name);
                 assert_eq!(json(&lean)["qualified"], expected["qualified"]["id"], "{}", $name);
                 assert!(json(&lean).get("ladder").is_none(), "{}", $name);
+                // The lean object (built by the package's JS) is, as text, the summary of the
+                // full evaluation, key for key, and the text `evaluateJson` gives.
+                let as_of = case["as_of"].as_str().unwrap();
+                let text: String = js_sys::JSON::stringify(&lean).unwrap().into();
+                assert_eq!(text, summary_text(&case, false), "{}", $name);
+                let json_text = engine
+                    .evaluate_json(&case["profile"].to_string(), as_of, JsValue::UNDEFINED)
+                    .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
+                assert_eq!(text, json_text, "{}", $name);
+                // Staff and fewer offers too.
+                let options = js(&serde_json::json!({ "audience": "staff", "top_n": 1 }));
+                let lean = engine
+                    .evaluate(js(&case["profile"]), as_of, options)
+                    .unwrap_or_else(|e| panic!("{}: {:?}", $name, e));
+                let text: String = js_sys::JSON::stringify(&lean).unwrap().into();
+                assert_eq!(text, summary_text(&case, true), "{}", $name);
             }
         )*
     };
