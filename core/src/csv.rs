@@ -18,7 +18,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::Engine;
+use crate::batch::to_cents;
+use crate::batch::{History, Manual, Portfolio, Row};
 use crate::dec::Money;
+use crate::metrics::Kind;
 use crate::profile::{
     Education, ExternalAsset, Family, Holding, ManualAssignment, MonthlyBalance, Profile,
     RiskAssessment, RiskLevel, TierHistory,
@@ -132,33 +136,275 @@ pub fn columns() -> impl Iterator<Item = &'static str> {
     Col::all().map(Col::name)
 }
 
+/// What is wrong in a CSV file, with the facts a message needs, so that each language can
+/// word it (the studio in zh-CN and en); [`fmt::Display`] words it in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// A header name that is not a column of the layout (the error's column is its position).
+    UnknownColumn {
+        /// The name, clipped.
+        name: String,
+    },
+    /// A column named twice in the header.
+    DuplicateColumn,
+    /// The header has no `id` column.
+    NoIdColumn,
+    /// A row with another number of cells than the header.
+    Cells {
+        /// Cells in the row.
+        found: usize,
+        /// Cells in the header.
+        expected: usize,
+    },
+    /// A cell (1-based) opens a quote that the line never closes.
+    UnclosedQuote {
+        /// The cell's position.
+        cell: usize,
+    },
+    /// A cell (1-based) has text after its closing quote.
+    TextAfterQuote {
+        /// The cell's position.
+        cell: usize,
+    },
+    /// A cell (1-based) has a quote inside an unquoted cell.
+    QuoteInside {
+        /// The cell's position.
+        cell: usize,
+    },
+    /// A row without an id.
+    NoId,
+    /// This column is empty though `given` is filled, and they go together.
+    Needs {
+        /// The column that is filled.
+        given: &'static str,
+    },
+    /// `reviews_below` or `below_since` without a tier.
+    HistoryNeedsTier,
+    /// `manual_reason` without a manual tier.
+    ReasonNeedsManual,
+    /// Not a date `YYYY-MM-DD` within the years money and dates are checked for.
+    NotDate {
+        /// The cell, clipped.
+        cell: String,
+    },
+    /// Not an amount.
+    NotMoney {
+        /// The cell, clipped.
+        cell: String,
+        /// Why, in English (for the console and the CLI).
+        detail: String,
+    },
+    /// A negative amount.
+    Negative {
+        /// The cell, clipped.
+        cell: String,
+    },
+    /// Not a whole number from 0 to 1000.
+    NotCount {
+        /// The cell, clipped.
+        cell: String,
+    },
+    /// Not `true`, `false`, `1` or `0`.
+    NotFlag {
+        /// The cell, clipped.
+        cell: String,
+    },
+    /// Not an education level of the profile schema.
+    NotEducation {
+        /// The cell, clipped.
+        cell: String,
+    },
+    /// Not a risk level C1 to C5.
+    NotRiskLevel {
+        /// The cell, clipped.
+        cell: String,
+    },
+    /// A 6-month average under half the 3-month one (the older months would be negative).
+    Averages {
+        /// The 3-month average.
+        avg3: String,
+        /// The 6-month average.
+        avg6: String,
+    },
+    /// A date after the as-of date.
+    FutureDate {
+        /// The date.
+        date: String,
+        /// The as-of date.
+        as_of: String,
+    },
+    /// A birth date that makes the customer older than any customer is.
+    TooOld {
+        /// The birth date.
+        date: String,
+        /// The as-of date.
+        as_of: String,
+    },
+    /// A tier the ruleset does not have.
+    UnknownTier {
+        /// The tier id, clipped.
+        tier: String,
+    },
+    /// A column the ruleset's criteria read is empty.
+    MissingMetric {
+        /// The metric that needs it.
+        metric: String,
+    },
+    /// The portfolio was loaded for a ruleset of another currency or other exchange rates.
+    Currency {
+        /// The portfolio's currency.
+        portfolio: String,
+        /// The ruleset's currency.
+        ruleset: String,
+    },
+    /// An id that is not a key (blank, too long, or with invisible characters).
+    BadId {
+        /// Why, in English.
+        detail: String,
+    },
+}
+
+impl CsvProblem {
+    /// The stable machine-readable type: `unknown_column`, `duplicate_column`,
+    /// `missing_column`, `columns` (a row with the wrong number of cells), `quote`, `missing`,
+    /// `invalid`, `future_date`, `unknown_tier`.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        use CsvProblem as P;
+        match self {
+            P::UnknownColumn { .. } => "unknown_column",
+            P::DuplicateColumn => "duplicate_column",
+            P::NoIdColumn => "missing_column",
+            P::Cells { .. } => "columns",
+            P::UnclosedQuote { .. } | P::TextAfterQuote { .. } | P::QuoteInside { .. } => "quote",
+            P::NoId
+            | P::Needs { .. }
+            | P::HistoryNeedsTier
+            | P::ReasonNeedsManual
+            | P::MissingMetric { .. } => "missing",
+            P::FutureDate { .. } => "future_date",
+            P::UnknownTier { .. } => "unknown_tier",
+            P::NotDate { .. }
+            | P::NotMoney { .. }
+            | P::Negative { .. }
+            | P::NotCount { .. }
+            | P::NotFlag { .. }
+            | P::NotEducation { .. }
+            | P::NotRiskLevel { .. }
+            | P::Averages { .. }
+            | P::TooOld { .. }
+            | P::Currency { .. }
+            | P::BadId { .. } => "invalid",
+        }
+    }
+}
+
 /// A problem in a CSV file, anchored to its row (the file's line number, the header being
 /// row 1) and, where it has one, its column.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvError {
-    /// Machine-readable type: `unknown_column`, `duplicate_column`, `missing_column`,
-    /// `columns` (a row with the wrong number of cells), `quote`, `missing`, `invalid`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
     /// The row, counted like the file's lines (the header is 1).
     pub row: u64,
     /// The column's name in the header (or, for an unnamed cell, its 1-based position).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
-    /// What is wrong, for a person.
-    pub message: String,
+    /// What is wrong.
+    pub problem: CsvProblem,
+}
+
+impl CsvError {
+    /// The stable machine-readable type ([`CsvProblem::kind`]).
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        self.problem.kind()
+    }
+
+    /// What is wrong, in English, without row and column.
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.to_message()
+    }
+
+    fn to_message(&self) -> String {
+        use CsvProblem as P;
+        let column = self.column.as_deref().unwrap_or_default();
+        match &self.problem {
+            P::UnknownColumn { name } => {
+                format!("`{name}` is not a column of the layout (the README lists the CSV columns)")
+            }
+            P::DuplicateColumn => format!("column `{column}` appears twice"),
+            P::NoIdColumn => "the header has no `id` column".to_owned(),
+            P::Cells { found, expected } => {
+                format!("the row has {found} cells; the header has {expected}")
+            }
+            P::UnclosedQuote { cell } => format!(
+                "cell {cell} opens a quote that the line never closes (a cell may not span lines)"
+            ),
+            P::TextAfterQuote { cell } => format!("cell {cell} has text after its closing quote"),
+            P::QuoteInside { cell } => format!(
+                "cell {cell} has a quote inside it; quote the whole cell and write \"\" for a quote"
+            ),
+            P::NoId => "every row needs an id".to_owned(),
+            P::Needs { given } => format!("`{given}` needs `{column}` too"),
+            P::HistoryNeedsTier => "`reviews_below` and `below_since` need a tier".to_owned(),
+            P::ReasonNeedsManual => "`manual_reason` needs a manual tier".to_owned(),
+            P::NotDate { cell } => format!(
+                "`{cell}` is not a date like 2026-11-25 between {} and {}",
+                crate::domain::FIRST_YEAR,
+                crate::domain::LAST_YEAR
+            ),
+            P::NotMoney { detail, .. } => detail.clone(),
+            P::Negative { cell } => format!("`{cell}` is negative; amounts here never are"),
+            P::NotCount { cell } => format!("`{cell}` is not a whole number from 0 to 1000"),
+            P::NotFlag { cell } => format!("`{cell}` is not true, false, 1 or 0"),
+            P::NotEducation { cell } => format!("`{cell}` is not an education level"),
+            P::NotRiskLevel { cell } => format!("`{cell}` is not a risk level C1 to C5"),
+            P::Averages { avg3, avg6 } => format!(
+                "a 6-month average of {avg6} under half the 3-month average {avg3} would need \
+                 negative balances in the older months"
+            ),
+            P::FutureDate { date, as_of } => format!("{date} is after the as-of date {as_of}"),
+            P::TooOld { date, as_of } => format!(
+                "{date} makes the customer older than {} on {as_of}",
+                crate::domain::MAX_AGE
+            ),
+            P::UnknownTier { tier } => format!("`{tier}` is not a tier of this ruleset"),
+            P::MissingMetric { metric } => {
+                format!("the ruleset's `{metric}` needs this column for every customer")
+            }
+            P::Currency { portfolio, ruleset } => format!(
+                "the portfolio is in {portfolio}; this ruleset needs {ruleset}: load it again"
+            ),
+            P::BadId { detail } => format!("the id {detail}"),
+        }
+    }
 }
 
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self.to_message();
         match &self.column {
-            Some(c) => write!(f, "row {}, column {c}: {}", self.row, self.message),
-            None => write!(f, "row {}: {}", self.row, self.message),
+            Some(c) => write!(f, "row {}, column {c}: {message}", self.row),
+            None => write!(f, "row {}: {message}", self.row),
         }
     }
 }
 
 impl std::error::Error for CsvError {}
+
+/// The stable JSON shape: `{ "type", "row", "column"?, "message" }`.
+impl Serialize for CsvError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", self.kind())?;
+        m.serialize_entry("row", &self.row)?;
+        if let Some(c) = &self.column {
+            m.serialize_entry("column", c)?;
+        }
+        m.serialize_entry("message", &self.to_message())?;
+        m.end()
+    }
+}
 
 /// Every problem of one row (or of the header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -192,39 +438,25 @@ impl Layout {
         let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         let mut errors = Vec::new();
         let mut cols = Vec::new();
-        let cells = split(line).map_err(|m| CsvErrors(vec![error("quote", 1, None, m)]))?;
+        let cells = split(line).map_err(|p| CsvErrors(vec![error(1, None, p)]))?;
         for (i, cell) in cells.iter().enumerate() {
             let name = cell.trim();
             match Col::all().find(|c| c.name() == name) {
-                Some(c) if cols.contains(&c) => errors.push(error(
-                    "duplicate_column",
-                    1,
-                    Some(name),
-                    format!("column `{name}` appears twice"),
-                )),
+                Some(c) if cols.contains(&c) => {
+                    errors.push(error(1, Some(name), CsvProblem::DuplicateColumn));
+                }
                 Some(c) => cols.push(c),
                 None => {
-                    errors.push(error(
-                        "unknown_column",
-                        1,
-                        Some(&(i + 1).to_string()),
-                        format!(
-                            "`{}` is not a column of the layout (the README lists the CSV columns)",
-                            crate::dec::clip(name)
-                        ),
-                    ));
+                    let name = crate::dec::clip(name).into_owned();
+                    let column = (i + 1).to_string();
+                    errors.push(error(1, Some(&column), CsvProblem::UnknownColumn { name }));
                     // Keeps positions aligned; the error stops the file anyway.
                     cols.push(Col::Occupation);
                 }
             }
         }
         if !cols.contains(&Col::Id) {
-            errors.push(error(
-                "missing_column",
-                1,
-                None,
-                "the header has no `id` column".to_owned(),
-            ));
+            errors.push(error(1, None, CsvProblem::NoIdColumn));
         }
         if errors.is_empty() {
             Ok(Layout { cols })
@@ -236,19 +468,7 @@ impl Layout {
     /// Reads one data row (`row` is its line number in the file) into a profile; the
     /// averages fill the monthly records of the complete months before `as_of`'s month.
     pub fn read(&self, line: &str, row: u64, as_of: NaiveDate) -> Result<Profile, CsvErrors> {
-        let cells = split(line).map_err(|m| CsvErrors(vec![error("quote", row, None, m)]))?;
-        if cells.len() != self.cols.len() {
-            return Err(CsvErrors(vec![error(
-                "columns",
-                row,
-                None,
-                format!(
-                    "the row has {} cells; the header has {}",
-                    cells.len(),
-                    self.cols.len()
-                ),
-            )]));
-        }
+        let cells = self.cells(line, row)?;
         let mut r = RowReader {
             row,
             errors: Vec::new(),
@@ -268,11 +488,15 @@ impl Layout {
                 Col::Id => id = Some(cell),
                 Col::BirthDate => p.birth_date = r.date(col, cell),
                 Col::Education => {
-                    p.education = r.named(col, cell, Education::from_name, "an education level");
+                    p.education = r.named(col, cell, Education::from_name, |cell| {
+                        CsvProblem::NotEducation { cell }
+                    });
                 }
                 Col::Occupation => p.occupation = Some(cell.to_owned()),
                 Col::RiskLevel => {
-                    risk_level = r.named(col, cell, risk_from_name, "a risk level C1 to C5");
+                    risk_level = r.named(col, cell, risk_from_name, |cell| {
+                        CsvProblem::NotRiskLevel { cell }
+                    });
                 }
                 Col::RiskAssessedOn => risk_on = r.date(col, cell),
                 Col::Balance(family) => {
@@ -314,7 +538,7 @@ impl Layout {
         }
         match id {
             Some(id) => id.clone_into(&mut p.id),
-            None => r.missing(Col::Id, "every row needs an id"),
+            None => r.missing(Col::Id, CsvProblem::NoId),
         }
         p.risk = r.both(
             (Col::RiskLevel, risk_level),
@@ -330,7 +554,7 @@ impl Layout {
             }
         });
         if p.tier_history.is_none() && (reviews_below > 0 || below_since.is_some()) {
-            r.missing(Col::Tier, "`reviews_below` and `below_since` need a tier");
+            r.missing(Col::Tier, CsvProblem::HistoryNeedsTier);
         }
         let manual_pair = r.both(
             (Col::ManualTier, manual),
@@ -345,7 +569,7 @@ impl Layout {
                     expires,
                 });
             }
-            (None, Some(_)) => r.missing(Col::ManualTier, "`manual_reason` needs a manual tier"),
+            (None, Some(_)) => r.missing(Col::ManualTier, CsvProblem::ReasonNeedsManual),
             (None, None) => {}
         }
         p.monthly = r.months(avg3, avg6, as_of);
@@ -354,6 +578,260 @@ impl Layout {
         } else {
             Err(CsvErrors(r.errors))
         }
+    }
+}
+
+impl Layout {
+    /// The cells of a data row, as many as the header has.
+    fn cells<'a>(&self, line: &'a str, row: u64) -> Result<Vec<Cow<'a, str>>, CsvErrors> {
+        let cells = split(line).map_err(|p| CsvErrors(vec![error(row, None, p)]))?;
+        if cells.len() != self.cols.len() {
+            let problem = CsvProblem::Cells {
+                found: cells.len(),
+                expected: self.cols.len(),
+            };
+            return Err(CsvErrors(vec![error(row, None, problem)]));
+        }
+        Ok(cells)
+    }
+
+    /// The id a row gives (unquoted), or `""` when it has none or cannot be split: what a
+    /// rejected row keeps.
+    #[must_use]
+    pub fn id_of(&self, line: &str) -> String {
+        let at = self.cols.iter().position(|c| *c == Col::Id);
+        split(line)
+            .ok()
+            .and_then(|cells| at.and_then(|i| cells.into_iter().nth(i)))
+            .map(Cow::into_owned)
+            .unwrap_or_default()
+    }
+
+    /// Reads one data row straight into `portfolio`'s columns, with the checks loading a
+    /// profile makes against `engine` ([`Portfolio::push`]): the same rows load, with the
+    /// same values, as [`Layout::read`] then [`Portfolio::push`], without building a profile.
+    /// A row with problems keeps its place as a rejected row (with its id) and every problem
+    /// is returned with its column. `scratch` is reused from row to row.
+    pub fn push(
+        &self,
+        line: &str,
+        row: u64,
+        engine: &Engine,
+        portfolio: &mut Portfolio,
+        scratch: &mut Row,
+    ) -> Result<usize, CsvErrors> {
+        match self.row_into(line, row, engine, portfolio, scratch) {
+            Ok(()) => portfolio.push_row(scratch).map_err(|e| {
+                // The reader checks all the row checks do; kept for safety, worded by path.
+                CsvErrors(
+                    e.0.iter()
+                        .map(|e| {
+                            let detail = e.to_string();
+                            error(row, Some(e.path()), CsvProblem::BadId { detail })
+                        })
+                        .collect(),
+                )
+            }),
+            Err(e) => {
+                portfolio.push_rejected(&self.id_of(line));
+                Err(e)
+            }
+        }
+    }
+
+    fn row_into(
+        &self,
+        line: &str,
+        row: u64,
+        engine: &Engine,
+        portfolio: &mut Portfolio,
+        out: &mut Row,
+    ) -> Result<(), CsvErrors> {
+        if !portfolio.converted_for(engine) {
+            let problem = CsvProblem::Currency {
+                portfolio: portfolio.currency().to_owned(),
+                ruleset: engine.ruleset().currency.clone(),
+            };
+            return Err(CsvErrors(vec![error(row, None, problem)]));
+        }
+        let cells = self.cells(line, row)?;
+        let as_of = portfolio.as_of();
+        let mut r = RowReader {
+            row,
+            errors: Vec::new(),
+        };
+        out.id.clear();
+        out.assets = 0;
+        out.loans = 0;
+        out.product_families = 0;
+        out.external = 0;
+        out.household = 0;
+        out.birth_date = None;
+        out.education = None;
+        out.balances.clear();
+        out.fees.clear();
+        out.history = None;
+        out.manual = None;
+        out.attributes.clear();
+        let (mut risk_level, mut risk_on) = (None, None);
+        let (mut avg3, mut avg6) = (None, None);
+        let (mut tier, mut since, mut reviews_below, mut below_since) = (None, None, 0, None);
+        let (mut manual, mut reason, mut expires) = (None, None, None);
+        let mut id = None;
+        let mut held = 0u32;
+        // Each cell is at most 10^15 with two decimals: 16 of them stay far inside i64 cents.
+        let cents = |m: Money| to_cents(m.0).unwrap_or(0);
+        for (&col, cell) in self.cols.iter().zip(&cells) {
+            let cell = cell.as_ref();
+            if cell.is_empty() {
+                continue;
+            }
+            match col {
+                Col::Id => id = Some(cell),
+                Col::BirthDate => out.birth_date = r.date(col, cell),
+                Col::Education => {
+                    out.education = r.named(col, cell, Education::from_name, |cell| {
+                        CsvProblem::NotEducation { cell }
+                    });
+                }
+                Col::Occupation => {}
+                Col::RiskLevel => {
+                    risk_level = r.named(col, cell, risk_from_name, |cell| {
+                        CsvProblem::NotRiskLevel { cell }
+                    });
+                }
+                Col::RiskAssessedOn => risk_on = r.date(col, cell),
+                Col::Balance(family) => {
+                    if let Some(balance) = r.money(col, cell) {
+                        let c = cents(balance);
+                        if family.is_asset() {
+                            out.assets += c;
+                        }
+                        if family == Family::Loan {
+                            out.loans += c;
+                        }
+                        held |= 1 << (family as u32);
+                    }
+                }
+                Col::ExternalAssets => {
+                    if let Some(balance) = r.money(col, cell) {
+                        out.external += cents(balance);
+                    }
+                }
+                Col::AumAvg3m => avg3 = r.money(col, cell),
+                Col::AumAvg6m => avg6 = r.money(col, cell),
+                Col::Tier => tier = Some(cell),
+                Col::TierSince => since = r.date(col, cell),
+                Col::ReviewsBelow => reviews_below = r.count(col, cell).unwrap_or(0),
+                Col::BelowSince => below_since = r.date(col, cell),
+                Col::ManualTier => manual = Some(cell),
+                Col::ManualReason => reason = Some(cell),
+                Col::ManualExpires => expires = r.date(col, cell),
+                Col::AnnualIncome => {
+                    let _ = r.money(col, cell);
+                }
+                Col::InvestmentExperienceYears => {
+                    let _ = r.count(col, cell);
+                }
+                Col::Guardian => {
+                    let _ = r.flag(col, cell);
+                }
+            }
+        }
+        out.product_families = held.count_ones() as u8;
+        match id {
+            Some(id) => id.clone_into(&mut out.id),
+            None => r.missing(Col::Id, CsvProblem::NoId),
+        }
+        let risk_on = r.both(
+            (Col::RiskLevel, risk_level),
+            (Col::RiskAssessedOn, risk_on),
+            |_, on| on,
+        );
+        let history = r.both((Col::Tier, tier), (Col::TierSince, since), |t, since| {
+            (t, since)
+        });
+        if history.is_none() && (reviews_below > 0 || below_since.is_some()) {
+            r.missing(Col::Tier, CsvProblem::HistoryNeedsTier);
+        }
+        let manual_pair = r.both(
+            (Col::ManualTier, manual),
+            (Col::ManualExpires, expires),
+            |t, e| (t, e),
+        );
+        if manual_pair.is_none() && reason.is_some() {
+            r.missing(Col::ManualTier, CsvProblem::ReasonNeedsManual);
+        }
+        for (k, month) in r.months(avg3, avg6, as_of).iter().enumerate() {
+            for v in month.avg_daily.values() {
+                out.balances
+                    .push((k as u8 + 1, Family::Deposit, to_cents(v.0).unwrap_or(0)));
+            }
+        }
+        if !r.errors.is_empty() {
+            return Err(CsvErrors(r.errors));
+        }
+        // What evaluate checks against the ruleset and the as-of date, as loading a profile
+        // does, so that the same rows load.
+        if let Err(detail) = crate::domain::key(&out.id) {
+            r.invalid(Col::Id, CsvProblem::BadId { detail });
+        }
+        let future = |r: &mut RowReader, col: Col, date: Option<NaiveDate>| {
+            if let Some(date) = date.filter(|d| *d > as_of) {
+                let (date, as_of) = (date.to_string(), as_of.to_string());
+                r.invalid(col, CsvProblem::FutureDate { date, as_of });
+            }
+        };
+        future(&mut r, Col::BirthDate, out.birth_date);
+        future(&mut r, Col::RiskAssessedOn, risk_on);
+        future(&mut r, Col::TierSince, history.map(|h| h.1));
+        future(
+            &mut r,
+            Col::BelowSince,
+            below_since.filter(|_| history.is_some()),
+        );
+        if let Some(b) = out.birth_date
+            && b <= as_of
+            && crate::metrics::age_on(b, as_of) > crate::domain::MAX_AGE as i32
+        {
+            let (date, as_of) = (b.to_string(), as_of.to_string());
+            r.invalid(Col::BirthDate, CsvProblem::TooOld { date, as_of });
+        }
+        for (col, t) in [
+            (Col::Tier, history.map(|h| h.0)),
+            (Col::ManualTier, manual_pair.map(|m| m.0)),
+        ] {
+            if let Some(t) = t.filter(|t| engine.tier_index(t).is_none()) {
+                r.invalid(col, CsvProblem::UnknownTier { tier: clipped(t) });
+            }
+        }
+        for d in &engine.metrics {
+            let col = match &d.kind {
+                Kind::Age if out.birth_date.is_none() => Some(Col::BirthDate),
+                Kind::Education if out.education.is_none() => Some(Col::Education),
+                // The layout has no declared inputs.
+                Kind::Input { default: None, .. } => None,
+                _ => continue,
+            };
+            let problem = CsvProblem::MissingMetric {
+                metric: d.id.clone(),
+            };
+            r.errors.push(error(row, col.map(Col::name), problem));
+        }
+        if !r.errors.is_empty() {
+            return Err(CsvErrors(r.errors));
+        }
+        out.history = history.map(|(t, since)| History {
+            tier: portfolio.tier(t),
+            since,
+            reviews_below,
+            below_since,
+        });
+        out.manual = manual_pair.map(|(t, expires)| Manual {
+            tier: portfolio.tier(t),
+            expires,
+        });
+        Ok(())
     }
 }
 
@@ -368,13 +846,16 @@ fn risk_from_name(name: &str) -> Option<RiskLevel> {
     })
 }
 
-fn error(kind: &'static str, row: u64, column: Option<&str>, message: String) -> CsvError {
+fn error(row: u64, column: Option<&str>, problem: CsvProblem) -> CsvError {
     CsvError {
-        kind,
         row,
         column: column.map(str::to_owned),
-        message,
+        problem,
     }
+}
+
+fn clipped(cell: &str) -> String {
+    crate::dec::clip(cell).into_owned()
 }
 
 /// Collects a row's problems while reading its cells.
@@ -384,18 +865,12 @@ struct RowReader {
 }
 
 impl RowReader {
-    fn invalid(&mut self, col: Col, message: String) {
-        self.errors
-            .push(error("invalid", self.row, Some(col.name()), message));
+    fn invalid(&mut self, col: Col, problem: CsvProblem) {
+        self.errors.push(error(self.row, Some(col.name()), problem));
     }
 
-    fn missing(&mut self, col: Col, message: &str) {
-        self.errors.push(error(
-            "missing",
-            self.row,
-            Some(col.name()),
-            message.to_owned(),
-        ));
+    fn missing(&mut self, col: Col, problem: CsvProblem) {
+        self.errors.push(error(self.row, Some(col.name()), problem));
     }
 
     fn date(&mut self, col: Col, cell: &str) -> Option<NaiveDate> {
@@ -403,12 +878,9 @@ impl RowReader {
         if date.is_none() {
             self.invalid(
                 col,
-                format!(
-                    "`{}` is not a date like 2026-11-25 between {} and {}",
-                    crate::dec::clip(cell),
-                    crate::domain::FIRST_YEAR,
-                    crate::domain::LAST_YEAR
-                ),
+                CsvProblem::NotDate {
+                    cell: clipped(cell),
+                },
             );
         }
         date
@@ -417,12 +889,18 @@ impl RowReader {
     fn money(&mut self, col: Col, cell: &str) -> Option<Money> {
         match cell.parse::<Money>() {
             Ok(m) if m.0.is_sign_negative() && !m.0.is_zero() => {
-                self.invalid(col, format!("`{cell}` is negative; amounts here never are"));
+                self.invalid(
+                    col,
+                    CsvProblem::Negative {
+                        cell: clipped(cell),
+                    },
+                );
                 None
             }
             Ok(m) => Some(m),
-            Err(message) => {
-                self.invalid(col, message);
+            Err(detail) => {
+                let cell = clipped(cell);
+                self.invalid(col, CsvProblem::NotMoney { cell, detail });
                 None
             }
         }
@@ -438,10 +916,9 @@ impl RowReader {
         if n.is_none() {
             self.invalid(
                 col,
-                format!(
-                    "`{}` is not a whole number from 0 to 1000",
-                    crate::dec::clip(cell)
-                ),
+                CsvProblem::NotCount {
+                    cell: clipped(cell),
+                },
             );
         }
         n
@@ -454,7 +931,9 @@ impl RowReader {
             _ => {
                 self.invalid(
                     col,
-                    format!("`{}` is not true, false, 1 or 0", crate::dec::clip(cell)),
+                    CsvProblem::NotFlag {
+                        cell: clipped(cell),
+                    },
                 );
                 None
             }
@@ -466,11 +945,11 @@ impl RowReader {
         col: Col,
         cell: &str,
         from: impl Fn(&str) -> Option<T>,
-        what: &str,
+        what: fn(String) -> CsvProblem,
     ) -> Option<T> {
         let v = from(cell);
         if v.is_none() {
-            self.invalid(col, format!("`{}` is not {what}", crate::dec::clip(cell)));
+            self.invalid(col, what(clipped(cell)));
         }
         v
     }
@@ -486,13 +965,11 @@ impl RowReader {
             (Some(a), Some(b)) => Some(make(a, b)),
             (None, None) => None,
             (Some(_), None) => {
-                let m = format!("`{}` needs `{}` too", ca.name(), cb.name());
-                self.missing(cb, &m);
+                self.missing(cb, CsvProblem::Needs { given: ca.name() });
                 None
             }
             (None, Some(_)) => {
-                let m = format!("`{}` needs `{}` too", cb.name(), ca.name());
-                self.missing(ca, &m);
+                self.missing(ca, CsvProblem::Needs { given: cb.name() });
                 None
             }
         }
@@ -517,10 +994,10 @@ impl RowReader {
                 if older.is_sign_negative() && !older.is_zero() {
                     self.invalid(
                         Col::AumAvg6m,
-                        format!(
-                            "a 6-month average of {a6} under half the 3-month average {a3} \
-                             would need negative balances in the older months"
-                        ),
+                        CsvProblem::Averages {
+                            avg3: a3.to_string(),
+                            avg6: a6.to_string(),
+                        },
                     );
                     return Vec::new();
                 }
@@ -547,7 +1024,7 @@ impl RowReader {
 
 /// Splits one line into cells: commas separate, `"…"` quotes (with `""` for a quote). A
 /// quoted cell is unescaped into its own string; the rest borrow the line.
-fn split(line: &str) -> Result<Vec<Cow<'_, str>>, String> {
+fn split(line: &str) -> Result<Vec<Cow<'_, str>>, CsvProblem> {
     let mut cells = Vec::with_capacity(32);
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -557,11 +1034,9 @@ fn split(line: &str) -> Result<Vec<Cow<'_, str>>, String> {
             let mut j = i + 1;
             loop {
                 let Some(k) = line[j..].find('"').map(|k| j + k) else {
-                    return Err(format!(
-                        "cell {} opens a quote that the line never closes (a cell may not \
-                         span lines)",
-                        cells.len() + 1
-                    ));
+                    return Err(CsvProblem::UnclosedQuote {
+                        cell: cells.len() + 1,
+                    });
                 };
                 cell.push_str(&line[j..k]);
                 if bytes.get(k + 1) == Some(&b'"') {
@@ -577,20 +1052,16 @@ fn split(line: &str) -> Result<Vec<Cow<'_, str>>, String> {
                 None => return Ok(cells),
                 Some(b',') => i += 1,
                 Some(_) => {
-                    return Err(format!(
-                        "cell {} has text after its closing quote",
-                        cells.len()
-                    ));
+                    return Err(CsvProblem::TextAfterQuote { cell: cells.len() });
                 }
             }
         } else {
             let end = line[i..].find(',').map_or(line.len(), |k| i + k);
             let cell = &line[i..end];
             if cell.contains('"') {
-                return Err(format!(
-                    "cell {} has a quote inside it; quote the whole cell and write \"\" for a quote",
-                    cells.len() + 1
-                ));
+                return Err(CsvProblem::QuoteInside {
+                    cell: cells.len() + 1,
+                });
             }
             cells.push(Cow::Borrowed(cell));
             if end == line.len() {
@@ -678,7 +1149,7 @@ mod tests {
         let got: Vec<(&str, Option<&str>)> = err
             .0
             .iter()
-            .map(|e| (e.kind, e.column.as_deref()))
+            .map(|e| (e.kind(), e.column.as_deref()))
             .collect();
         assert_eq!(
             got,
@@ -697,7 +1168,7 @@ mod tests {
     #[test]
     fn the_header_is_checked_whole() {
         let err = Layout::from_header("deposite,deposit,deposit").expect_err("bad header");
-        let kinds: Vec<&str> = err.0.iter().map(|e| e.kind).collect();
+        let kinds: Vec<&str> = err.0.iter().map(CsvError::kind).collect();
         assert_eq!(
             kinds,
             ["unknown_column", "duplicate_column", "missing_column"]
@@ -715,7 +1186,7 @@ mod tests {
                 .expect_err("bad row")
                 .0
                 .iter()
-                .map(|e| (e.kind, e.row))
+                .map(|e| (e.kind(), e.row))
                 .collect::<Vec<_>>()
         };
         assert_eq!(kinds("c"), [("columns", 7)]);

@@ -2,6 +2,8 @@
 //! ruleset changes (the migration matrix, upgrades and downgrades, customers just under a
 //! line, the yearly cost of benefits, AUM per tier).
 
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 
 use crate::Engine;
@@ -48,35 +50,63 @@ pub fn migration(
     candidate: (&Ruleset, &Tiering),
     assets: &[i64],
 ) -> Migration {
-    let from: Vec<String> = current.0.tiers.iter().map(|t| t.id.clone()).collect();
-    let to: Vec<String> = candidate.0.tiers.iter().map(|t| t.id.clone()).collect();
-    let on_candidate: Vec<Option<usize>> = from
-        .iter()
-        .map(|id| to.iter().position(|t| t == id))
-        .collect();
-    let mut m = Migration {
-        customers: vec![0; from.len() * to.len()],
-        assets_cents: vec![0; from.len() * to.len()],
-        from,
-        to,
-        ..Migration::default()
-    };
-    for (row, (&a, &b)) in current.1.tier.iter().zip(&candidate.1.tier).enumerate() {
-        if a == NONE || b == NONE {
-            m.not_tiered += 1;
-            continue;
-        }
-        let (a, b) = (usize::from(a), usize::from(b));
-        let cell = m.cell(a, b);
-        m.customers[cell] += 1;
-        m.assets_cents[cell] += i128::from(assets.get(row).copied().unwrap_or(0));
-        match on_candidate[a] {
-            Some(p) if b < p => m.upgrades += 1,
-            Some(p) if b > p => m.downgrades += 1,
-            _ => {}
+    let mut m = Migration::new(current.0, candidate.0);
+    m.add_rows(current.1, candidate.1, assets, 0..current.1.tier.len());
+    m
+}
+
+impl Migration {
+    /// An empty matrix for two ladders, to fill slice by slice with [`Migration::add_rows`].
+    #[must_use]
+    pub fn new(current: &Ruleset, candidate: &Ruleset) -> Migration {
+        let from: Vec<String> = current.tiers.iter().map(|t| t.id.clone()).collect();
+        let to: Vec<String> = candidate.tiers.iter().map(|t| t.id.clone()).collect();
+        Migration {
+            customers: vec![0; from.len() * to.len()],
+            assets_cents: vec![0; from.len() * to.len()],
+            from,
+            to,
+            ..Migration::default()
         }
     }
-    m
+
+    /// Counts `rows` (clamped to both tierings) into the matrix; slices that cover the
+    /// tierings once, in any order, give [`migration`]'s matrix.
+    pub fn add_rows(
+        &mut self,
+        current: &Tiering,
+        candidate: &Tiering,
+        assets: &[i64],
+        rows: Range<usize>,
+    ) {
+        let end = rows.end.min(current.tier.len()).min(candidate.tier.len());
+        let rows = rows.start.min(end)..end;
+        let on_candidate: Vec<Option<usize>> = self
+            .from
+            .iter()
+            .map(|id| self.to.iter().position(|t| t == id))
+            .collect();
+        for row in rows {
+            let (a, b) = (current.tier[row], candidate.tier[row]);
+            if a == NONE || b == NONE {
+                self.not_tiered += 1;
+                continue;
+            }
+            let (a, b) = (usize::from(a), usize::from(b));
+            if a >= self.from.len() || b >= self.to.len() {
+                self.not_tiered += 1;
+                continue;
+            }
+            let cell = self.cell(a, b);
+            self.customers[cell] += 1;
+            self.assets_cents[cell] += i128::from(assets.get(row).copied().unwrap_or(0));
+            match on_candidate[a] {
+                Some(p) if b < p => self.upgrades += 1,
+                Some(p) if b > p => self.downgrades += 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The rows of one cell of a [`Migration`], in portfolio order.
@@ -109,17 +139,30 @@ impl Portfolio {
     /// For every `>=` / `>` money threshold of `engine`'s tiers, the customers whose metric
     /// lies within `percent` % below it (e.g. 5).
     pub fn near_thresholds(&mut self, engine: &Engine, percent: u32) -> Vec<NearThreshold> {
+        self.near_thresholds_in(engine, percent, 0..self.len())
+    }
+
+    /// [`Portfolio::near_thresholds`] over `rows` only (clamped): the same thresholds in the
+    /// same order, so the counts of slices that cover the portfolio once add up to the
+    /// whole. Metric columns are filled up to the slice's end.
+    pub fn near_thresholds_in(
+        &mut self,
+        engine: &Engine,
+        percent: u32,
+        rows: Range<usize>,
+    ) -> Vec<NearThreshold> {
         let mut leaves = Vec::new();
         for (tier, c) in engine.criteria.iter().enumerate() {
             if let Some(c) = c {
                 money_leaves(engine, c, tier, &mut leaves);
             }
         }
-        let len = self.len();
+        let end = rows.end.min(self.len());
+        let rows = rows.start.min(end)..end;
         let mut out = Vec::new();
         for (tier, slot, value) in leaves {
             let def = &engine.metrics[slot];
-            let i = self.cache.ensure(&def.kind, &self.data, len);
+            let i = self.cache.ensure(&def.kind, &self.data, end);
             let column = &self.cache.column(i).values;
             // Values are `2·⌊v·10⁶⌋ + fraction`; the bars are whole millionths.
             let Some(top) = super::columns::fixed(value) else {
@@ -129,10 +172,10 @@ impl Portfolio {
             let Some(bottom) = super::columns::fixed(low.round_dp(6)) else {
                 continue;
             };
-            let customers = column
+            let customers = column[rows.clone()]
                 .iter()
-                .enumerate()
-                .filter(|(row, g)| !self.data.rejected[*row] && **g >= bottom && **g < top)
+                .zip(&self.data.rejected[rows.clone()])
+                .filter(|(g, rejected)| !**rejected && **g >= bottom && **g < top)
                 .count() as u64;
             out.push(NearThreshold {
                 tier,
@@ -187,14 +230,29 @@ pub fn yearly_cost_cents(rs: &Ruleset, i: usize) -> Option<i128> {
 /// `edges.len() + 1` bins per tier, row-major by tier.
 #[must_use]
 pub fn histogram(tiering: &Tiering, tiers: usize, assets: &[i64], edges: &[i64]) -> Vec<u64> {
+    let mut out = vec![0u64; tiers * (edges.len() + 1)];
+    histogram_add(&mut out, tiering, assets, edges, 0..tiering.tier.len());
+    out
+}
+
+/// Adds `rows` (clamped) to a [`histogram`]'s counts `out` (its length gives the tiers), so
+/// that a large portfolio is counted slice by slice.
+pub fn histogram_add(
+    out: &mut [u64],
+    tiering: &Tiering,
+    assets: &[i64],
+    edges: &[i64],
+    rows: Range<usize>,
+) {
     let bins = edges.len() + 1;
-    let mut out = vec![0u64; tiers * bins];
-    for (&t, &a) in tiering.tier.iter().zip(assets) {
+    let tiers = out.len() / bins;
+    let end = rows.end.min(tiering.tier.len()).min(assets.len());
+    let rows = rows.start.min(end)..end;
+    for (&t, &a) in tiering.tier[rows.clone()].iter().zip(&assets[rows]) {
         if t == NONE || usize::from(t) >= tiers {
             continue;
         }
         let bin = edges.partition_point(|e| *e <= a);
         out[usize::from(t) * bins + bin] += 1;
     }
-    out
 }

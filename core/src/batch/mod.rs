@@ -13,7 +13,10 @@ mod portfolio;
 mod synthetic;
 mod tiering;
 
-pub use compare::{Migration, NearThreshold, cell_rows, histogram, migration, yearly_cost_cents};
+pub use compare::{
+    Migration, NearThreshold, cell_rows, histogram, histogram_add, migration, yearly_cost_cents,
+};
+pub(crate) use portfolio::to_cents;
 pub use portfolio::{History, Manual, Portfolio, Row};
 pub use synthetic::Synthetic;
 pub use tiering::{NO_AMOUNT, NONE, Rule, TierOptions, Tiering};

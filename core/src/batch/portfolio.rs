@@ -82,8 +82,16 @@ pub struct Portfolio {
     pub(super) cache: Cache,
 }
 
+/// Two portfolios are equal when they hold the same rows in the same columns (the metric
+/// columns cached so far aside).
+impl PartialEq for Portfolio {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
+}
+
 /// The columns themselves (the cache borrows them while it fills).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) struct Data {
     pub as_of: NaiveDate,
     pub currency: String,
@@ -560,6 +568,20 @@ impl Portfolio {
         self.data.as_of
     }
 
+    /// The currency its amounts are in.
+    #[must_use]
+    pub fn currency(&self) -> &str {
+        &self.data.currency
+    }
+
+    /// Whether its amounts were converted as `engine`'s ruleset converts them (its currency
+    /// and exchange rates).
+    #[must_use]
+    pub fn converted_for(&self, engine: &Engine) -> bool {
+        let rs = engine.ruleset();
+        rs.currency == self.data.currency && rs.fx_rates == self.data.fx_rates
+    }
+
     /// The id of row `i`.
     #[must_use]
     pub fn id(&self, i: usize) -> Option<&str> {
@@ -597,7 +619,7 @@ fn month_index(year: i32, month: u32) -> i64 {
 }
 
 /// `v` in cents, when it is a whole number of cents within i64.
-pub(super) fn to_cents(v: Decimal) -> Option<i64> {
+pub(crate) fn to_cents(v: Decimal) -> Option<i64> {
     let c = v.checked_mul(Decimal::ONE_HUNDRED)?;
     if c.fract().is_zero() {
         i64::try_from(c.trunc().mantissa() / 10i128.pow(c.trunc().scale())).ok()

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 use strata_core::batch::{
-    Portfolio, Synthetic, TierOptions, cell_rows, histogram, migration, yearly_cost_cents,
+    Migration, Portfolio, Synthetic, TierOptions, cell_rows, histogram, histogram_add, migration,
+    yearly_cost_cents,
 };
 use strata_core::ruleset::{Criterion, Threshold};
 use strata_core::{Dec, Engine, Ruleset, rulesets};
@@ -92,4 +93,50 @@ fn the_comparison_counts_every_move() {
     assert_eq!(hist.iter().sum::<u64>(), 20_000);
     // Mid-upper under the candidate has nobody below 250,000.
     assert_eq!(hist[2 * 3..2 * 3 + 2], [0, 0]);
+}
+
+#[test]
+fn slices_of_the_comparison_add_up_to_the_whole() {
+    let current = Engine::new(rulesets::cn_retail()).unwrap();
+    let mut edited = rulesets::cn_retail();
+    if let Some(Criterion::Compare(c)) = &mut edited.tiers[2].criteria {
+        c.value = Threshold::Number(Dec(230_000.into()));
+    }
+    let candidate = Engine::new(edited.clone()).unwrap();
+    let mut book = Portfolio::new(&current, as_of()).unwrap();
+    Synthetic::new(3).fill(&mut book, 10_007).unwrap();
+    let now = book.tier_all(&current, TierOptions::default()).unwrap();
+    let then = book.tier_all(&candidate, TierOptions::default()).unwrap();
+    let whole = migration((current.ruleset(), &now), (&edited, &then), book.assets());
+    let near_whole = book.near_thresholds(&candidate, 5);
+    let edges = [5_000_000, 25_000_000, 100_000_000];
+    let hist_whole = histogram(&then, 6, book.assets(), &edges);
+    // A fresh portfolio, so the metric columns are filled slice by slice too.
+    let mut sliced = Portfolio::new(&current, as_of()).unwrap();
+    Synthetic::new(3).fill(&mut sliced, 10_007).unwrap();
+    let mut m = Migration::new(current.ruleset(), &edited);
+    let mut near = near_whole.clone();
+    for n in &mut near {
+        n.customers = 0;
+    }
+    let mut hist = vec![0; hist_whole.len()];
+    // Past the end is clamped, never a panic.
+    for start in (0..12_000).step_by(1_000) {
+        let rows = start..start + 1_000;
+        m.add_rows(&now, &then, sliced.assets(), rows.clone());
+        for (n, part) in near
+            .iter_mut()
+            .zip(sliced.near_thresholds_in(&candidate, 5, rows.clone()))
+        {
+            assert_eq!(
+                (n.tier, &n.metric, n.value),
+                (part.tier, &part.metric, part.value)
+            );
+            n.customers += part.customers;
+        }
+        histogram_add(&mut hist, &then, sliced.assets(), &edges, rows);
+    }
+    assert_eq!(m, whole);
+    assert_eq!(near, near_whole);
+    assert_eq!(hist, hist_whole);
 }
