@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { expect, test } from '@playwright/test';
-import { at, expectAccessible, trackErrors } from './helpers.mjs';
+import { at, expectAccessible, isReport, trackErrors } from './helpers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCREENS_DIR = path.join(HERE, '..', 'artifacts', 'screens');
@@ -46,10 +46,12 @@ test('home: an at-risk customer sees the amount that keeps his tier first, with 
     // Instead of the ¥914万 gap to private banking, not under it.
     await expect(card.getByTestId('gap-amount')).toHaveCount(0);
     await expect(card.getByTestId('basis')).toHaveCount(0);
-    const review = ['2026年11月30日', '30 Nov 2026'][i];
+    // Core's deciding date (the review at which the deferred downgrade happens), and no other.
+    const review = ['2026年12月31日', '31 Dec 2026'][i];
     await expect(card.getByTestId('review-date')).toContainText(review);
     const text = await page.locator('main').innerText();
     expect(text.split(review).length - 1, 'one review date on Home').toBe(1);
+    expect(text, 'not the next monthly review').not.toContain(['2026年11月30日', '30 Nov 2026'][i]);
     // The one action is about keeping the tier.
     const action = page.getByTestId('next-action');
     await expect(action).toHaveCount(1);
@@ -59,7 +61,7 @@ test('home: an at-risk customer sees the amount that keeps his tier first, with 
   expect(errors).toEqual([]);
 });
 
-test('home: three benefits with icons, one next action, then moments and offers', async ({ page }) => {
+test('home: one next action, three benefits with icons, then moments and offers', async ({ page }) => {
   const errors = trackErrors(page);
   for (const [i, lang] of LANGS.entries()) {
     await open(page, '/', { lang });
@@ -74,9 +76,10 @@ test('home: three benefits with icons, one next action, then moments and offers'
     await expect(action).toHaveCount(1);
     await expect(action).toHaveText(['试算如何升级为理财金', 'See how to reach Premier'][i]);
     await expect(action).toHaveAttribute('href', /^\/what-if/);
-    // The order a banking app's tier page has: card, benefits, action, moments, offers.
+    // The order a banking app's tier page has: card, the action right under it (above the
+    // fold on a phone), benefits, moments, offers.
     const order = await page.locator('main').evaluate((m) =>
-      ['.tier-card', '.highlights', '.next-action', '#moments-title', '#recs-title'].map((s) =>
+      ['.tier-card', '.next-action', '.highlights', '#moments-title', '#recs-title'].map((s) =>
         [...m.querySelectorAll('*')].indexOf(m.querySelector(s)),
       ),
     );
@@ -88,6 +91,39 @@ test('home: three benefits with icons, one next action, then moments and offers'
   await expect(birthday).toBeVisible();
   await expect(birthday).not.toContainText('岁');
   await expect(page.locator('main')).not.toContainText('套餐」套餐');
+  expect(errors).toEqual([]);
+});
+
+// The one next action sits above the fold of a 360×640 phone, clear of the tab bar, at
+// normal text size: for the tier within reach, a tier to keep, assets held elsewhere and the
+// top tier (an offer), in both languages, in demo mode (its banner on top) and with the
+// bank's own profile (no banner).
+const FOLD = ['li-wei', 'zhou-tao', 'sun-li', 'wang-jianguo'];
+const DEMO_DIR = path.join(HERE, '..', '..', 'web', 'app', 'demo');
+
+test('home: the next action is above the fold at 360×640, with and without the demo banner', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = trackErrors(page);
+  expect(page.viewportSize()).toEqual({ width: 360, height: 640 });
+  for (const id of FOLD) {
+    const { profile } = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, `${id}.json`), 'utf8'));
+    await page.route('**/bank/me.json', (route) => route.fulfill({ json: profile }));
+    for (const lang of LANGS) {
+      for (const demo of [true, false]) {
+        const params = demo ? { demo: id, lang } : { profile: '/bank/me.json', lang };
+        await page.goto(at('/', params));
+        const what = `${id} ${lang} ${demo ? 'demo' : 'bank profile'}`;
+        await expect(page.getByTestId('demo-banner'), what).toHaveCount(demo ? 1 : 0);
+        const action = page.getByTestId('next-action');
+        await expect(action, what).toBeVisible();
+        const box = await action.boundingBox();
+        const tabs = await page.locator('nav.tabs').boundingBox();
+        expect(box.y + box.height, `${what}: below the fold`).toBeLessThanOrEqual(640);
+        expect(box.y + box.height, `${what}: under the tab bar`).toBeLessThanOrEqual(tabs.y);
+      }
+    }
+    await page.unroute('**/bank/me.json');
+  }
   expect(errors).toEqual([]);
 });
 
@@ -154,6 +190,53 @@ test('compare: a table with tiers as columns, the customer\'s column highlighted
       for (const part of t.description[lang].split(/、|, /)) expect(text).not.toContain(part);
     }
   }
+  expect(errors).toEqual([]);
+});
+
+test('compare from the kiosk\'s QR code: no profile needed, the scanned tier highlighted and in view, nobody\'s tier shown as "mine"', async ({ page }) => {
+  // Without a profile the app reports that to the console (and a host's onError), as always.
+  const errors = trackErrors(page, isReport);
+  for (const [i, lang] of LANGS.entries()) {
+    // What the kiosk's QR code opens: /compare?tier=<id>, and no customer at all.
+    await page.goto(at('/compare', { tier: 'high_end', lang }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(['等级对比', 'Compare tiers'][i]);
+    const table = page.getByRole('table');
+    await expect(table.locator('th.tier-head')).toHaveCount(RULESET.tiers.length);
+    // No error card and no column is "yours": no demo customer stands in.
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+    await expect(table.locator('[aria-current]')).toHaveCount(0);
+    await expect(table.locator('.current')).toHaveCount(0);
+    await expect(table.locator('thead')).not.toContainText(['当前等级', 'Your tier'][i]);
+    await expect(page.getByRole('heading', { name: ['我的客户等级', 'My customer tier'][i] })).toHaveCount(0);
+    // The scanned tier's column: highlighted top to bottom, badged, scrolled next to the labels.
+    const head = table.locator('th.tier-head[data-tier="high_end"]');
+    await expect(head).toHaveClass(/chosen/);
+    await expect(head.getByTestId('chosen')).toHaveText(['您的评估结果', 'Your result'][i]);
+    const col = RULESET.tiers.findIndex((t) => t.id === 'high_end') + 2;
+    for (const c of await table.locator(`tbody tr > :nth-child(${col})`).all()) await expect(c).toHaveClass(/chosen/);
+    await expect(table.locator('th.chosen')).toHaveCount(1);
+    const region = page.getByRole('region', { name: ['等级对比', 'Compare tiers'][i] });
+    await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    const box = await region.boundingBox();
+    const label = await table.locator('thead .corner').boundingBox();
+    const cell = await head.boundingBox();
+    expect(cell.x).toBeGreaterThanOrEqual(label.x + label.width - 1);
+    expect(cell.x + cell.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    await expectAccessible(page, `compare from a QR code ${lang}`);
+  }
+  // With a customer, her own column stays hers and the linked tier is highlighted beside it.
+  await page.goto(at('/compare', { demo: 'li-wei', tier: 'private_banking' }));
+  await expect(page.locator('th.tier-head[aria-current="true"]')).toHaveAttribute('data-tier', 'mid_lower');
+  await expect(page.locator('th.tier-head.chosen')).toHaveAttribute('data-tier', 'private_banking');
+  // A bank's profile that fails still says so, in the customer's words, above the table.
+  await page.goto(at('/compare', { profile: '/test-data/bad-profile.json', tier: 'high_end' }));
+  await expect(page.getByRole('alert')).toContainText('暂时无法显示您的等级');
+  await expect(page.locator('th.tier-head.chosen')).toHaveAttribute('data-tier', 'high_end');
+  // An unknown id highlights nothing and breaks nothing.
+  await page.goto(at('/compare', { tier: 'no_such_tier' }));
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.locator('.chosen')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

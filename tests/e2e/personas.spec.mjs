@@ -8,8 +8,9 @@ import { at, trackErrors } from './helpers.mjs';
 const PERSONAS = [
   { id: 'wang-jianguo', tier: ['私人银行', 'Private Banking'], gap: null, rec: ['美元储蓄', 'USD savings'], reason: ['您尚未持有外汇，可分散配置', "You don't hold any foreign exchange yet"] },
   { id: 'zhao-min', tier: ['财富管理', 'Wealth Management'], gap: ['¥720万', '¥7,200,000'], rec: ['积存金', 'Gold accumulation plan'], reason: ['您尚未持有贵金属，可分散配置', "You don't hold any precious metals yet"], moment: ['将于3天后到期', 'matures in 3 days'] },
-  // At risk of a downgrade: what keeps his tier and the review date, instead of the gap above.
-  { id: 'zhou-tao', tier: ['财富管理', 'Wealth Management'], keep: ['下次评定日：2026年11月30日', 'Next review: 30 Nov 2026'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'] },
+  // At risk of a downgrade: what keeps his tier and the date that decides it (his second review
+  // below the bar of three, not the next review), instead of the gap above.
+  { id: 'zhou-tao', tier: ['财富管理', 'Wealth Management'], keep: ['评定日：2026年12月31日', 'Review date: 31 Dec 2026'], rec: ['养老理财（5年封闭）', 'Pension WMP (5-year)'] },
   { id: 'xu-hui', tier: ['理财金', 'Premier'], gap: ['¥58万', '¥580,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['风险测评已于2026年9月3日过期', 'risk assessment expired on 3 Sep 2026'] },
   { id: 'chen-jing', tier: ['理财金', 'Premier'], gap: ['¥52.4万', '¥524,000'], rec: ['理财金账户卡', 'Wealth-account card'], moment: ['生日快乐！2026年11月30日是您的生日', 'Happy birthday for 30 Nov 2026!'] },
   { id: 'li-wei', tier: ['金卡', 'Gold'], gap: ['¥3.75万', '¥37,500'], rec: ['代发工资', 'Payroll agency'], reason: ['您尚未开通支付结算', "You don't have any payment services yet"], moment: ['将于6天后到期', 'matures in 6 days'] },

@@ -45,3 +45,36 @@ test('no serious or critical accessibility violations', async ({ page }) => {
     if (lang === 'zh-CN') await page.getByRole('button', { name: 'English' }).click();
   }
 });
+
+// Issue 13: the skeleton index.html paints, the app's own stand-in while the profile loads,
+// and the real card follow one another without moving anything on a 360×640 phone.
+for (const path of ['/?asof=2026-11-25&profile=/test-data/good-profile.json', '/?demo=1']) {
+  test(`Home loads without a layout shift (${path})`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!entry.hadRecentInput) {
+            window.__shifts.push({
+              value: entry.value,
+              nodes: (entry.sources ?? []).map((s) => s.node?.className ?? String(s.node)),
+            });
+          }
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // A slow network for the customer's data, so the loading state is on screen for a while
+    // (as on a phone) rather than replaced within the same frame.
+    await page.route('**/*.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await page.goto(path);
+    await expect(page.locator('.tier-card')).toBeVisible();
+    await expect(page.locator('p.privacy')).toBeAttached();
+    // One frame more, so a shift the last render caused is reported.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  });
+}

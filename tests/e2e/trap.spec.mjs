@@ -338,11 +338,19 @@ test('the widget: an update after a trap tries again, and unmount leaves nothing
       Element.prototype.setAttribute = setAttribute;
       throw new DOMException('refused', 'InvalidCharacterError');
     };
+    // The trap and the card follow the update on the widget's own schedule: wait for what
+    // the page shows (frame by frame, at most 300 frames), never for a fixed time.
+    const until = async (read) => {
+      for (let frame = 0; frame < 300 && !read(); frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return read();
+    };
     await update(handle, profile('250000.00'));
-    const card = shadow().querySelector('[data-testid="error-card"]')?.dataset.kind;
+    const card = await until(() => shadow().querySelector('[data-testid="error-card"]')?.dataset.kind);
     await new Promise((resolve) => setTimeout(resolve, 0));
     await update(handle, profile('1200000.00'));
-    const tier = shadow().querySelector('.tier-name')?.textContent;
+    const tier = await until(() => shadow().querySelector('.tier-name')?.textContent);
     unmount(handle);
     return { card, errors, tier, left: div.childNodes.length };
   }, LOADER);

@@ -64,3 +64,28 @@ test('keeping assets below the bar downgrades Zhou Tao and lists what he loses',
   await expect(page.getByTestId('lost')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('what-if names one date for Zhou Tao: the review that decides his tier, then the next review once he is above the bar', async ({ page }) => {
+  const errors = trackErrors(page);
+  for (const [i, lang] of ['zh-CN', 'en'].entries()) {
+    await page.goto(at('/what-if', { demo: 'zhou-tao', lang }));
+    const amount = page.getByLabel(['存入金额（元）', 'Amount to add'][i]);
+    const deciding = ['2026年12月31日', '31 Dec 2026'][i];
+    const next = ['2026年11月30日', '30 Nov 2026'][i];
+    const main = page.locator('main');
+    // Still below the bar: the deferred downgrade's review, once, and not the next monthly one.
+    await amount.fill('1');
+    await expect(page.getByTestId('basis')).toContainText(deciding);
+    await expect(page.getByTestId('what-if-dates')).toHaveCount(0);
+    let text = await main.innerText();
+    expect(text.split(deciding).length - 1).toBe(1);
+    expect(text).not.toContain(next);
+    // Back above the bar: nothing is deferred, the next review is the one date.
+    await amount.fill('140000');
+    await expect(page.getByTestId('what-if-dates')).toContainText(next);
+    text = await main.innerText();
+    expect(text.split(next).length - 1).toBe(1);
+    expect(text).not.toContain(deciding);
+  }
+  expect(errors).toEqual([]);
+});

@@ -588,3 +588,40 @@ test('theming reaches the tier card, and a theme that makes text unreadable is r
   await expectAccessible(page, 'themed widgets');
   await expectClean(page, errors);
 });
+
+test('a customer whose downgrade is deferred reads one date: the review that decides the tier', async ({ page }) => {
+  const { errors } = await open(page);
+  await expect(page.locator('#main-tier .tier-name')).toBeVisible();
+  // Zhou Tao's profile (web/app/demo/zhou-tao.json): high-end, below its bar at one review
+  // of the three allowed, so the tier is decided at the second review from now.
+  const { profile } = JSON.parse(readFileSync(new URL('../../web/app/demo/zhou-tao.json', import.meta.url), 'utf8'));
+  for (const [locale, deciding, next] of [
+    ['zh-CN', '2026年12月31日', '2026年11月30日'],
+    ['en', '31 Dec 2026', '30 Nov 2026'],
+  ]) {
+    await page.evaluate(
+      async ([loader, profile, locale]) => {
+        const { mount } = await import(loader);
+        document.getElementById('deferred')?.remove();
+        const div = document.createElement('div');
+        div.id = 'deferred';
+        document.querySelector('main').prepend(div);
+        await mount(div, { profile, locale, asOf: '2026-11-25', label: 'Deferred' });
+      },
+      [LOADER, profile, locale],
+    );
+    const card = page.locator('#deferred');
+    await expect(card.getByTestId('basis')).toContainText(deciding);
+    // All the widget says, through its shadow roots.
+    const text = await card.evaluate((root) => {
+      const words = (n) =>
+        n.nodeType === Node.TEXT_NODE
+          ? n.data
+          : [...(n.shadowRoot ? [n.shadowRoot] : []), ...n.childNodes].filter((c) => c.nodeName !== 'STYLE').map(words).join(' ');
+      return words(root);
+    });
+    expect(text.split(deciding).length - 1).toBe(1);
+    expect(text).not.toContain(next);
+  }
+  await expectClean(page, errors);
+});

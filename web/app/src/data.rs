@@ -1,5 +1,6 @@
 //! Demo personas (`web/app/demo/*.json`), shown only in demo mode (`?demo=1` or
 //! `?demo=<persona>`, with a banner saying so), so the app can be shown with no backend.
+//! They are fetched in demo mode only, never built into the wasm.
 //! The default engine is `strata_ui::engine::default_engine`.
 //!
 //! Personas are written for one anchor date (2026-11-25). Shown on another day, every date
@@ -50,37 +51,89 @@ pub fn demo_persona(flag: Option<&str>) -> Option<String> {
     Some(if named { flag } else { DEFAULT_PERSONA }.to_owned())
 }
 
-/// Every persona's JSON, in the picker's order (highest tier first, then the rest).
-const SOURCES: [&str; 10] = [
-    strata_core::minify!("../demo/wang-jianguo.json"),
-    strata_core::minify!("../demo/zhao-min.json"),
-    strata_core::minify!("../demo/zhou-tao.json"),
-    strata_core::minify!("../demo/xu-hui.json"),
-    strata_core::minify!("../demo/chen-jing.json"),
-    strata_core::minify!("../demo/li-wei.json"),
-    strata_core::minify!("../demo/sun-li.json"),
-    strata_core::minify!("../demo/liu-yang.json"),
-    strata_core::minify!("../demo/zhang-xiaoyu.json"),
-    strata_core::minify!("../demo/he-qiang.json"),
+/// Every persona's id, in the picker's order (highest tier first, then the rest). Each is a
+/// file `web/app/demo/<id>.json`, which the build copies to `dist/demo/` (index.html's
+/// `copy-dir`): demo mode fetches them, so the production wasm carries none of them.
+pub const IDS: [&str; 10] = [
+    "wang-jianguo",
+    "zhao-min",
+    "zhou-tao",
+    "xu-hui",
+    "chen-jing",
+    "li-wei",
+    "sun-li",
+    "liu-yang",
+    "zhang-xiaoyu",
+    "he-qiang",
 ];
 
-/// Every demo persona. A persona that does not parse is a build defect caught by the tests,
-/// so it is skipped here rather than breaking the app.
+/// Where the build puts the persona files (absolute: a deep link such as
+/// `/product/x?demo=1` must not resolve it against its own path).
+pub const DIR: &str = "/demo/";
+
+/// One persona from its JSON, read with the engine's own reader (the app links no other
+/// JSON parser); `None` when it does not parse, which the tests rule out for the shipped ones.
 #[must_use]
-pub fn personas() -> Vec<Persona> {
-    SOURCES
+pub fn parse(json: &str) -> Option<Persona> {
+    let tree = json::parse(json).ok()?;
+    let f = Obj::open(&tree, &Path::Root).ok()?;
+    Some(Persona {
+        id: f.required("id").ok()?,
+        name: f.required("name").ok()?,
+        about: f.required("about").ok()?,
+        anchor: f.required("anchor").ok()?,
+        profile: f.required("profile").ok()?,
+    })
+}
+
+/// Every demo persona, fetched from [`DIR`] all at once, in [`IDS`]' order. A file that
+/// cannot be fetched or read is skipped; the caller says so when the one it wants is missing.
+pub async fn load() -> Vec<Persona> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    // Every request is started before the first is awaited.
+    let pending: Vec<_> = IDS
         .iter()
-        .filter_map(|s| {
-            // Read with the engine's own reader: the app links no other JSON parser.
-            let tree = json::parse(s).ok()?;
-            let f = Obj::open(&tree, &Path::Root).ok()?;
-            Some(Persona {
-                id: f.required("id").ok()?,
-                name: f.required("name").ok()?,
-                about: f.required("about").ok()?,
-                anchor: f.required("anchor").ok()?,
-                profile: f.required("profile").ok()?,
-            })
+        .map(|id| window.fetch_with_str(&format!("{DIR}{id}.json")))
+        .collect();
+    let mut out = Vec::new();
+    for request in pending {
+        let Ok(response) = JsFuture::from(request).await else {
+            continue;
+        };
+        let response: web_sys::Response = response.unchecked_into();
+        if !response.ok() {
+            continue;
+        }
+        let Ok(text) = response.text() else {
+            continue;
+        };
+        if let Some(persona) = JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .and_then(|t| parse(&t))
+        {
+            out.push(persona);
+        }
+    }
+    out
+}
+
+/// The shipped personas read from the source tree, for native tests.
+#[cfg(test)]
+pub(crate) fn embedded() -> Vec<Persona> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("demo");
+    IDS.iter()
+        .filter_map(|id| {
+            let path = dir.join(format!("{id}.json"));
+            let json = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            parse(&json)
         })
         .collect()
 }
@@ -158,8 +211,8 @@ mod tests {
     #[test]
     fn every_persona_parses_and_evaluates() {
         let engine = strata_ui::engine::default_engine().expect("default engine");
-        let all = personas();
-        assert_eq!(all.len(), SOURCES.len(), "a persona failed to parse");
+        let all = embedded();
+        assert_eq!(all.len(), IDS.len(), "a persona failed to parse");
         let mut tiers = std::collections::BTreeSet::new();
         for p in &all {
             let e = engine
@@ -180,6 +233,25 @@ mod tests {
             "every tier is reached"
         );
         assert!(all.iter().any(|p| p.id == DEFAULT_PERSONA));
+    }
+
+    #[test]
+    fn every_persona_file_is_listed_and_names_itself() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("demo");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the demo folder")
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().into_string().ok()?;
+                name.strip_suffix(".json").map(str::to_owned)
+            })
+            .collect();
+        files.sort();
+        let mut ids: Vec<String> = IDS.iter().map(|id| (*id).to_owned()).collect();
+        ids.sort();
+        assert_eq!(files, ids);
+        for (p, id) in embedded().iter().zip(IDS) {
+            assert_eq!(p.id, id, "the file {id}.json holds its own id");
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ strata_ui::messages! {
     CompareTitle => "等级对比", "Compare tiers";
     CompareIntro => "各等级的条件与权益，从高到低。", "What each tier takes and brings, highest first.";
     Current => "当前等级", "Your tier";
+    // The tier a link named (`?tier=`, the kiosk's take-away QR code).
+    Chosen => "您的评估结果", "Your result";
     Criterion => "条件", "Who qualifies";
     HighlightsTitle => "{tier}主要权益", "What {tier} brings";
     ActionKeep => "试算如何保持当前等级", "See how to keep your tier";
@@ -52,8 +54,6 @@ strata_ui::messages! {
     CountLost => "失去或降低 {n} 项", "{n} lost or reduced";
     ListSep => "，", ", ";
     NextReview => "下次评定日：{date}", "Next review: {date}";
-    KeptUntil => "当前等级保留至{date}", "Your tier is kept until {date}";
-    DowngradeAt => "如届时仍未达标，将于{date}评定时降级", "If still below the bar, it moves down at the review on {date}";
     SliderLabel => "金额滑块", "Amount slider";
     Result => "试算结果", "Result";
     NewBenefits => "新增权益", "Benefits you would gain";

@@ -26,17 +26,17 @@ use strata_ui::components::error_card::{ErrorCard, reload};
 use strata_ui::engine::{fetch_pinned, load_engine};
 use strata_ui::error::LoadError;
 use strata_ui::i18n::{Locale, Msg, t};
+use strata_ui::services::fetch::FetchError;
 use strata_ui::services::{clock, start_locale, storage, url};
 use strata_ui::shared::Shared;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::nav_link::{Icon, NavLink, icon};
 use crate::data::{DEFAULT_PERSONA, Persona, demo_flag};
 use crate::i18n::AppMsg;
-use crate::route::Route;
-use crate::services::bridge;
+use crate::route::{Nav, Route};
 use crate::services::prefs::{self, Prefs};
+use crate::services::{bridge, history};
 use crate::state::{Action, Customer, Mode, State};
 use crate::view::View;
 
@@ -71,15 +71,19 @@ fn persona<'a>(all: &'a [Persona], id: &str) -> Option<&'a Persona> {
         .or_else(|| all.iter().find(|p| p.id == DEFAULT_PERSONA))
 }
 
-/// The root component: the router around the app shell.
+/// Whether Compare, open without a customer, leaves out the error card: only when no profile
+/// was asked for (the kiosk's QR code); a profile or ruleset that failed still says so.
+fn quiet_on_compare(open_compare: bool, error: &LoadError) -> bool {
+    open_compare && *error == LoadError::no_profile()
+}
+
+/// The root component: the app shell with the default engine.
 #[component]
 pub fn App() -> Html {
     let engine = use_memo((), |()| strata_ui::engine::default_engine().map(Rc::new));
     match &*engine {
         Ok(engine) => html! {
-            <BrowserRouter>
-                <Shell engine={Shared(engine.clone())} />
-            </BrowserRouter>
+            <Shell engine={Shared(engine.clone())} />
         },
         // Only a broken build gets here: the shipped ruleset is tested.
         Err(e) => html! {
@@ -101,7 +105,8 @@ pub struct ShellProps {
 /// Header, error card, the current page and the tab bar; owns the state and the I/O.
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
-    let personas = use_memo((), |()| data::personas());
+    // Demo mode's personas, fetched only in demo mode (data.rs).
+    let personas = use_state(|| Rc::new(Vec::<Persona>::new()));
     let state = {
         let engine = props.engine.0.clone();
         use_reducer(move || {
@@ -122,8 +127,26 @@ pub fn Shell(props: &ShellProps) -> Html {
             state
         })
     };
-    let navigator = use_navigator();
-    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    // The router: the address bar's route, changed by links and the back button.
+    let route_state = use_state(history::current);
+    let route = (*route_state).clone();
+    {
+        let route_state = route_state.clone();
+        use_effect_with((), move |()| {
+            let listener = history::listen(move |r| route_state.set(r));
+            move || drop(listener)
+        });
+    }
+    let nav = Nav {
+        route: route.clone(),
+        go: {
+            let route_state = route_state.clone();
+            Callback::from(move |to: Route| {
+                history::push(&to);
+                route_state.set(to);
+            })
+        },
+    };
     let display = use_state(prefs::load);
     let locale = state.locale;
 
@@ -189,6 +212,31 @@ pub fn Shell(props: &ShellProps) -> Html {
         });
     }
     {
+        // Demo mode: its personas, fetched (never built into the wasm). Without the one
+        // asked for (or the default), the customer is unavailable and the error card says so.
+        let dispatcher = state.dispatcher();
+        let personas = personas.clone();
+        let wanted = match &state.customer {
+            Customer::Persona(id) => Some(id.clone()),
+            _ => None,
+        };
+        use_effect_with((), move |()| {
+            if let Some(id) = wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let all = data::load().await;
+                    if persona(&all, &id).is_none() {
+                        dispatcher.dispatch(Action::Loading);
+                        dispatcher.dispatch(Action::Failed(LoadError::of_fetch(
+                            &FetchError::Network("the demo personas could not be loaded".into()),
+                            Some(data::DIR.to_owned()),
+                        )));
+                    }
+                    personas.set(Rc::new(all));
+                });
+            }
+        });
+    }
+    {
         // A native WebView or parent page may hand over a profile at any time.
         let dispatcher = state.dispatcher();
         let as_of = state.as_of;
@@ -215,15 +263,12 @@ pub fn Shell(props: &ShellProps) -> Html {
     let switch = set_locale.reform(move |_: MouseEvent| locale.other());
     let on_persona = {
         let state = state.clone();
-        let navigator = navigator.clone();
         let route = route.clone();
         Callback::from(move |id: String| {
             // In the URL too, so a reload or a shared link shows the same persona.
-            if let Some(nav) = &navigator {
-                let mut pairs = url::with_param("demo", Some(&id));
-                pairs.retain(|(k, _)| k != "profile");
-                let _ = nav.replace_with_query(&route, &pairs);
-            }
+            let mut pairs = url::with_param("demo", Some(&id));
+            pairs.retain(|(k, _)| k != "profile");
+            history::replace(&route, &pairs);
             state.dispatch(Action::SelectPersona(id));
         })
     };
@@ -267,10 +312,10 @@ pub fn Shell(props: &ShellProps) -> Html {
     // Memoised so that a re-render keeps the same shared profile and evaluation, and
     // pages compared by identity (`Shared`) re-render only when they change.
     let profile = use_memo(
-        (state.customer.clone(), state.as_of),
-        |(customer, as_of)| match customer {
+        (state.customer.clone(), state.as_of, personas.clone()),
+        |(customer, as_of, personas)| match customer {
             Customer::Persona(id) => {
-                persona(&personas, id).map(|p| Shared::new(data::profile_for(p, *as_of)))
+                persona(personas, id).map(|p| Shared::new(data::profile_for(p, *as_of)))
             }
             Customer::External(p) => Some(p.clone()),
             Customer::Loading | Customer::Unavailable => None,
@@ -290,12 +335,33 @@ pub fn Shell(props: &ShellProps) -> Html {
         )
     };
 
+    // A tier a link names (the kiosk's take-away QR code opens `/compare?tier=<id>`).
+    let chosen = url::param("tier").map(AttrValue::from);
+    // Compare needs no customer: from a QR code it shows every tier, none of them "yours".
+    let open_compare = unavailable && route == Route::Compare;
+    let loaded = open_compare || unavailable || (evaluation.is_some() && profile.is_some());
     let page = match (&*evaluation, profile) {
+        _ if open_compare => html! {
+            <pages::compare::Compare {locale} engine={state.engine.clone()} chosen={chosen.clone()} />
+        },
         // The error card above says why there is nothing to show.
         _ if unavailable => Html::default(),
-        (None, _) | (_, None) => {
-            html! { <p class="loading" role="status">{ t(locale, Msg::Loading) }</p> }
-        }
+        // The same stand-in index.html paints before the wasm, so the page does not move
+        // between the two and again when the card comes.
+        (None, _) | (_, None) => html! {
+            <>
+                if route == Route::Home {
+                    <h1>{ t(locale, AppMsg::Title) }</h1>
+                }
+                <div class="skeleton-card" role="status" aria-busy="true">
+                    <p class="visually-hidden">{ t(locale, Msg::Loading) }</p>
+                    <div class="skeleton-line"></div>
+                    <div class="skeleton-line wide"></div>
+                    <div class="skeleton-line"></div>
+                    <div class="skeleton-line bar"></div>
+                </div>
+            </>
+        },
         // Only a broken build gets here: every persona evaluates (data.rs's tests).
         (Some(Err(e)), _) => html! {
             <ErrorCard error={LoadError::of_profile(e, None)} {locale} level={1}
@@ -312,7 +378,10 @@ pub fn Shell(props: &ShellProps) -> Html {
             match route.clone() {
                 Route::Home => html! { <pages::home::Home {view} /> },
                 Route::Benefits => html! { <pages::benefits::Benefits {view} /> },
-                Route::Compare => html! { <pages::compare::Compare {view} /> },
+                Route::Compare => html! {
+                    <pages::compare::Compare {locale} engine={state.engine.clone()}
+                        current={Some(eval.tier.rank)} chosen={chosen.clone()} />
+                },
                 Route::WhatIf => {
                     let on_mode = {
                         let state = state.clone();
@@ -335,7 +404,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     html! { <pages::product::Product {view} id={AttrValue::from(id)} /> }
                 }
                 Route::Settings => html! {
-                    <pages::settings::Settings {view} personas={Shared(personas.clone())} {demo}
+                    <pages::settings::Settings {view} personas={Shared((*personas).clone())} {demo}
                         current={current_persona} prefs={*display} on_locale={set_locale.clone()}
                         on_prefs={on_prefs} on_clear={on_clear} on_persona={on_persona} />
                 },
@@ -351,7 +420,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         (Route::Settings, AppMsg::NavSettings, Icon::Settings),
     ];
     html! {
-        <>
+        <ContextProvider<Nav> context={nav}>
             <header class="top-bar">
                 <span class="brand">{ t(locale, Msg::Brand) }</span>
                 <button type="button" class="lang" onclick={switch}
@@ -361,7 +430,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 if demo {
                     <p class="demo-banner" role="note" data-testid="demo-banner">{ t(locale, AppMsg::DemoBanner) }</p>
                 }
-                if let Some(error) = &state.error {
+                if let Some(error) = state.error.as_ref().filter(|e| !quiet_on_compare(open_compare, e)) {
                     if unavailable {
                         <ErrorCard error={error.clone()} {locale} level={1} on_retry={retry} />
                     } else {
@@ -369,7 +438,11 @@ pub fn Shell(props: &ShellProps) -> Html {
                     }
                 }
                 { page }
-                <p class="privacy">{ t(locale, AppMsg::Privacy) }</p>
+                // Under the page once it is drawn: while it loads this line would sit under
+                // the stand-in and jump down when the page comes (a layout shift).
+                if loaded {
+                    <p class="privacy">{ t(locale, AppMsg::Privacy) }</p>
+                }
             </main>
             <nav class="tabs" aria-label={t(locale, AppMsg::NavMain)}>
                 { for tabs.into_iter().map(|(r, m, i)| html! {
@@ -378,7 +451,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     </NavLink>
                 }) }
             </nav>
-        </>
+        </ContextProvider<Nav>>
     }
 }
 

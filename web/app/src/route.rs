@@ -1,12 +1,7 @@
-//! The app's routes, in the browser's history so the back button and deep links work.
-//!
-//! `Routable` is written out rather than derived: the derive matches paths with
-//! route-recognizer's automaton, about 4 KB of the bundle for seven fixed paths that a
-//! `match` on the segments recognises just as well.
+//! The app's routes, in the browser's history so the back button and deep links work
+//! (`services::history` reads and writes it), and the context links navigate through.
 
-use std::collections::HashMap;
-
-use yew_router::Routable;
+use yew::Callback;
 
 /// Every screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,34 +25,10 @@ pub enum Route {
     NotFound,
 }
 
-/// Each route's pattern, as the derive would list them.
-const PATTERNS: [&str; 7] = [
-    "/",
-    "/benefits",
-    "/compare",
-    "/what-if",
-    "/product/:id",
-    "/settings",
-    "/404",
-];
-
-impl Routable for Route {
-    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
-        Some(match path {
-            "/" => Route::Home,
-            "/benefits" => Route::Benefits,
-            "/compare" => Route::Compare,
-            "/what-if" => Route::WhatIf,
-            "/product/:id" => Route::Product {
-                id: urlencoding::decode(params.get("id")?).ok()?.into_owned(),
-            },
-            "/settings" => Route::Settings,
-            "/404" => Route::NotFound,
-            _ => return None,
-        })
-    }
-
-    fn to_path(&self) -> String {
+impl Route {
+    /// The route's path; a product's id is percent-encoded.
+    #[must_use]
+    pub fn to_path(&self) -> String {
         match self {
             Route::Home => "/".to_owned(),
             Route::Benefits => "/benefits".to_owned(),
@@ -69,34 +40,40 @@ impl Routable for Route {
         }
     }
 
-    fn routes() -> Vec<&'static str> {
-        PATTERNS.to_vec()
-    }
-
-    fn not_found_route() -> Option<Self> {
-        Some(Route::NotFound)
-    }
-
-    /// One trailing slash is ignored, as the derive does; an unknown path is `NotFound`.
-    /// Fixed paths are their own patterns, so [`Routable::from_path`] names them; a product's
-    /// id is decoded here without building a parameter map (a hashed map costs 1 KB of wasm).
-    fn recognize(pathname: &str) -> Option<Self> {
+    /// The route a path names. One trailing slash is ignored; an unknown path, or a product
+    /// path without exactly one well-encoded id, is `NotFound`.
+    #[must_use]
+    pub fn recognize(pathname: &str) -> Self {
         let path = pathname
             .strip_suffix('/')
             .filter(|p| !p.is_empty())
             .unwrap_or(pathname);
-        let path = if path.is_empty() { "/" } else { path };
-        let route = match path.strip_prefix("/product/") {
-            Some(id) if !id.is_empty() && !id.contains('/') => {
-                urlencoding::decode(id).map_or(Route::NotFound, |id| Route::Product {
-                    id: id.into_owned(),
-                })
-            }
-            Some(_) => Route::NotFound,
-            None => Self::from_path(path, &HashMap::new()).unwrap_or(Route::NotFound),
-        };
-        Some(route)
+        if let Some(id) = path.strip_prefix("/product/") {
+            return match urlencoding::decode(id) {
+                Ok(decoded) if !id.is_empty() && !id.contains('/') => Route::Product {
+                    id: decoded.into_owned(),
+                },
+                _ => Route::NotFound,
+            };
+        }
+        match path {
+            "" | "/" => Route::Home,
+            "/benefits" => Route::Benefits,
+            "/compare" => Route::Compare,
+            "/what-if" => Route::WhatIf,
+            "/settings" => Route::Settings,
+            _ => Route::NotFound,
+        }
     }
+}
+
+/// What a link needs: the route shown now (to mark itself current) and a way to go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nav {
+    /// The route shown.
+    pub route: Route,
+    /// Shows a route as a new history entry.
+    pub go: Callback<Route>,
 }
 
 #[cfg(test)]
@@ -122,14 +99,14 @@ mod tests {
         for route in all {
             assert_eq!(
                 Route::recognize(&route.to_path()),
-                Some(route.clone()),
+                route.clone(),
                 "{route:?}"
             );
         }
     }
 
     #[test]
-    fn paths_match_as_the_derive_matched_them() {
+    fn paths_match_as_yew_router_matched_them() {
         let cases = [
             ("/", Route::Home),
             ("", Route::Home),
@@ -149,19 +126,7 @@ mod tests {
             ("/nowhere", Route::NotFound),
         ];
         for (path, route) in cases {
-            assert_eq!(Route::recognize(path), Some(route), "{path}");
+            assert_eq!(Route::recognize(path), route, "{path}");
         }
-    }
-
-    #[test]
-    fn patterns_build_routes() {
-        let id = HashMap::from([("id", "x%2Fy")]);
-        assert_eq!(
-            Route::from_path("/product/:id", &id),
-            Some(Route::Product { id: "x/y".into() })
-        );
-        assert_eq!(Route::from_path("/product/:id", &HashMap::new()), None);
-        assert_eq!(Route::routes().len(), 7);
-        assert_eq!(Route::not_found_route(), Some(Route::NotFound));
     }
 }

@@ -220,7 +220,8 @@ messages! {
     Progress => "升级进度", "Progress to the next tier";
     Congrats => "恭喜升级！", "Congratulations on your upgrade!";
     KeepTier => "保持当前等级还需", "To keep your tier, add";
-    NextReview => "下次评定日：{date}", "Next review: {date}";
+    // The date that decides the tier (core's retention date), not always the next review.
+    ReviewOn => "评定日：{date}", "Review date: {date}";
     ServedBy => "服务", "Served by";
     TopBenefits => "我的主要权益", "My main benefits";
     AllBenefits => "查看全部权益", "See all benefits";

@@ -131,13 +131,15 @@ pub fn reason(c: &Ctx, r: &Reason) -> String {
     }
 }
 
-/// Why the tier is not the plain ladder result, when it is not.
+/// Why the tier is not the plain ladder result, when it is not, with `at_stake` (core's
+/// retention date, the one that decides the tier) as the sentence's date when there is one.
 #[must_use]
-pub fn basis(c: &Ctx, b: &Basis) -> Option<String> {
+pub fn basis(c: &Ctx, b: &Basis, at_stake: Option<NaiveDate>) -> Option<String> {
     let l = c.locale;
+    let date = |d: NaiveDate| c.date(at_stake.unwrap_or(d));
     Some(match b {
         Basis::Qualified => return None,
-        Basis::Grace { until } => fill(l, Said::BasisGrace, &[("date", &c.date(*until))]),
+        Basis::Grace { until } => fill(l, Said::BasisGrace, &[("date", &date(*until))]),
         Basis::DeferredDowngrade {
             reviews_below,
             downgrade_review,
@@ -147,14 +149,14 @@ pub fn basis(c: &Ctx, b: &Basis) -> Option<String> {
             Said::BasisDeferred,
             &[
                 ("reviews", &reviews_below.to_string()),
-                ("date", &c.date(*downgrade_review)),
+                ("date", &date(*downgrade_review)),
             ],
         ),
-        Basis::MinimumTenure { until } => fill(l, Said::BasisTenure, &[("date", &c.date(*until))]),
+        Basis::MinimumTenure { until } => fill(l, Said::BasisTenure, &[("date", &date(*until))]),
         Basis::NeverDowngraded => t(l, Said::BasisNeverDowngraded).to_owned(),
         Basis::StepDown { .. } => t(l, Said::BasisStepDown).to_owned(),
         Basis::ManualFloor { until, .. } => {
-            fill(l, Said::BasisManualFloor, &[("date", &c.date(*until))])
+            fill(l, Said::BasisManualFloor, &[("date", &date(*until))])
         }
     })
 }

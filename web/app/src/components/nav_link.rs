@@ -2,11 +2,10 @@
 //! deep link or a reload shows the same customer, and marks the current page; and the tab
 //! bar's icons (inline SVG, hidden from screen readers: the label beside it is the name).
 
-use strata_ui::services::url;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Nav, Route};
+use crate::services::history;
 
 /// Props of [`NavLink`].
 #[derive(Properties, PartialEq)]
@@ -24,27 +23,26 @@ pub struct Props {
     pub testid: Option<AttrValue>,
 }
 
-/// An anchor that navigates with the history API.
+/// An anchor that navigates with the history API (through the root's [`Nav`]).
 #[component]
 pub fn NavLink(props: &Props) -> Html {
-    let navigator = use_navigator();
-    let current = use_route::<Route>();
-    let pairs = url::query_pairs();
-    let href = format!("{}{}", props.to.to_path(), url::search_string(&pairs));
+    let nav = use_context::<Nav>();
+    let href = history::href(&props.to);
     let onclick = {
         let to = props.to.clone();
+        let go = nav.as_ref().map(|n| n.go.clone());
         Callback::from(move |e: MouseEvent| {
             // Let the browser handle new tabs and windows.
             if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                 return;
             }
-            if let Some(nav) = &navigator {
+            if let Some(go) = &go {
                 e.prevent_default();
-                let _ = nav.push_with_query(&to, &url::query_pairs());
+                go.emit(to.clone());
             }
         })
     };
-    let aria_current = (current.as_ref() == Some(&props.to)).then_some("page");
+    let aria_current = nav.is_some_and(|n| n.route == props.to).then_some("page");
     html! {
         <a {href} {onclick} class={props.classes.clone()} aria-current={aria_current}
            data-testid={props.testid.clone()}>{ props.children.clone() }</a>

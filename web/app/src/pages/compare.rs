@@ -1,20 +1,38 @@
 //! Compare tiers: a table with the tiers as columns, highest first, and rows for who
 //! qualifies, who serves and each benefit category. The row labels stay in view while the
-//! table scrolls sideways on a phone; the customer's own column is highlighted. What each
-//! tier adds over the tier to its right is tagged "new" or "upgraded". A tier's description
-//! (its target segments) is for staff and is never shown here.
+//! table scrolls sideways on a phone; the customer's own column is highlighted. A tier named
+//! by `?tier=` (the kiosk's take-away QR code opens `/compare?tier=<id>`) is highlighted and
+//! scrolled into view instead, and the page works without a customer profile: then no column
+//! is "yours". What each tier adds over the tier to its right is tagged "new" or "upgraded".
+//! A tier's description (its target segments) is for staff and is never shown here.
 
 use strata_core::benefits::{self, Marked};
 use strata_core::ruleset::BenefitCategory;
-use strata_ui::i18n::{Msg, t};
+use strata_ui::i18n::{Locale, Msg, t};
+use strata_ui::sentences::Ctx;
+use strata_ui::shared::EngineRef;
 use strata_ui::tier::colour;
 use yew::prelude::*;
 
 use crate::components::benefit_tile::tag;
 use crate::components::icon::BenefitIcon;
 use crate::i18n::AppMsg;
-use crate::pages::home::Props;
 use crate::sentences;
+
+/// Props of [`Compare`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Display language.
+    pub locale: Locale,
+    /// Ruleset (tiers, benefits) and catalog.
+    pub engine: EngineRef,
+    /// The customer's tier rank, when there is a customer.
+    #[prop_or_default]
+    pub current: Option<usize>,
+    /// A tier id to highlight and scroll to (`?tier=`); an unknown id is ignored.
+    #[prop_or_default]
+    pub chosen: Option<AttrValue>,
+}
 
 /// Every category in the ruleset's order.
 const CATEGORIES: [BenefitCategory; 5] = [
@@ -31,17 +49,32 @@ pub fn in_category(marked: &[Marked], c: BenefitCategory) -> Vec<&Marked> {
     marked.iter().filter(|m| m.benefit.category == c).collect()
 }
 
+/// Cell `i` of a row's cells as an HTML element.
+fn cell(cells: &web_sys::HtmlCollection, i: usize) -> Option<web_sys::HtmlElement> {
+    let e = cells.item(u32::try_from(i).ok()?)?;
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+}
+
 /// The compare screen.
 #[component]
 pub fn Compare(props: &Props) -> Html {
-    let v = &props.view;
-    let l = v.locale;
+    let l = props.locale;
     let tag_ = l.tag();
-    let c = v.ctx();
-    let rs = v.engine().ruleset();
-    let current = v.eval.tier.rank;
+    let engine = &props.engine.0;
+    let rs = engine.ruleset();
+    let c = Ctx {
+        locale: l,
+        ruleset: rs,
+        catalog: engine.catalog(),
+    };
+    let current = props.current;
+    let chosen = props
+        .chosen
+        .as_ref()
+        .and_then(|id| rs.tiers.iter().position(|t| t.id == id.as_str()));
     // Tier colours through the CSSOM: a strict CSP blocks style attributes.
     let head = use_node_ref();
+    let scroller = use_node_ref();
     {
         let colours: Vec<String> = rs.tiers.iter().map(|t| colour(Some(t))).collect();
         let head = head.clone();
@@ -50,15 +83,24 @@ pub fn Compare(props: &Props) -> Html {
                 let cells = tr.children();
                 // The first cell heads the row labels.
                 for (i, c) in colours.iter().enumerate() {
-                    let cell = u32::try_from(i + 1)
-                        .ok()
-                        .and_then(|i| cells.item(i))
-                        .and_then(|e| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
-                        });
-                    if let Some(cell) = cell {
+                    if let Some(cell) = cell(&cells, i + 1) {
                         let _ = cell.style().set_property("--tier-colour", c);
                     }
+                }
+            }
+        });
+    }
+    {
+        // The chosen tier's column just right of the sticky row labels, so a phone shows it
+        // without the customer hunting for it.
+        let (head, scroller) = (head.clone(), scroller.clone());
+        use_effect_with(chosen, move |chosen| {
+            let tr = head.cast::<web_sys::Element>();
+            let region = scroller.cast::<web_sys::Element>();
+            if let (Some(i), Some(tr), Some(region)) = (chosen, tr, region) {
+                let cells = tr.children();
+                if let (Some(corner), Some(col)) = (cell(&cells, 0), cell(&cells, i + 1)) {
+                    region.set_scroll_left(col.offset_left() - corner.offset_width());
                 }
             }
         });
@@ -66,13 +108,18 @@ pub fn Compare(props: &Props) -> Html {
     let marked: Vec<Vec<Marked>> = (0..rs.tiers.len())
         .map(|i| benefits::against_below(rs, i))
         .collect();
-    let cell_class = |rank: usize| classes!((rank == current).then_some("current"));
+    let cell_class = |rank: usize| {
+        classes!(
+            (Some(rank) == current).then_some("current"),
+            (Some(rank) == chosen).then_some("chosen")
+        )
+    };
     html! {
         <>
             <h1 tabindex="-1">{ t(l, AppMsg::CompareTitle) }</h1>
             <p class="intro">{ t(l, AppMsg::CompareIntro) }</p>
             <p class="scroll-hint muted" id="compare-hint">{ t(l, AppMsg::ScrollHint) }</p>
-            <div class="table-scroll" role="region" tabindex="0"
+            <div class="table-scroll" role="region" tabindex="0" ref={scroller}
                  aria-labelledby="compare-caption" aria-describedby="compare-hint">
                 <table class="compare" data-testid="compare">
                     <caption id="compare-caption" class="visually-hidden">{ t(l, AppMsg::CompareTitle) }</caption>
@@ -82,10 +129,13 @@ pub fn Compare(props: &Props) -> Html {
                             { for rs.tiers.iter().enumerate().map(|(rank, tier)| html! {
                                 <th scope="col" class={classes!("tier-head", cell_class(rank))}
                                     data-tier={tier.id.clone()}
-                                    aria-current={(rank == current).then_some("true")}>
+                                    aria-current={(Some(rank) == current).then_some("true")}>
                                     <span class="tier-title">{ tier.customer_name().get(tag_) }</span>
-                                    if rank == current {
+                                    if Some(rank) == current {
                                         <span class="badge">{ t(l, AppMsg::Current) }</span>
+                                    }
+                                    if Some(rank) == chosen {
+                                        <span class="badge" data-testid="chosen">{ t(l, AppMsg::Chosen) }</span>
                                     }
                                 </th>
                             }) }
@@ -96,7 +146,7 @@ pub fn Compare(props: &Props) -> Html {
                             <th scope="row">{ t(l, AppMsg::Criterion) }</th>
                             { for rs.tiers.iter().enumerate().map(|(rank, tier)| html! {
                                 <td class={cell_class(rank)}>{ if tier.criteria.is_some() {
-                                    sentences::conditions(&c, v.engine(), &v.engine().conditions(rank))
+                                    sentences::conditions(&c, engine, &engine.conditions(rank))
                                 } else {
                                     t(l, AppMsg::Fallback).to_owned()
                                 } }</td>

@@ -1,7 +1,8 @@
 //! Home, as the tier page of a mobile banking app: the tier card (colour, mark, progress to
 //! the nearest reachable tier — or, when the tier is at risk, the amount that keeps it and
-//! the review date first), the three benefits that say most about the tier, one next
-//! action, then key moments and offers.
+//! the date that decides it first), the one next action right under it (on a 360×640 phone
+//! both sit above the fold, demo banner or not), the three benefits that say most about the
+//! tier, then key moments and offers.
 
 use strata_core::benefits;
 use strata_core::evaluation::{Evaluation, TierRef};
@@ -91,6 +92,7 @@ pub fn Home(props: &Props) -> Html {
             <h1 tabindex="-1">{ t(l, AppMsg::Title) }</h1>
             <TierCard evaluation={v.eval.clone()} engine={v.engine.clone()}
                       locale={l} {assets} keep_first={true} />
+            { action.unwrap_or_default() }
             if !highlights.is_empty() {
                 <section aria-labelledby="highlights-title" class="section highlights">
                     <h2 id="highlights-title">{ fill(l, AppMsg::HighlightsTitle, &[("tier", tier_name)]) }</h2>
@@ -102,7 +104,6 @@ pub fn Home(props: &Props) -> Html {
                     <NavLink to={Route::Benefits} classes={classes!("more")}>{ t(l, Msg::AllBenefits) }</NavLink>
                 </section>
             }
-            { action.unwrap_or_default() }
             <section aria-labelledby="moments-title" class="section">
                 <h2 id="moments-title">{ t(l, AppMsg::Moments) }</h2>
                 <MomentList view={v.clone()} hide_keep={at_risk(&v.eval).is_some()} />
@@ -130,7 +131,7 @@ mod tests {
 
     fn evaluate(id: &str) -> Evaluation {
         let engine = strata_ui::engine::default_engine().expect("engine");
-        let all = crate::data::personas();
+        let all = crate::data::embedded();
         let p = all.iter().find(|p| p.id == id).expect("persona");
         let opts = Options {
             top_n: None,

@@ -223,30 +223,18 @@ pub fn WhatIfPage(props: &Props) -> Html {
             ));
         }
         let e = &o.evaluation;
-        // The dates that decide the scenario's tier: the next review and any grace or deferral.
-        let mut dates: Vec<String> = Vec::new();
-        match &e.basis {
-            Basis::Grace { until } | Basis::MinimumTenure { until } => {
-                dates.push(fill(l, AppMsg::KeptUntil, &[("date", &c.date(*until))]));
-            }
-            Basis::DeferredDowngrade {
-                downgrade_review, ..
-            } => {
-                dates.push(fill(
+        // One date: the tier card's basis sentence says core's deciding date for a grace,
+        // deferral, tenure or floor; for a plain result, the next review is said here.
+        let dates: Vec<String> = match (&e.basis, &e.retention) {
+            (Basis::Qualified | Basis::StepDown { .. }, Some(r)) => {
+                vec![fill(
                     l,
-                    AppMsg::DowngradeAt,
-                    &[("date", &c.date(*downgrade_review))],
-                ));
+                    AppMsg::NextReview,
+                    &[("date", &c.date(r.review_date))],
+                )]
             }
-            _ => {}
-        }
-        if let Some(r) = &e.retention {
-            dates.push(fill(
-                l,
-                AppMsg::NextReview,
-                &[("date", &c.date(r.review_date))],
-            ));
-        }
+            _ => Vec::new(),
+        };
         let assets = Some(e.assets.0);
         let evaluation = Shared::new(e.clone());
         html! {

@@ -106,16 +106,17 @@ pub fn TierCard(props: &Props) -> Html {
                     <strong data-testid="keep-amount">{ amount }</strong>
                 </p>
                 <p class="review" data-testid="review-date">
-                    { fill(locale, Msg::NextReview, &[("date", &c.date(r.review_date))]) }
+                    { fill(locale, Msg::ReviewOn, &[("date", &c.date(r.review_date))]) }
                 </p>
             </div>
         }
     });
-    // With the keep block shown, its review date is the only one on the card.
+    // With the keep block shown, its date is the only one on the card; otherwise the basis
+    // sentence says core's deciding date.
     let basis = if keep.is_some() {
         None
     } else {
-        sentences::basis(&c, &e.basis)
+        sentences::basis(&c, &e.basis, e.retention.as_ref().map(|r| r.review_date))
     };
     let potential = e.potential.as_ref().map(|p| sentences::potential(&c, p));
     let upgraded = e

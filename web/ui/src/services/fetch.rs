@@ -126,16 +126,30 @@ fn message(value: JsValue) -> String {
     }
 }
 
+/// The response the page started fetching for `url` before the wasm ran
+/// (`window.strataPrefetch[url]`, set by `web/prefs.js`), taken once: a retry fetches anew.
+fn prefetched(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    let all = js_sys::Reflect::get(window, &JsValue::from_str("strataPrefetch")).ok()?;
+    if !all.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(url);
+    let promise = js_sys::Reflect::get(&all, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &key);
+    Some(promise)
+}
+
 /// The body of `url` as text, checked against `pin` when one is given.
 pub async fn text(url: &str, pin: Option<&str>) -> Result<String, FetchError> {
     // A malformed pin is refused before anything is fetched.
     let pin = pin.map(Pin::parse).transpose()?;
     let net = |v| FetchError::Network(message(v));
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(net)?
-        .unchecked_into();
+    let request = prefetched(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response: web_sys::Response = JsFuture::from(request).await.map_err(net)?.unchecked_into();
     if !response.ok() {
         return Err(FetchError::Network(format!(
             "HTTP {} {}",
