@@ -527,14 +527,26 @@ for (const screen of SCREENS) {
       await expect(toggle).toHaveAttribute('aria-pressed', 'true');
       const large = await page.locator('.kiosk-route p:not(.kiosk-place)').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
       expect(large / body).toBeCloseTo(1.25, 1);
-      // Larger type may need a scroll on the result, but the way out stays on screen.
-      await expect(page.locator('.kiosk-restart')).toBeInViewport({ ratio: 1 });
+      // Large text fits the lobby screen too: no scroll, "Start over" whole on screen.
+      await expectAboveTheFold(page, 'result, large text');
       await expectAccessible(page, `result ${screen.name} ${lang} large`);
       await page.screenshot({ path: info.outputPath(`kiosk-result-${screen.name}-${lang}-large.png`) });
       // A new customer starts with the usual size.
       await page.getByRole('button', { name: t.restart }).click();
       await expect(h1(page)).toHaveText(t.title);
       await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      // Large text from the start: every screen above the fold as well.
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      await expectAboveTheFold(page, 'attract, large text');
+      await page.getByRole('button', { name: t.start }).click();
+      for (const [i, q] of [t.assets, t.age, t.education, t.external].entries()) {
+        await expect(h1(page)).toHaveText(q);
+        await expectAboveTheFold(page, `${q}, large text`);
+        await answer(page, LONGEST[lang][i]);
+      }
+      await expect(page.getByTestId('kiosk-potential')).toBeVisible();
+      await expectAboveTheFold(page, 'result, large text from the start');
       expect(errors).toEqual([]);
     });
   }

@@ -344,7 +344,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                 }
             }
             _ => html! {
-                <section class="kiosk-card" aria-labelledby="kiosk-error">
+                <section class="card kiosk-card" aria-labelledby="kiosk-error">
                     <h1 id="kiosk-error" tabindex="-1">{ t(l, Msg::NotShownTitle) }</h1>
                     <p>{ kt(l, KioskMsg::Error) }</p>
                     <button type="button" class="kiosk-primary" onclick={tap(&props.on_reset, || ())}>
@@ -373,7 +373,7 @@ pub fn KioskSession(props: &SessionProps) -> Html {
                 <header class="kiosk-bar">
                     <span class="kiosk-brand">{ t(l, Msg::Brand) }</span>
                     <div class="kiosk-tools">
-                        <button type="button" class="kiosk-tool kiosk-large-toggle" onclick={toggle_large}
+                        <button type="button" class="pill kiosk-tool kiosk-large-toggle" onclick={toggle_large}
                                 aria-pressed={if state.large { "true" } else { "false" }}>
                             <span class="kiosk-large-mark" aria-hidden="true">{ "A+" }</span>
                             { kt(l, KioskMsg::LargeText) }

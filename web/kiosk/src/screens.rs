@@ -207,7 +207,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         // phone the columns dissolve into one flow.
         <div class="kiosk-result">
           <div class="kiosk-col">
-            <div class="kiosk-tier" ref={card}>
+            <div class="tier-card kiosk-tier" ref={card}>
                 <h1 tabindex="-1" data-testid="kiosk-tier" data-tier={e.tier.id.clone()}>
                     <span class="kiosk-eyebrow">{ kt(l, KioskMsg::YourTier) }</span>
                     { " " }
@@ -217,7 +217,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     <p class="kiosk-assumed">{ a }</p>
                 }
             </div>
-            <section class="kiosk-card kiosk-route" aria-labelledby="kiosk-route-title"
+            <section class="card kiosk-card kiosk-route" aria-labelledby="kiosk-route-title"
                      data-route={route_id}>
                 <h2 id="kiosk-route-title">{ kt(l, KioskMsg::Route) }</h2>
                 <p class="kiosk-place" data-testid="kiosk-route">{ place }</p>
@@ -231,27 +231,27 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </section>
           </div>
           <div class="kiosk-col">
-            <section class="kiosk-card" aria-labelledby="kiosk-benefits-title">
+            <section class="card kiosk-card" aria-labelledby="kiosk-benefits-title">
                 <h2 id="kiosk-benefits-title">{ kt(l, KioskMsg::Benefits) }</h2>
                 <ul class="checklist" data-testid="kiosk-benefits">
                     { for benefits.into_iter().map(|b| html! { <li>{ b }</li> }) }
                 </ul>
             </section>
             if next.is_some() || e.tier.rank == 0 {
-                <section class="kiosk-card" aria-labelledby="kiosk-next-title">
+                <section class="card kiosk-card" aria-labelledby="kiosk-next-title">
                     <h2 id="kiosk-next-title">{ kt(l, KioskMsg::Next) }</h2>
                     <p data-testid="kiosk-next">{ next.unwrap_or_else(|| t(l, Msg::TopTier).to_owned()) }</p>
                 </section>
             }
             if let Some(p) = potential {
-                <section class="kiosk-card" aria-labelledby="kiosk-potential-title">
+                <section class="card kiosk-card" aria-labelledby="kiosk-potential-title">
                     <h2 id="kiosk-potential-title">{ kt(l, KioskMsg::Potential) }</h2>
                     <p data-testid="kiosk-potential">{ p }</p>
                 </section>
             }
           </div>
           <div class="kiosk-col">
-            <section class="kiosk-card" aria-labelledby="kiosk-answers-title">
+            <section class="card kiosk-card kiosk-answers-card" aria-labelledby="kiosk-answers-title">
                 <h2 id="kiosk-answers-title">{ kt(l, KioskMsg::Answers) }</h2>
                 <dl class="kiosk-answers" data-testid="kiosk-answers">
                     { for rows.iter().zip(props.answers.iter()).map(|(m, a)| html! {

@@ -86,7 +86,7 @@ pub fn TakeAway(props: &Props) -> Html {
     let size = (width + 2 * QUIET).to_string();
     let view_box = format!("0 0 {size} {size}");
     html! {
-        <section class="kiosk-card kiosk-take-away" aria-labelledby="kiosk-take-away-title">
+        <section class="card kiosk-card kiosk-take-away" aria-labelledby="kiosk-take-away-title">
             <h2 id="kiosk-take-away-title">{ kt(l, KioskMsg::TakeAway) }</h2>
             <div class="kiosk-qr-row">
                 <svg class="kiosk-qr" viewBox={view_box} role="img" data-testid="kiosk-qr"
