@@ -3,8 +3,9 @@
 //! and column, the rest loaded.
 
 use chrono::NaiveDate;
+use strata_core::batch::Row;
 use strata_core::batch::{Portfolio, Synthetic};
-use strata_core::csv::Layout;
+use strata_core::csv::{CsvError, Layout};
 use strata_core::{Engine, Profile};
 use strata_ui::i18n::{Locale, fill};
 use wasm_bindgen::JsCast;
@@ -16,7 +17,7 @@ use crate::i18n::{StudioMsg, st};
 use crate::view::EngineProp;
 
 /// Bytes read per slice of a file.
-const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
+const CHUNK: f64 = 1024.0 * 1024.0;
 /// Customers generated between two yields.
 const GEN_SLICE: usize = 50_000;
 /// Bad rows listed on screen (all are counted).
@@ -29,8 +30,36 @@ pub struct LoadReport {
     pub loaded: u64,
     /// Rows refused.
     pub bad: u64,
-    /// The first refused rows: (row, column or path, message).
-    pub errors: Vec<(u64, String, String)>,
+    /// The first problems of the refused rows.
+    pub errors: Vec<LoadError>,
+}
+
+/// A refused row's problem.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// A CSV row's, typed: the studio words it in the page's language.
+    Csv(CsvError),
+    /// A JSONL row's: (row, JSON path, core's message).
+    Json(u64, String, String),
+}
+
+impl LoadReport {
+    fn csv(&mut self, errors: Vec<CsvError>) {
+        self.bad += 1;
+        let room = LISTED.saturating_sub(self.errors.len());
+        self.errors
+            .extend(errors.into_iter().take(room).map(LoadError::Csv));
+    }
+
+    fn json(&mut self, row: u64, errors: &strata_core::ProfileErrors) {
+        self.bad += 1;
+        for e in &errors.0 {
+            if self.errors.len() < LISTED {
+                self.errors
+                    .push(LoadError::Json(row, e.path().to_owned(), e.to_string()));
+            }
+        }
+    }
 }
 
 /// Milliseconds since the page started.
@@ -112,12 +141,7 @@ pub fn LoadPanel(props: &Props) -> Html {
                     yield_now().await;
                 }
                 let loaded = p.len() as u64;
-                {
-                    let mut b = book.borrow_mut();
-                    b.portfolio = Some(p);
-                    b.current = None;
-                    b.candidate = None;
-                }
+                book.borrow_mut().reset(p);
                 on_loaded.emit(LoadReport {
                     loaded,
                     ..LoadReport::default()
@@ -147,12 +171,7 @@ pub fn LoadPanel(props: &Props) -> Html {
                     return;
                 };
                 if let Some((p, report)) = read_file(&file, engine, as_of, &on_progress).await {
-                    {
-                        let mut b = book.borrow_mut();
-                        b.portfolio = Some(p);
-                        b.current = None;
-                        b.candidate = None;
-                    }
+                    book.borrow_mut().reset(p);
                     on_loaded.emit(report);
                 }
             });
@@ -183,11 +202,7 @@ pub fn LoadPanel(props: &Props) -> Html {
                 <p class="studio-loaded">{ summary }</p>
                 if !r.errors.is_empty() {
                     <ul class="studio-errors">
-                        { for r.errors.iter().map(|(row, column, message)| html! {
-                            <li>{ fill(l, StudioMsg::RowError, &[
-                                ("row", &row.to_string()), ("column", column), ("message", message),
-                            ]) }</li>
-                        }) }
+                        { for r.errors.iter().map(|e| html! { <li>{ crate::i18n::load_error(l, e) }</li> }) }
                     </ul>
                 }
                 { for more }
@@ -232,7 +247,7 @@ pub fn LoadPanel(props: &Props) -> Html {
 }
 
 /// Reads `file` in slices of [`CHUNK`] bytes: CSV when its first line is a header of the
-/// layout, else JSONL.
+/// layout, else JSONL. CSV rows go straight into the portfolio's columns.
 async fn read_file(
     file: &web_sys::File,
     engine: &Engine,
@@ -241,9 +256,12 @@ async fn read_file(
 ) -> Option<(Portfolio, LoadReport)> {
     let size = file.size();
     let mut p = Portfolio::new(engine, as_of).ok()?;
+    // About 40 bytes a row in a lean export: room for the whole file at once.
+    p.reserve((size / 40.0).min(5_000_000.0) as usize);
     let mut report = LoadReport::default();
     let mut carry = String::new();
     let mut layout: Option<Option<Layout>> = None;
+    let mut scratch = Row::default();
     let mut line_no: u64 = 0;
     let mut offset = 0.0;
     while offset < size {
@@ -258,53 +276,35 @@ async fn read_file(
         } else {
             carry.rfind('\n').map_or(0, |i| i + 1)
         };
-        let body: String = carry.drain(..cut).collect();
+        let rest = carry.split_off(cut);
+        let body = std::mem::replace(&mut carry, rest);
         for line in body.lines() {
             line_no += 1;
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() {
                 continue;
             }
-            let Some(kind) = &layout else {
-                // The first line decides: a JSON object, or a CSV header.
-                if line.trim_start().starts_with('{') {
-                    layout = Some(None);
-                } else {
-                    match Layout::from_header(line) {
-                        Ok(h) => layout = Some(Some(h)),
-                        Err(e) => {
-                            report.bad += 1;
-                            for err in e.0.iter().take(LISTED) {
-                                report.errors.push((1, column_of(err), err.message.clone()));
-                            }
-                            on_progress.emit((size as u64, size as u64));
-                            return Some((p, report));
-                        }
-                    }
-                    continue;
-                }
-                let row = line_no;
-                push_json(&mut p, engine, line, row, &mut report);
-                continue;
-            };
             let row = line_no;
-            match kind {
-                Some(h) => match h.read(line, row, as_of) {
-                    Ok(profile) => push_profile(&mut p, engine, &profile, row, &mut report),
+            match &layout {
+                Some(Some(h)) => {
+                    if let Err(e) = h.push(line, row, engine, &mut p, &mut scratch) {
+                        report.csv(e.0);
+                    }
+                }
+                Some(None) => push_json(&mut p, engine, line, row, &mut report),
+                // The first line decides: a JSON object, or a CSV header.
+                None if line.trim_start().starts_with('{') => {
+                    layout = Some(None);
+                    push_json(&mut p, engine, line, row, &mut report);
+                }
+                None => match Layout::from_header(line) {
+                    Ok(h) => layout = Some(Some(h)),
                     Err(e) => {
-                        let id = line.split(',').next().unwrap_or_default();
-                        p.push_rejected(id);
-                        report.bad += 1;
-                        for err in e.0 {
-                            if report.errors.len() < LISTED {
-                                report
-                                    .errors
-                                    .push((row, column_of(&err), err.message.clone()));
-                            }
-                        }
+                        report.csv(e.0);
+                        on_progress.emit((size as u64, size as u64));
+                        return Some((p, report));
                     }
                 },
-                None => push_json(&mut p, engine, line, row, &mut report),
             }
         }
         on_progress.emit((offset as u64, size as u64));
@@ -314,44 +314,22 @@ async fn read_file(
     Some((p, report))
 }
 
-fn column_of(e: &strata_core::csv::CsvError) -> String {
-    e.column.clone().unwrap_or_default()
-}
-
 fn push_json(p: &mut Portfolio, engine: &Engine, line: &str, row: u64, report: &mut LoadReport) {
-    match Profile::from_json(line) {
-        Ok(profile) => push_profile(p, engine, &profile, row, report),
+    let pushed = match Profile::from_json(line) {
+        Ok(profile) => p.push(engine, &profile).map(|_| ()),
         Err(e) => {
             p.push_rejected("");
-            report.bad += 1;
-            for err in e.0 {
-                if report.errors.len() < LISTED {
-                    report
-                        .errors
-                        .push((row, err.path().to_owned(), err.to_string()));
-                }
-            }
+            Err(e)
         }
+    };
+    if let Err(e) = pushed {
+        report.json(row, &e);
     }
 }
 
-fn push_profile(
-    p: &mut Portfolio,
-    engine: &Engine,
-    profile: &Profile,
-    row: u64,
-    report: &mut LoadReport,
-) {
-    if let Err(e) = p.push(engine, profile) {
-        report.bad += 1;
-        for err in e.0 {
-            if report.errors.len() < LISTED {
-                report
-                    .errors
-                    .push((row, err.path().to_owned(), err.to_string()));
-            }
-        }
-    }
+/// The whole text of a small file (a ruleset), read in the page.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
 /// A download of `text` as `name` through a Blob URL (nothing leaves the browser).

@@ -4,16 +4,16 @@
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
-use strata_core::batch::{cell_rows, histogram, migration, yearly_cost_cents};
+use strata_core::batch::{cell_rows, yearly_cost_cents};
 use strata_core::lint::lint;
-use strata_core::ruleset::Downgrade;
+use strata_core::ruleset::{Downgrade, DowngradeTo};
 use strata_core::{Engine, Ruleset, benefits, parse_ruleset};
 use strata_ui::format;
 use strata_ui::i18n::{Locale, fill};
 use yew::prelude::*;
 
 use crate::i18n::{StudioMsg, st};
-use crate::{BookRef, shipped, thresholds, with_metric, with_threshold};
+use crate::{BookRef, Policy, shipped, thresholds, with_metric, with_policy, with_threshold};
 
 /// An optional engine as a prop (compared by identity).
 #[derive(Clone)]
@@ -30,14 +30,14 @@ impl PartialEq for EngineProp {
 pub struct RulesetProps {
     /// Language.
     pub locale: Locale,
-    /// The current ruleset's shipped id.
+    /// The current ruleset's shipped id (empty when it came from a file).
     pub current_id: String,
     /// The current ruleset.
     pub current: Ruleset,
     /// The candidate.
     pub candidate: Ruleset,
-    /// Picks a shipped current ruleset.
-    pub on_current: Callback<String>,
+    /// Sets the current ruleset: (shipped id or empty, ruleset).
+    pub on_current: Callback<(String, Ruleset)>,
     /// Sets the candidate.
     pub on_candidate: Callback<Ruleset>,
 }
@@ -61,20 +61,80 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
         let draft = draft.clone();
         use_effect_with(json.clone(), move |j| draft.set(j.clone()));
     }
-    let findings: Vec<(String, String)> = match parse_ruleset(&draft) {
-        Ok(rs) => lint(&rs).into_iter().map(|f| (f.path, f.message)).collect(),
-        Err(e) => {
-            e.0.iter()
-                .map(|e| (e.path().to_owned(), e.to_string()))
-                .collect()
+    // The JSON box, open or closed: lint (which probes every cut of the ladder) runs for
+    // the text shown, once per text, and not while the box is closed, so that a moving
+    // slider never waits for it.
+    let open_json = use_state(|| false);
+    let findings = use_memo(((*draft).clone(), *open_json), |(text, open)| {
+        if !open {
+            return Vec::new();
         }
+        match parse_ruleset(text) {
+            Ok(rs) => lint(&rs)
+                .into_iter()
+                .map(|f| (f.path, f.message))
+                .collect::<Vec<_>>(),
+            Err(e) => {
+                e.0.iter()
+                    .map(|e| (e.path().to_owned(), e.to_string()))
+                    .collect()
+            }
+        }
+    });
+    let on_toggle = {
+        let open_json = open_json.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open_json.set(d.open());
+            }
+        })
     };
     let on_select = {
         let cb = props.on_current.clone();
         Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                cb.emit(s.value());
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>()
+                && let Some(rs) = strata_core::rulesets::builtin(&s.value())
+            {
+                cb.emit((s.value(), rs));
             }
+        })
+    };
+    // A ruleset file: applied when it parses and assembles; else its text goes to the JSON
+    // box, whose lint names each problem by path.
+    let file_status = use_state(|| None::<FileStatus>);
+    let on_file = |which: usize| {
+        let (current, candidate) = (props.on_current.clone(), props.on_candidate.clone());
+        let (status, draft, open_json) = (file_status.clone(), draft.clone(), open_json.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let (current, candidate) = (current.clone(), candidate.clone());
+            let (status, draft, open_json) = (status.clone(), draft.clone(), open_json.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(text) = crate::load::file_text(&file).await else {
+                    return;
+                };
+                let name = file.name();
+                let usable = parse_ruleset(&text)
+                    .ok()
+                    .filter(|rs| Engine::new(rs.clone()).is_ok());
+                let Some(rs) = usable else {
+                    status.set(Some(FileStatus::Refused(which, name)));
+                    draft.set(text);
+                    open_json.set(true);
+                    return;
+                };
+                status.set(Some(FileStatus::Loaded(which, name)));
+                if which == 0 {
+                    current.emit((String::new(), rs));
+                } else {
+                    candidate.emit(rs);
+                }
+            });
         })
     };
     let on_candidate_pick = {
@@ -122,7 +182,7 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
                     && v >= Decimal::ZERO
                 {
                     let next = with_threshold(&rs, &r, v.round_dp(2));
-                    if Engine::new(next.clone()).is_ok() {
+                    if crate::checked(&next).is_some() {
                         cb.emit(next);
                     }
                 }
@@ -133,7 +193,7 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
             Callback::from(move |e: Event| {
                 if let Some(inp) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                     let next = with_metric(&rs, &r, inp.value().trim());
-                    if Engine::new(next.clone()).is_ok() {
+                    if crate::checked(&next).is_some() {
                         cb.emit(next);
                     }
                 }
@@ -157,23 +217,25 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
             </tr>
         }
     });
-    let downgrade = match props.candidate.review.downgrade {
-        Downgrade::Never => st(l, StudioMsg::DowngradeNever).to_owned(),
-        Downgrade::AfterReviews { reviews } => fill(
-            l,
-            StudioMsg::DowngradeReviews,
-            &[("n", &reviews.to_string())],
-        ),
-        Downgrade::Grace { months } => {
-            fill(l, StudioMsg::DowngradeGrace, &[("n", &months.to_string())])
-        }
-    };
+    let policy = policy_form(l, &props.candidate, &props.on_candidate);
+    let status = (*file_status).as_ref().map(|s| {
+        let (msg, which, name) = match s {
+            FileStatus::Loaded(w, n) => (StudioMsg::FileLoaded, *w, n),
+            FileStatus::Refused(w, n) => (StudioMsg::FileRefused, *w, n),
+        };
+        let what = st(l, if which == 0 { StudioMsg::Current } else { StudioMsg::Candidate });
+        html! { <p id="ruleset-file-status" role="status">{ fill(l, msg, &[("file", name), ("what", what)]) }</p> }
+    });
+    let from_file = !edit && !shipped().contains(&props.candidate.id.as_str());
     html! {
         <section class="studio-panel" aria-labelledby="rules-h">
             <h2 id="rules-h">{ st(l, StudioMsg::Rulesets) }</h2>
             <p class="studio-row">
                 <label>{ st(l, StudioMsg::Current) }
                     <select id="current-ruleset" onchange={on_select}>
+                        if props.current_id.is_empty() {
+                            <option value="" selected=true>{ fill(l, StudioMsg::FromFile, &[("id", &props.current.id)]) }</option>
+                        }
                         { for shipped().into_iter().map(|id| html! {
                             <option value={id} selected={id == props.current_id}>{ id }</option>
                         }) }
@@ -181,17 +243,29 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
                 <label>{ st(l, StudioMsg::Candidate) }
                     <select id="candidate-ruleset" onchange={on_candidate_pick}>
                         <option value="" selected={edit}>{ st(l, StudioMsg::EditOfCurrent) }</option>
+                        if from_file {
+                            <option value={props.candidate.id.clone()} selected=true>{ fill(l, StudioMsg::FromFile, &[("id", &props.candidate.id)]) }</option>
+                        }
                         { for shipped().into_iter().map(|id| html! {
                             <option value={id} selected={!edit && props.candidate.id == id}>{ id }</option>
                         }) }
                     </select></label>
             </p>
+            <p class="studio-row">
+                <label>{ st(l, StudioMsg::CurrentFile) }
+                    <input id="current-file" type="file" accept=".json,application/json"
+                           onchange={on_file(0)} /></label>
+                <label>{ st(l, StudioMsg::CandidateFile) }
+                    <input id="candidate-file" type="file" accept=".json,application/json"
+                           onchange={on_file(1)} /></label>
+            </p>
+            { for status }
             <h3>{ st(l, StudioMsg::Thresholds) }</h3>
             <table class="studio-form">
                 <tbody>{ for rows }</tbody>
             </table>
-            <p>{ st(l, StudioMsg::Downgrade) }{ l.colon() }{ downgrade }</p>
-            <details>
+            { policy }
+            <details open={*open_json} ontoggle={on_toggle}>
                 <summary>{ st(l, StudioMsg::RawJson) }</summary>
                 <label for="raw-json" class="visually-hidden">{ st(l, StudioMsg::RawJson) }</label>
                 <textarea id="raw-json" rows="16" spellcheck="false" value={(*draft).clone()}
@@ -207,6 +281,115 @@ pub fn RulesetPanel(props: &RulesetProps) -> Html {
                 </ul>
             </details>
         </section>
+    }
+}
+
+/// What became of a ruleset file: (0 current / 1 candidate, file name).
+#[derive(Clone, Debug, PartialEq)]
+enum FileStatus {
+    Loaded(usize, String),
+    Refused(usize, String),
+}
+
+/// The candidate's review policy as a form: how a customer below the bar moves down, after
+/// how many reviews or months, where to, and the minimum tenure.
+fn policy_form(l: Locale, rs: &Ruleset, on_candidate: &Callback<Ruleset>) -> Html {
+    let policy = Policy::of(rs);
+    let emit = {
+        let (cb, rs) = (on_candidate.clone(), rs.clone());
+        move |p: &Policy| {
+            let next = with_policy(&rs, p);
+            if crate::checked(&next).is_some() {
+                cb.emit(next);
+            }
+        }
+    };
+    let (kind, n) = match policy.downgrade {
+        Downgrade::Never => ("never", None),
+        Downgrade::AfterReviews { reviews } => ("after_reviews", Some(reviews)),
+        Downgrade::Grace { months } => ("grace", Some(months)),
+    };
+    let on_kind = {
+        let (emit, p) = (emit.clone(), policy.clone());
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let n = n.unwrap_or(2);
+                let downgrade = match s.value().as_str() {
+                    "after_reviews" => Downgrade::AfterReviews {
+                        reviews: n.clamp(1, 24),
+                    },
+                    "grace" => Downgrade::Grace {
+                        months: n.clamp(1, 120),
+                    },
+                    _ => Downgrade::Never,
+                };
+                emit(&Policy {
+                    downgrade,
+                    ..p.clone()
+                });
+            }
+        })
+    };
+    let number = |f: fn(&mut Policy, u32)| {
+        let (emit, p) = (emit.clone(), policy.clone());
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>()
+                && let Ok(v) = i.value().trim().parse::<u32>()
+            {
+                let mut next = p.clone();
+                f(&mut next, v);
+                emit(&next);
+            }
+        })
+    };
+    let on_n = number(|p, v| match &mut p.downgrade {
+        Downgrade::AfterReviews { reviews } => *reviews = v,
+        Downgrade::Grace { months } => *months = v,
+        Downgrade::Never => {}
+    });
+    let on_tenure = number(|p, v| p.min_tenure_months = v);
+    let on_to = {
+        let (emit, p) = (emit.clone(), policy.clone());
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let to = if s.value() == "qualified" {
+                    DowngradeTo::Qualified
+                } else {
+                    DowngradeTo::OneDown
+                };
+                emit(&Policy { to, ..p.clone() });
+            }
+        })
+    };
+    let (n_label, n_max) = if kind == "grace" {
+        (StudioMsg::GraceMonths, "120")
+    } else {
+        (StudioMsg::ReviewsBelow, "24")
+    };
+    let one_down = policy.to == DowngradeTo::OneDown;
+    html! {
+        <fieldset class="studio-policy">
+            <legend>{ st(l, StudioMsg::Downgrade) }</legend>
+            <label>{ st(l, StudioMsg::DowngradeWhen) }
+                <select id="downgrade-kind" onchange={on_kind}>
+                    <option value="never" selected={kind == "never"}>{ st(l, StudioMsg::DowngradeNever) }</option>
+                    <option value="after_reviews" selected={kind == "after_reviews"}>{ st(l, StudioMsg::AfterReviewsOption) }</option>
+                    <option value="grace" selected={kind == "grace"}>{ st(l, StudioMsg::GraceOption) }</option>
+                </select></label>
+            if let Some(n) = n {
+                <label>{ st(l, n_label) }
+                    <input id="downgrade-n" type="number" min="1" max={n_max} step="1"
+                           value={n.to_string()} oninput={on_n} /></label>
+            }
+            <label>{ st(l, StudioMsg::DowngradeTo) }
+                <select id="downgrade-to" onchange={on_to}>
+                    <option value="one_down" selected={one_down}>{ st(l, StudioMsg::OneDown) }</option>
+                    <option value="qualified" selected={!one_down}>{ st(l, StudioMsg::ToQualified) }</option>
+                </select></label>
+            <label>{ st(l, StudioMsg::MinTenure) }
+                <input id="min-tenure" type="number" min="0" max="120" step="1"
+                       value={policy.min_tenure_months.to_string()} oninput={on_tenure} /></label>
+        </fieldset>
     }
 }
 
@@ -229,13 +412,13 @@ pub struct CompareProps {
     pub timing: Option<f64>,
 }
 
-/// The comparison of the two tierings.
+/// The comparison of the two tierings, drawn from their [`crate::Summary`] (counted once
+/// per pair of tierings, never per redraw).
 #[component]
 pub fn Comparison(props: &CompareProps) -> Html {
     let l = props.locale;
-    let mut book = props.book.0.borrow_mut();
-    let book = &mut *book;
-    let (Some(p), Some(a), Some(b)) = (&mut book.portfolio, &book.current, &book.candidate) else {
+    let summary = props.book.0.borrow().summary.clone();
+    let Some(summary) = summary else {
         return html! {
             <section class="studio-panel" aria-labelledby="cmp-h">
                 <h2 id="cmp-h">{ st(l, StudioMsg::Comparison) }</h2>
@@ -243,13 +426,19 @@ pub fn Comparison(props: &CompareProps) -> Html {
             </section>
         };
     };
-    if a.tier.len() != p.len() || b.tier.len() != p.len() {
-        return html! {};
-    }
-    let cur = &props.current;
-    let cand = &props.candidate;
+    // The rulesets the summary counted (the props may already hold a newer candidate).
+    let (cur, cand) = {
+        let b = props.book.0.borrow();
+        match (&b.current, &b.candidate) {
+            (Some(c), Some(d)) if [c.serial, d.serial] == summary.serials => {
+                (c.engine.ruleset().clone(), d.engine.ruleset().clone())
+            }
+            _ => (props.current.clone(), props.candidate.clone()),
+        }
+    };
+    let (cur, cand) = (&cur, &cand);
     let currency = cand.currency.clone();
-    let m = migration((cur, a), (cand, b), p.assets());
+    let m = &summary.migration;
     let name = |rs: &Ruleset, i: usize| {
         rs.tiers
             .get(i)
@@ -283,9 +472,9 @@ pub fn Comparison(props: &CompareProps) -> Html {
                         return;
                     };
                     let mut csv = String::from("id,assets\n");
-                    for r in cell_rows(a, b, i as u16, j as u16) {
+                    for r in cell_rows(&a.tiering, &b.tiering, i as u16, j as u16) {
                         let cents = p.assets()[r];
-                        csv.push_str(p.id(r).unwrap_or_default());
+                        csv.push_str(&csv_cell(p.id(r).unwrap_or_default()));
                         csv.push(',');
                         csv.push_str(&Decimal::new(cents, 2).to_string());
                         csv.push('\n');
@@ -306,11 +495,7 @@ pub fn Comparison(props: &CompareProps) -> Html {
         });
         html! { <tr><th scope="row">{ name(cur, i) }</th>{ for cells }</tr> }
     });
-    let cand_engine = Engine::new(cand.clone()).ok();
-    let near = cand_engine
-        .as_ref()
-        .map(|e| p.near_thresholds(e, 5))
-        .unwrap_or_default();
+    let near = &summary.near;
     let near_items = near.iter().map(|n| {
         html! {
             <li>{ fill(l, StudioMsg::NearLine, &[
@@ -347,7 +532,7 @@ pub fn Comparison(props: &CompareProps) -> Html {
             });
         }
     }
-    let cost = |rs: &Ruleset, t: &strata_core::batch::Tiering| -> Option<i128> {
+    let cost = |rs: &Ruleset, counts: &[u64]| -> Option<i128> {
         let per: Vec<Option<i128>> = (0..rs.tiers.len())
             .map(|i| yearly_cost_cents(rs, i))
             .collect();
@@ -355,13 +540,17 @@ pub fn Comparison(props: &CompareProps) -> Html {
             return None;
         }
         Some(
-            t.tier
+            counts
                 .iter()
-                .filter_map(|&x| per.get(usize::from(x)).copied().flatten())
+                .zip(&per)
+                .filter_map(|(n, c)| c.map(|c| c * i128::from(*n)))
                 .sum(),
         )
     };
-    let cost_line = match (cost(cur, a), cost(cand, b)) {
+    let cost_line = match (
+        cost(cur, &summary.current_counts),
+        cost(cand, &summary.candidate_counts),
+    ) {
         (None, None) => st(l, StudioMsg::NoCost).to_owned(),
         (x, y) => fill(
             l,
@@ -372,12 +561,14 @@ pub fn Comparison(props: &CompareProps) -> Html {
             ],
         ),
     };
-    let svg = histogram_svg(p.assets(), b, cand, &near, l);
+    let svg = histogram_svg(&summary.histogram, cand, near, l);
     let timing = props.timing.map(|ms| {
         html! { <p id="retier-ms" class="studio-timing">{ fill(l, StudioMsg::Retiered, &[("ms", &format!("{ms:.0}"))]) }</p> }
     });
+    // Which pair of tierings is drawn: tests wait for it to change, not for a time.
+    let drawn = format!("{}-{}", summary.serials[0], summary.serials[1]);
     html! {
-        <section class="studio-panel" aria-labelledby="cmp-h">
+        <section class="studio-panel" aria-labelledby="cmp-h" data-summary={drawn}>
             <h2 id="cmp-h">{ st(l, StudioMsg::Comparison) }</h2>
             { for timing }
             <p class="studio-moves" aria-live="polite">
@@ -406,8 +597,17 @@ pub fn Comparison(props: &CompareProps) -> Html {
     }
 }
 
+/// A CSV cell: quoted when it holds a comma, a quote or a line break.
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
 /// Bins of AUM (cents): ¥0–1k, 1k–10k, … per decade, up to ¥100m and over.
-const EDGES: [i64; 6] = [
+pub const EDGES: [i64; 6] = [
     100_000,
     1_000_000,
     10_000_000,
@@ -417,14 +617,12 @@ const EDGES: [i64; 6] = [
 ];
 
 fn histogram_svg(
-    assets: &[i64],
-    tiering: &strata_core::batch::Tiering,
+    counts: &[u64],
     rs: &Ruleset,
     near: &[strata_core::batch::NearThreshold],
     l: Locale,
 ) -> Html {
-    let tiers = rs.tiers.len();
-    let counts = histogram(tiering, tiers, assets, &EDGES);
+    let tiers = rs.tiers.len().min(counts.len() / (EDGES.len() + 1));
     let bins = EDGES.len() + 1;
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     let (width, row_h, left) = (700u64, 60u64, 160u64);
