@@ -3,14 +3,18 @@
 // a moved threshold (columns reused), and the whole call chain, as tier evaluations per
 // second. Checks a sample against per-customer `evaluate` first (tier, qualified, basis,
 // reach and its amount). Prints numbers; asserts nothing beyond that sample.
-// Usage: node tests/bench/batch.mjs <engine package built with --target nodejs> [customers]
+// Usage: node tests/bench/batch.mjs <engine package, e.g. target/bench-engine> [customers]
+// (the `web` package `cargo xtask bench peers` builds, or `cargo xtask engine`'s dist-engine/).
 
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const { Engine, Portfolio } = require(resolve(process.argv[2], 'strata_core.js'));
+const dir = resolve(process.argv[2] ?? 'dist-engine');
+const pkg = await import(pathToFileURL(join(dir, 'strata_core.js')).href);
+pkg.initSync({ module: readFileSync(join(dir, 'strata_core_bg.wasm')) });
+const { Engine, Portfolio } = pkg;
 const N = Number(process.argv[3] ?? 1_000_000);
 const AS_OF = '2026-11-25';
 const DAY = 86_400_000;
@@ -107,7 +111,7 @@ const moved = (bar) => {
   const t = p.tierAll(current);
   let agree = 0;
   for (let i = 0; i < n; i++) {
-    const e = current.evaluate(profile(c, i), AS_OF, { audience: 'staff' });
+    const e = current.evaluate(profile(c, i), AS_OF, { audience: 'staff', detail: 'full' });
     const cents = e.reach ? toCents(e.reach.amount) : -9223372036854775808n;
     const target = e.reach ? e.reach.tier.rank : 65535;
     if (e.tier.rank === t.tier[i] && e.qualified.rank === t.qualified[i] && e.basis.type === t.rules[t.rule[i]]

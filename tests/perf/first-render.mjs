@@ -14,11 +14,11 @@
 // navigation started. It always exits 0 unless the browser or the server cannot run:
 // the numbers are for people to read (the budget is 1000 ms), not an assertion.
 
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+
+import { serve } from './server.mjs';
 
 import { chromium } from '@playwright/test';
 
@@ -35,7 +35,8 @@ const { values } = parseArgs({
 const RUNS = Number.parseInt(values.runs, 10);
 const RATE = Number.parseFloat(values.rate);
 const BUDGET_MS = 1000;
-const PATH = '/?asof=2026-11-25';
+// Home as a bank opens it: a real customer's profile by URL (served from tests/test-data/).
+const PATH = '/?asof=2026-11-25&profile=/test-data/good-profile.json';
 const CARD = '.tier-card';
 
 
@@ -66,36 +67,6 @@ function watchTierCard(selector) {
     if (seen()) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
-}
-
-/** A port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts serve.mjs as a child and resolves once it listens. */
-function serve(root, port) {
-  const child = spawn(process.execPath, [join(here, '..', 'serve.mjs'), '--root', root, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10_000);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`serve.mjs exited early (${code})`)));
-    child.stdout.on('data', (chunk) => {
-      if (String(chunk).includes('serving')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-  });
 }
 
 function median(xs) {
@@ -146,8 +117,7 @@ async function measure(browser, url) {
   }
 }
 
-const port = await freePort();
-const server = await serve(values.dist, port);
+const { port, child: server } = await serve(values.dist);
 let browser;
 try {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -168,7 +138,7 @@ try {
   const m = median(times);
   console.log(`median: ${m.toFixed(0)} ms (budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'within' : 'over'})`);
   console.log(
-    `bytes fetched: ${bytes.toLocaleString('en')} as sent (serve.mjs sends the build's precompressed .gz files; per asset: cargo xtask size)`,
+    `bytes fetched: ${bytes.toLocaleString('en')} as sent (serve.mjs sends the build's precompressed .br (else .gz) files; per asset: cargo xtask size)`,
   );
 } finally {
   await browser?.close();

@@ -7,7 +7,7 @@
 // Usage: node tests/bench/peers/peers.mjs <engine package dir (--target web)> [N]
 // Environment: BENCH_ROUNDS (default 3; the median round counts), BENCH_WARMUP (default 2000),
 // BENCH_ROWS (a regular expression picking rows; plain_js always runs), BENCH_JSON=1 (JSON out).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -154,9 +154,16 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const rate = {};
 for (const [name] of rows) rate[name] = N / median(seconds[name]);
-const wasm = readFileSync(join(engineDir, 'strata_core_bg.wasm'));
-const js = readFileSync(join(engineDir, 'strata_core.js'));
-const pkgSize = { raw: wasm.length + js.length, gzip9: gzipSync(wasm, { level: 9 }).length + gzipSync(js, { level: 9 }).length };
+// The wasm, the glue and the JS snippets the glue imports (snippets/<crate>-<hash>/*.js).
+const snippetsDir = join(engineDir, 'snippets');
+const snippets = existsSync(snippetsDir)
+  ? readdirSync(snippetsDir).flatMap((d) => readdirSync(join(snippetsDir, d)).map((f) => join(snippetsDir, d, f)))
+  : [];
+const pkgFiles = [join(engineDir, 'strata_core_bg.wasm'), join(engineDir, 'strata_core.js'), ...snippets].map((f) => readFileSync(f));
+const pkgSize = {
+  raw: pkgFiles.reduce((a, b) => a + b.length, 0),
+  gzip9: pkgFiles.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0),
+};
 const jreRate = rate.json_rules_engine;
 
 if (process.env.BENCH_JSON === '1') {
@@ -169,7 +176,7 @@ if (process.env.BENCH_JSON === '1') {
     const size = sizes[name] ? ` (${fmt(sizes[name])} chars as JSON)` : '';
     console.log(`${name.padEnd(20)} ${fmt(rate[name]).padStart(12)} ${(rate[name] / jreRate).toFixed(2).padStart(20)}  ${returns}${size}`);
   }
-  console.log(`engine package: ${fmt(pkgSize.raw)} B raw, ${fmt(pkgSize.gzip9)} B gzip -9 (glue + wasm)`);
+  console.log(`engine package: ${fmt(pkgSize.raw)} B raw, ${fmt(pkgSize.gzip9)} B gzip -9 (glue + snippets + wasm)`);
 }
 const bad = Object.entries(mismatches).filter(([, k]) => k);
 if (bad.length) {
