@@ -22,8 +22,8 @@
 //! machine; the others check the tools they need and name what `setup` would install.
 //!
 //! What xtask depends on:
-//! - crates: `sha2` and `base64` (CSP and SRI hashes, harden.rs) and `zopfli` (the served
-//!   `.gz` files, precompress.rs); nothing else, so it builds in seconds;
+//! - crates: `sha2` and `base64` (CSP and SRI hashes, harden.rs), `zopfli` and `brotli`
+//!   (the served `.gz` and `.br` files, precompress.rs); nothing else, so it builds in seconds;
 //! - found on the machine: rustup with a stable Rust of at least the workspace's
 //!   `rust-version`, Node.js 20+ with npm, `gzip` (size); as root, `setup` installs
 //!   Node.js, npm, Chromium, its driver and a CJK font with `apt-get` when missing;
