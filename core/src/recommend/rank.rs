@@ -6,7 +6,6 @@ use super::Inputs;
 use crate::catalog::{Product, Scenario};
 use crate::dec::Dec;
 use crate::metrics::age_on;
-use crate::profile::Family;
 use crate::recommend::Audience;
 use crate::recommend::Exclusion;
 use crate::recommend::ExclusionRule;
@@ -22,8 +21,9 @@ use crate::recommend::score::N_FACTORS;
 use crate::recommend::score::bits;
 use crate::recommend::score::parts;
 
-/// How many product families there are (`Family::SafeDepositBox` is the last).
-const FAMILIES: usize = Family::SafeDepositBox as usize + 1;
+/// Room for every product family, by `Family as usize`: fewer than 32, as the held-family
+/// mask's bit per family already needs.
+const FAMILIES: usize = 32;
 
 /// The ranked offers, and (with `explain`) every product left out with its rule.
 // Short names for the inputs, catalog, profile, weights and flags keep the formulas readable.
