@@ -160,3 +160,27 @@ fn batch_100k_recommend_500_products(bencher: divan::Bencher) {
         black_box(offers)
     });
 }
+
+/// What the engine package's `evaluate(p, asOf, { detail: "full" })` does in wasm, natively:
+/// the shipped ruleset and catalog, a full evaluation with offers, written as JSON text.
+#[divan::bench]
+fn full_with_offers_to_json(bencher: divan::Bencher) {
+    let engine = Engine::assemble(
+        rulesets::builtin("cn-retail").unwrap(),
+        strata_core::CatalogChoice::Shipped,
+    )
+    .unwrap();
+    let profiles: Vec<Profile> = (0..1000).map(synthetic).collect();
+    let mut i = 0;
+    bencher.bench_local(|| {
+        i = (i + 1) % profiles.len();
+        let e = engine
+            .evaluate_with(
+                black_box(&profiles[i]),
+                as_of(),
+                &strata_core::recommend::Options::default(),
+            )
+            .unwrap();
+        black_box(serde_json::to_string(&e).unwrap())
+    });
+}

@@ -75,6 +75,47 @@ pub(crate) fn clip(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Room for any decimal [`plain`] writes: 20 digits, a sign, a point and a leading `0.`
+/// with up to 28 zeros.
+const PLAIN_LEN: usize = 56;
+
+/// `d` normalized, as its `Display` writes it, when its digits fit a `u64` (every value in
+/// the grammar does); `None` otherwise. Decimals are most of what a result holds, and
+/// `Display` through the formatter cost about a tenth of serializing a full evaluation.
+fn plain(d: Decimal, buf: &mut [u8; PLAIN_LEN]) -> Option<&str> {
+    let mut n = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
+    // Normalized: no trailing zeros after the point (cheaper here than `normalize`).
+    let mut scale = d.scale() as usize;
+    while scale > 0 && n % 10 == 0 {
+        n /= 10;
+        scale -= 1;
+    }
+    let negative = d.is_sign_negative() && n != 0;
+    let mut at = PLAIN_LEN;
+    let mut push = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    for _ in 0..scale {
+        push(b'0' + (n % 10) as u8);
+        n /= 10;
+    }
+    if scale > 0 {
+        push(b'.');
+    }
+    loop {
+        push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        push(b'-');
+    }
+    std::str::from_utf8(&buf[at..]).ok()
+}
+
 /// An exact decimal that serializes as a string, e.g. `"50000.00"`: points, weights,
 /// percents, scores and thresholds, with up to [`MAX_DECIMALS`] decimals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,7 +158,13 @@ macro_rules! decimal_type {
 
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.normalize().fmt(f)
+                let mut buf = [0; PLAIN_LEN];
+                match plain(self.0, &mut buf) {
+                    Some(text) if f.width().is_none() && f.precision().is_none() => {
+                        f.write_str(text)
+                    }
+                    _ => self.0.normalize().fmt(f),
+                }
             }
         }
 
@@ -132,7 +179,11 @@ macro_rules! decimal_type {
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 // Normalized so that equal values always print the same way (golden files, JS).
-                s.collect_str(&self.0.normalize())
+                let mut buf = [0; PLAIN_LEN];
+                match plain(self.0, &mut buf) {
+                    Some(text) => s.serialize_str(text),
+                    None => s.collect_str(&self.0.normalize()),
+                }
             }
         }
     };
@@ -232,6 +283,63 @@ mod tests {
         assert!(e.to_string().contains("decimal string"), "{e}");
         let e = from_str::<Dec>("\"12abc\"").expect_err("garbage");
         assert!(e.to_string().contains("not a decimal"), "{e}");
+    }
+
+    #[test]
+    fn plain_writes_what_display_does() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.00",
+            "1",
+            "-1",
+            "10",
+            "100.00",
+            "0.005",
+            "-0.005",
+            "0.0548",
+            "50000.00",
+            "999999999999999",
+            "-999999999999999.999999",
+            "0.000001",
+            "123.4500",
+            "18446744073709551615",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("decimal"))
+        .collect();
+        // Every scale, both signs, digits of every length.
+        for scale in 0..=28 {
+            for m in [
+                1i64,
+                7,
+                10,
+                12_345,
+                1_000_000,
+                i64::MAX,
+                -3,
+                -100,
+                i64::MIN + 1,
+            ] {
+                cases.push(Decimal::new(m, scale));
+            }
+        }
+        cases.push(Decimal::MAX);
+        cases.push(Decimal::MIN);
+        for d in cases {
+            let mut buf = [0; PLAIN_LEN];
+            let want = d.normalize().to_string();
+            if let Some(got) = plain(d, &mut buf) {
+                assert_eq!(got, want, "{d:?}");
+            }
+            assert_eq!(Dec(d).to_string(), want, "{d:?}");
+            let json = serde_json::to_string(&Dec(d)).expect("ser");
+            assert_eq!(json, format!("\"{want}\""), "{d:?}");
+        }
+        assert_eq!(format!("{:>6}", Dec(Decimal::ONE)), "     1");
+        assert_eq!(format!("{:.2}", Dec(Decimal::ONE)), "1.00");
     }
 
     #[test]

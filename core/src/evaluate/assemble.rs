@@ -135,7 +135,7 @@ impl Engine {
             uses_assets,
             value,
             catalog: None,
-            catalog_index: Vec::new(),
+            catalog_index: crate::recommend::Index::default(),
             ruleset,
         })
     }

@@ -56,8 +56,8 @@ pub struct Engine {
     /// Value indicators compiled to metric slots, in the model's order.
     value: Option<[(IndicatorKind, usize); 4]>,
     catalog: Option<Catalog>,
-    /// Per-product masks of the catalog, in its order.
-    catalog_index: Vec<crate::recommend::ProductIndex>,
+    /// The catalog's per-product masks and per-tier scores.
+    catalog_index: crate::recommend::Index,
 }
 
 /// Where a profile lands on the ladder.

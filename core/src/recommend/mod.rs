@@ -19,12 +19,13 @@ pub use crate::output::recommendation::{
     Audience, Exclusion, ExclusionRule, Factor, FactorKind, LiftSource, Reason, Recommendation,
 };
 pub(crate) use rank::recommend;
+use score::{N_FACTORS, parts, pattern};
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Scenario};
+use crate::catalog::{Catalog, Scenario, Strategy};
 use crate::evaluation::TierRef;
 use crate::json::FromJson;
 use crate::profile::{Profile, RiskLevel};
@@ -80,8 +81,8 @@ impl RiskStatus {
 /// What the recommender reads from the evaluation.
 pub(crate) struct Inputs<'a> {
     pub catalog: &'a Catalog,
-    /// Per product, in catalog order: precomputed masks.
-    pub index: &'a [ProductIndex],
+    /// The catalog's precomputed masks and scores.
+    pub index: &'a Index,
     /// The customer's tier, as a ladder position.
     pub tier_idx: usize,
     pub profile: &'a Profile,
@@ -96,19 +97,42 @@ pub(crate) struct Inputs<'a> {
     pub vulnerability: Option<&'a Vulnerability>,
 }
 
+/// What ranking needs that depends only on the ruleset and the catalog, computed once when
+/// the catalog is attached: each product's masks and each tier's scores.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    /// Per product, in catalog order.
+    pub(crate) products: Vec<ProductIndex>,
+    /// Per tier, in ladder order.
+    pub(crate) tiers: Vec<TierScores>,
+}
+
 /// A product's tiers, scenario tags and bundles as bit masks, computed once per catalog so
 /// that ranking 500 products does no string comparisons.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ProductIndex {
     /// Bit `t`: offered to tier `t` (all bits when the product names no tiers).
-    tiers: u64,
+    pub(crate) tiers: u64,
     /// Bit per `Scenario`.
-    tags: u16,
+    pub(crate) tags: u16,
     /// Bit `t`: in tier `t`'s bundle.
-    bundles: u64,
+    pub(crate) bundles: u64,
     /// Business priority in millionths, for integer ranking.
-    priority_micros: i64,
+    pub(crate) priority_micros: i64,
 }
+
+/// One tier's scoring: the catalog's weights scaled by the tier's strategy, and
+/// `relevance × value` for each of the `2^N_FACTORS` patterns of factors that apply (exact,
+/// and in millionths for ranking), so that no call sums or multiplies decimals to rank.
+#[derive(Clone, Debug)]
+pub(crate) struct TierScores {
+    pub(crate) weights: [Decimal; N_FACTORS],
+    pub(crate) combos: [Decimal; N_PATTERNS],
+    pub(crate) combo_micros: [i64; N_PATTERNS],
+}
+
+/// How many patterns of factors there are.
+pub(crate) const N_PATTERNS: usize = 1 << N_FACTORS;
 
 /// A small non-negative decimal in millionths, saturating.
 fn micros(d: Decimal) -> i64 {
@@ -118,19 +142,43 @@ fn micros(d: Decimal) -> i64 {
         .clamp(0, i128::from(i64::MAX)) as i64
 }
 
-fn scenario_bit(s: Scenario) -> u16 {
+pub(crate) fn scenario_bit(s: Scenario) -> u16 {
     1 << (s as u16)
 }
 
-/// Masks for every product; `tier_ids` in ladder order (validation keeps it within 64).
-pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Vec<ProductIndex> {
+/// The weights of `strategy`: nurture doubles life stage, deepen new family, compete
+/// external assets; maintain keeps the catalog's.
+fn weights(c: &Catalog, strategy: Strategy) -> [Decimal; N_FACTORS] {
+    let w = &c.policy.weights;
+    let two = Decimal::TWO;
+    let mut out = [
+        w.next_tier.0,
+        w.external_assets.0,
+        w.new_family.0,
+        w.life_stage.0,
+        w.bundle.0,
+        w.tier_fit.0,
+    ];
+    match strategy {
+        Strategy::Nurture => out[3] *= two,
+        Strategy::Deepen => out[2] *= two,
+        Strategy::Compete => out[1] *= two,
+        Strategy::Maintain => {}
+    }
+    out
+}
+
+/// Masks for every product and scores for every tier; `tier_ids` in ladder order
+/// (validation keeps it within 64).
+pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Index {
     let bit = |id: &str| {
         tier_ids
             .iter()
             .position(|t| *t == id)
             .map_or(0, |i| 1u64 << i)
     };
-    c.products
+    let products = c
+        .products
         .iter()
         .map(|p| ProductIndex {
             tiers: if p.tiers.is_empty() {
@@ -151,5 +199,22 @@ pub(crate) fn index(c: &Catalog, tier_ids: &[&str]) -> Vec<ProductIndex> {
                 .fold(0, |a, b| a | b),
             priority_micros: micros(p.priority.0),
         })
-        .collect()
+        .collect();
+    let tiers = tier_ids
+        .iter()
+        .map(|t| {
+            let strategy = c.strategy.get(*t).copied().unwrap_or(Strategy::Maintain);
+            let weights = weights(c, strategy);
+            let combos: [Decimal; N_PATTERNS] = std::array::from_fn(|bits| {
+                let (r, v) = parts(&weights, pattern(bits as u8));
+                r * v
+            });
+            TierScores {
+                weights,
+                combos,
+                combo_micros: combos.map(micros),
+            }
+        })
+        .collect();
+    Index { products, tiers }
 }

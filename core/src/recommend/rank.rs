@@ -1,14 +1,11 @@
 //! Ranking: eligibility, then scoring, diversity and the top N, with explanations.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use rust_decimal::Decimal;
 
 use super::Inputs;
-use crate::catalog::{Product, Scenario, Strategy};
+use crate::catalog::{Product, Scenario};
 use crate::dec::Dec;
 use crate::metrics::age_on;
-use crate::profile::Family;
 use crate::recommend::Audience;
 use crate::recommend::Exclusion;
 use crate::recommend::ExclusionRule;
@@ -18,13 +15,15 @@ use crate::recommend::Reason;
 use crate::recommend::Recommendation;
 use crate::recommend::eligibility::exclusion;
 use crate::recommend::eligibility::lift_means;
-use crate::recommend::micros;
 use crate::recommend::scenario_bit;
 use crate::recommend::score::KINDS;
 use crate::recommend::score::N_FACTORS;
 use crate::recommend::score::bits;
 use crate::recommend::score::parts;
-use crate::recommend::score::pattern;
+
+/// Room for every product family, by `Family as usize`: fewer than 32, as the held-family
+/// mask's bit per family already needs.
+const FAMILIES: usize = 32;
 
 /// The ranked offers, and (with `explain`) every product left out with its rule.
 // Short names for the inputs, catalog, profile, weights and flags keep the formulas readable.
@@ -41,65 +40,24 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
     let means = i.aum.saturating_add(external);
     let lift = lift_means(i, external);
     let age = p.birth_date.map(|b| age_on(b, i.as_of));
-    let held: BTreeSet<Family> = p.holdings.iter().map(|h| h.family).collect();
-    let held_mask: u32 = held
+    let held_mask: u32 = p
+        .holdings
         .iter()
-        .map(|f| 1u32 << (*f as u32))
-        .fold(0, |a, b| a | b);
-    let mut scenarios: BTreeSet<Scenario> = p.interests.iter().copied().collect();
+        .fold(0, |a, h| a | (1u32 << (h.family as u32)));
+    let mut scenario_mask: u16 = p.interests.iter().fold(0, |a, s| a | scenario_bit(*s));
     if let Some(a) = age {
         if a <= 30 {
-            scenarios.insert(Scenario::Youth);
+            scenario_mask |= scenario_bit(Scenario::Youth);
         }
         if a >= 50 {
-            scenarios.insert(Scenario::Retirement);
+            scenario_mask |= scenario_bit(Scenario::Retirement);
         }
     }
     let bundle = c.bundles.get(i.tier);
-    let strategy = c
-        .strategy
-        .get(i.tier)
-        .copied()
-        .unwrap_or(Strategy::Maintain);
-    let w = &c.policy.weights;
-    let two = Decimal::TWO;
-    let (next_w, ext_w, fam_w, life_w, bundle_w) = match strategy {
-        Strategy::Nurture => (
-            w.next_tier.0,
-            w.external_assets.0,
-            w.new_family.0,
-            w.life_stage.0 * two,
-            w.bundle.0,
-        ),
-        Strategy::Deepen => (
-            w.next_tier.0,
-            w.external_assets.0,
-            w.new_family.0 * two,
-            w.life_stage.0,
-            w.bundle.0,
-        ),
-        Strategy::Compete => (
-            w.next_tier.0,
-            w.external_assets.0 * two,
-            w.new_family.0,
-            w.life_stage.0,
-            w.bundle.0,
-        ),
-        Strategy::Maintain => (
-            w.next_tier.0,
-            w.external_assets.0,
-            w.new_family.0,
-            w.life_stage.0,
-            w.bundle.0,
-        ),
-    };
-    // Score every eligible product without allocating; only the offers shown get their
-    // factors and reasons built (a 500-product catalog would otherwise clone 500 texts).
-    let weights = [next_w, ext_w, fam_w, life_w, bundle_w, w.tier_fit.0];
-    let scenario_mask: u16 = scenarios
-        .iter()
-        .map(|s| scenario_bit(*s))
-        .fold(0, |a, b| a | b);
+    // The strategy's weights and every pattern's score, computed when the catalog was
+    // attached.
+    let scores = &i.index.tiers[i.tier_idx];
+    let weights = scores.weights;
     let tier_bit = 1u64 << i.tier_idx;
     let applies = |pr: &Product, ix: &ProductIndex| -> [bool; N_FACTORS] {
         [
@@ -112,22 +70,19 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             ix.tiers != u64::MAX && ix.tiers & tier_bit != 0,
         ]
     };
-    // relevance × value depends only on which factors apply: 2^N_FACTORS patterns, computed
-    // once.
-    let combos: Vec<Decimal> = (0..1u8 << N_FACTORS)
-        .map(|bits| {
-            let (r, v) = parts(&weights, pattern(bits));
-            r * v
-        })
-        .collect();
-    // Ranking runs on integers (millionths): decimal arithmetic per product dominated the
-    // cost in wasm. The exact decimal score is computed for the offers shown.
-    let combo_micros: Vec<i64> = combos.iter().map(|d| micros(*d)).collect();
     let explain = i.options.explain;
     let mut excluded = Vec::new();
-    let mut ranked: Vec<(i64, &Product, [bool; N_FACTORS])> = Vec::new();
-    for (pr, ix) in c.products.iter().zip(i.index) {
-        if let Some(rule) = exclusion(pr, ix.tiers & tier_bit != 0, i, age, means) {
+    // Ranking runs on integers (millionths): decimal arithmetic per product dominated the
+    // cost in wasm. The exact decimal score is computed for the offers shown.
+    let mut ranked: Vec<(i64, usize, [bool; N_FACTORS])> = Vec::with_capacity(c.products.len());
+    for (n, (pr, ix)) in c.products.iter().zip(&i.index.products).enumerate() {
+        let tier_ok = ix.tiers & tier_bit != 0;
+        // Without `explain` no rule is returned: skip what the tier rules out before
+        // building one (it would copy the tier's id).
+        if !explain && !tier_ok {
+            continue;
+        }
+        if let Some(rule) = exclusion(pr, tier_ok, i, age, means) {
             if explain {
                 excluded.push(Exclusion {
                     product: pr.id.clone(),
@@ -137,34 +92,22 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             continue;
         }
         let a = applies(pr, ix);
-        let key = combo_micros[usize::from(bits(a))].saturating_mul(ix.priority_micros);
-        ranked.push((key, pr, a));
+        let key = scores.combo_micros[usize::from(bits(a))].saturating_mul(ix.priority_micros);
+        ranked.push((key, n, a));
     }
-    // Highest score first; ties keep catalog order (the sort is stable).
-    ranked.sort_by_key(|(key, _, _)| std::cmp::Reverse(*key));
+    // Highest score first; ties keep catalog order. Positions are unique, so the unstable
+    // sort (which needs no scratch buffer) gives the stable order.
+    ranked.sort_unstable_by_key(|(key, n, _)| (std::cmp::Reverse(*key), *n));
     // The one offer that may claim a tier lift: the first shown that fits it.
-    let lift_given = std::cell::Cell::new(false);
+    let mut lift_given = false;
     let staff = i.options.audience == Audience::Staff;
-    let build = |pr: &Product, a: [bool; N_FACTORS], score: Decimal| {
-        let (relevance, value) = parts(&weights, a);
-        let factors: Vec<Factor> = KINDS
-            .iter()
-            .zip(weights)
-            .zip(a)
-            .filter(|((_, w), on)| *on && *w > Decimal::ZERO)
-            .map(|((kind, w), _)| Factor {
-                factor: *kind,
-                weight: Dec(w),
-                strength: Dec(Decimal::ONE),
-                points: Dec(w),
-            })
-            .collect();
+    let mut build = |pr: &Product, a: [bool; N_FACTORS]| {
         let mut reasons = Vec::new();
         if a[0]
-            && !lift_given.get()
+            && !lift_given
             && let Some(l) = &lift
         {
-            lift_given.set(true);
+            lift_given = true;
             reasons.push(Reason::LiftsTier {
                 tier: l.tier.clone(),
                 amount: Dec(l.amount(pr)),
@@ -184,7 +127,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
                 .tags
                 .iter()
                 .copied()
-                .filter(|t| scenarios.contains(t))
+                .filter(|t| scenario_mask & scenario_bit(*t) != 0)
                 .collect();
             reasons.push(Reason::LifeStage { tags });
         }
@@ -193,7 +136,7 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
                 bundle: b.name.clone(),
             });
         }
-        Recommendation {
+        let mut offer = Recommendation {
             product: pr.id.clone(),
             name: pr.name.clone(),
             pitch: pr.pitch.clone(),
@@ -206,25 +149,54 @@ pub(crate) fn recommend(i: &Inputs) -> (Vec<Recommendation>, Vec<Exclusion>) {
             cooling_off_hours: pr.cooling_off_hours,
             disclosure: c.disclosure(pr).cloned(),
             reasons,
-            score: staff.then(|| Dec(score.round_dp(4))),
-            relevance: staff.then_some(Dec(relevance)),
-            value: staff.then_some(Dec(value)),
-            lever: staff.then_some(pr.priority),
-            factors: staff.then_some(factors),
+            score: None,
+            relevance: None,
+            value: None,
+            lever: None,
+            factors: None,
+        };
+        // The bank's reasons, computed only for staff.
+        if staff {
+            let (relevance, value) = parts(&weights, a);
+            let score = scores.combos[usize::from(bits(a))] * pr.priority.0;
+            let factors = KINDS
+                .iter()
+                .zip(weights)
+                .zip(a)
+                .filter(|((_, w), on)| *on && *w > Decimal::ZERO)
+                .map(|((kind, w), _)| Factor {
+                    factor: *kind,
+                    weight: Dec(w),
+                    strength: Dec(Decimal::ONE),
+                    points: Dec(w),
+                })
+                .collect();
+            offer.score = Some(Dec(score.round_dp(4)));
+            offer.relevance = Some(Dec(relevance));
+            offer.value = Some(Dec(value));
+            offer.lever = Some(pr.priority);
+            offer.factors = Some(factors);
         }
+        offer
     };
     let top_n = i.options.top_n.unwrap_or(c.policy.top_n) as usize;
-    let mut per_family: BTreeMap<Family, u32> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (rank, (_, pr, a)) in ranked.into_iter().enumerate() {
-        let count = per_family.entry(pr.family).or_default();
+    // Offers so far per family, indexed by `Family as usize`.
+    let mut per_family = [0u32; FAMILIES];
+    let mut out = Vec::with_capacity(top_n.min(ranked.len()));
+    for (rank, (_, n, a)) in ranked.into_iter().enumerate() {
+        // Without `explain` nothing past the top N is reported.
+        if out.len() >= top_n && !explain {
+            break;
+        }
+        let pr = &c.products[n];
+        let count = &mut per_family[pr.family as usize];
         let rule = if *count >= c.policy.per_family {
             ExclusionRule::FamilyLimit
         } else if out.len() >= top_n {
             ExclusionRule::RankedOut { rank: rank + 1 }
         } else {
             *count += 1;
-            out.push(build(pr, a, combos[usize::from(bits(a))] * pr.priority.0));
+            out.push(build(pr, a));
             continue;
         };
         if explain {
