@@ -2,7 +2,8 @@
 //!
 //! Trunk emits one inline start-up script that imports the JS glue and fetches the wasm.
 //! This step makes that fetch carry Subresource Integrity (`fetch(url, { integrity })`, so a
-//! swapped wasm is refused), then hashes the final script and writes the policy twice: as a
+//! swapped wasm is refused), then hashes the final script, and every inline classic script
+//! (Trunk's inlined `web/prefs.js`), and writes the policy twice: as a
 //! `<meta http-equiv>` first in `<head>` (protection even on a host that sends no header) and
 //! in `dist/csp-header.txt`, the header a bank's web server should send (the meta form
 //! cannot carry `frame-ancestors`). The CSS and JS glue already carry Trunk's `integrity`
@@ -113,8 +114,12 @@ fn harden(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<(String,
         &rest[end + 1..]
     );
 
-    let hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
-    let policy = POLICY.replace("{scripts}", &format!(" 'sha256-{hash}'"));
+    // Inline classic scripts (index.html's web/prefs.js, inlined by Trunk) are allowed by
+    // their hashes too, in page order, then the start-up script's.
+    let hash = |body: &[u8]| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(body)));
+    let mut hashes: String = inline_classic_scripts(html).into_iter().map(hash).collect();
+    hashes.push_str(&hash(script.as_bytes()));
+    let policy = POLICY.replace("{scripts}", &hashes);
     let meta =
         format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
     let head = html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
@@ -125,6 +130,17 @@ fn harden(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<(String,
         &html[body_start + body_len..]
     );
     Ok((page, policy))
+}
+
+/// The bodies of the page's inline classic scripts (`<script>` with no attributes), as
+/// Trunk writes a `<link data-trunk rel="inline">` script file.
+fn inline_classic_scripts(html: &str) -> Vec<&[u8]> {
+    html.match_indices("<script>")
+        .filter_map(|(at, open)| {
+            let body = &html[at + open.len()..];
+            body.find("</script>").map(|end| &body.as_bytes()[..end])
+        })
+        .collect()
 }
 
 /// The page without `integrity` attributes on `<link rel="preload" … as="fetch">`.
@@ -179,6 +195,22 @@ mod tests {
         assert!(policy.contains(&format!("'sha256-{hash}'")));
         assert!(page.starts_with("<html><head>\n    <meta http-equiv=\"Content-Security-Policy\""));
         assert!(!policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"));
+    }
+
+    #[test]
+    fn inline_classic_scripts_are_allowed_by_their_hashes() {
+        let prefs = "(() => { window.x = 1; })();";
+        let page = PAGE.replace("<head>", &format!("<head><script>{prefs}</script>"));
+        let (hardened, policy) = harden(&page, |_| Ok(Vec::new())).expect("hardens");
+        let hash = STANDARD.encode(Sha256::digest(prefs.as_bytes()));
+        assert!(policy.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}' 'sha256-"
+        )));
+        assert_eq!(policy.matches("'sha256-").count(), 2);
+        assert!(hardened.contains(&format!("<script>{prefs}</script>")));
+        // An injected inline script is still refused: its hash is not in the policy.
+        let (_, plain) = harden(PAGE, |_| Ok(Vec::new())).expect("hardens");
+        assert_eq!(plain.matches("'sha256-").count(), 1);
     }
 
     #[test]
