@@ -115,6 +115,14 @@ macro_rules! decimal_type {
             }
         }
 
+        impl $ty {
+            /// Appends the value as it displays (normalized) to `out`, faster than `Display`
+            /// for every value below 2^64 in its last unit (see [`write_normalized`]).
+            pub fn write_to(&self, out: &mut String) {
+                write_normalized(self.0, out);
+            }
+        }
+
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 self.0.normalize().fmt(f)
@@ -150,6 +158,53 @@ impl From<Decimal> for Dec {
 impl From<Money> for Dec {
     fn from(m: Money) -> Self {
         Dec(m.0)
+    }
+}
+
+/// Appends `d.normalize()`'s `Display` to `out`. A mantissa that fits 64 bits (every
+/// value of the grammar does) is written from native integer digits; `normalize` and
+/// `Display` divide the 96-bit mantissa by ten for each digit, several times slower in a
+/// lean result. Larger mantissas go through `Display`.
+pub fn write_normalized(d: Decimal, out: &mut String) {
+    use fmt::Write;
+    let m = d.mantissa();
+    let Ok(mut u) = u64::try_from(m.unsigned_abs()) else {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}", d.normalize());
+        return;
+    };
+    if u == 0 {
+        out.push('0');
+        return;
+    }
+    let mut scale = d.scale() as usize;
+    while scale > 0 && u % 10 == 0 {
+        u /= 10;
+        scale -= 1;
+    }
+    if m < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    while u > 0 {
+        start -= 1;
+        digits[start] = b'0' + (u % 10) as u8;
+        u /= 10;
+    }
+    let digits = &digits[start..];
+    let push = |out: &mut String, ds: &[u8]| out.extend(ds.iter().map(|&b| char::from(b)));
+    if scale >= digits.len() {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', scale - digits.len()));
+        push(out, digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        push(out, int);
+        if !frac.is_empty() {
+            out.push('.');
+            push(out, frac);
+        }
     }
 }
 
@@ -232,6 +287,48 @@ mod tests {
         assert!(e.to_string().contains("decimal string"), "{e}");
         let e = from_str::<Dec>("\"12abc\"").expect_err("garbage");
         assert!(e.to_string().contains("not a decimal"), "{e}");
+    }
+
+    #[test]
+    fn write_to_is_display() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.000",
+            "-0.00",
+            "1",
+            "-1",
+            "10",
+            "100.00",
+            "0.8125",
+            "0.05",
+            "-0.000001",
+            "123456789012345.123456",
+            "-999999999999999.99",
+            "50000.10",
+            "0.1000",
+            "7922816251426433759354395033",
+            "-79228162514264337593543950335",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1844674407370955161.6",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("decimal"))
+        .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let m = i64::from_ne_bytes(seed.to_ne_bytes()) >> (seed % 48);
+            cases.push(Decimal::new(m, (seed >> 59) as u32 % 10));
+        }
+        for d in cases {
+            let mut out = String::from("x");
+            Dec(d).write_to(&mut out);
+            assert_eq!(out, format!("x{}", d.normalize()), "{d:?}");
+        }
     }
 
     #[test]
