@@ -382,36 +382,37 @@ impl Issue {
 }
 
 // A JS value's JSON text, written by JS straight into a wasm buffer the caller reuses: no
-// JS string crosses as a `JsValue` and no memory is allocated per call. `jsonInto` returns
-// the bytes written; -1 when there is no text (`JSON.stringify` threw or gave `undefined`,
-// read as "" like before); below -1, `-2 - n` when the buffer needs `n` bytes, the text
-// then kept for `jsonAgain` (or `jsonTake`, as a string) on the next call. ASCII is copied
-// by a loop (faster than `encodeInto` for a profile's short text), the rest encoded.
+// JS string crosses as a `JsValue` and no memory is allocated per call. The buffer is named
+// by its address and length in the wasm memory (handed over once, `setMemory`); its view
+// is kept while the buffer stays where it is, since making one costs as much as encoding a
+// profile. `jsonInto` returns the bytes written; -1 when there is no text (`JSON.stringify`
+// threw or gave `undefined`, read as "" like before); below -1, `-2 - n` when the buffer
+// needs `n` bytes, the text then kept for `jsonAgain` (or `jsonTake`, as a string).
 #[wasm_bindgen(inline_js = r#"
-let pending = "";
+let memory = null, bytes = null, view = null, viewAt = -1, viewLen = -1, pending = "";
 const encoder = new TextEncoder();
-export function jsonInto(value, buf) {
+export function setMemory(m) { memory = m; }
+export function jsonInto(value, at, len) {
   let s;
   try { s = JSON.stringify(value); } catch { s = undefined; }
   if (typeof s !== "string") return -1;
   pending = s;
-  return jsonAgain(buf);
+  return jsonAgain(at, len);
 }
-export function jsonAgain(buf) {
-  const s = pending, n = s.length;
-  if (n > buf.length) return -2 - 3 * n;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7f) break;
-    buf[i] = c;
+export function jsonAgain(at, len) {
+  if (bytes === null || bytes.byteLength === 0) {
+    bytes = new Uint8Array(memory.buffer);
+    view = null;
   }
-  if (i < n) {
-    if (i + 3 * (n - i) > buf.length) return -2 - (i + 3 * (n - i));
-    i += encoder.encodeInto(s.slice(i), buf.subarray(i)).written;
+  if (view === null || viewAt !== at || viewLen !== len) {
+    view = bytes.subarray(at, at + len);
+    viewAt = at;
+    viewLen = len;
   }
+  const s = pending, { read, written } = encoder.encodeInto(s, view);
+  if (read < s.length) return -2 - 3 * s.length;
   pending = "";
-  return i;
+  return written;
 }
 export function jsonTake() {
   const s = pending;
@@ -420,10 +421,12 @@ export function jsonTake() {
 }
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = setMemory)]
+    fn set_memory(memory: &JsValue);
     #[wasm_bindgen(js_name = jsonInto)]
-    fn json_into(value: &JsValue, buf: &mut [u8]) -> i32;
+    fn json_into(value: &JsValue, at: usize, len: usize) -> i32;
     #[wasm_bindgen(js_name = jsonAgain)]
-    fn json_again(buf: &mut [u8]) -> i32;
+    fn json_again(at: usize, len: usize) -> i32;
     #[wasm_bindgen(js_name = jsonTake)]
     fn json_take() -> String;
 }
@@ -450,9 +453,12 @@ fn json_text<R>(v: &JsValue, read: impl FnOnce(&str) -> R) -> R {
             return read(&text);
         };
         if buf.len() < JSON_BUF {
+            // The first use: JS needs the memory to write into.
+            set_memory(&wasm_bindgen::memory());
             buf.resize(JSON_BUF, 0);
         }
-        let mut n = json_into(v, &mut buf);
+        // JS writes through the address: the buffer is not borrowed across the call.
+        let mut n = json_into(v, buf.as_mut_ptr() as usize, buf.len());
         if n < -1 {
             let need = (-2 - i64::from(n)) as usize;
             // Past what the reader accepts, the text comes as a string, so that the error
@@ -461,7 +467,7 @@ fn json_text<R>(v: &JsValue, read: impl FnOnce(&str) -> R) -> R {
                 return read(&json_take());
             }
             buf.resize(need, 0);
-            n = json_again(&mut buf);
+            n = json_again(buf.as_mut_ptr() as usize, buf.len());
         }
         let text = usize::try_from(n)
             .ok()
