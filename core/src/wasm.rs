@@ -441,7 +441,15 @@ thread_local! {
 }
 
 /// Runs `read` on the JSON text of `v` (empty when `JSON.stringify` gives none).
-fn json_text<R>(v: &JsValue, read: impl FnOnce(&str) -> R) -> R {
+fn json_text<R>(v: &JsValue, read: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut read = Some(read);
+    let mut out = None;
+    with_json_text(v, &mut |text| out = read.take().map(|r| r(text)));
+    out
+}
+
+// Not generic, so that its code is not repeated for each type read.
+fn with_json_text(v: &JsValue, read: &mut dyn FnMut(&str)) {
     JSON_TEXT.with(|cell| {
         // A `toJSON` that calls back into the engine finds the buffer in use: the nested
         // call takes the text as a string instead.
@@ -474,18 +482,21 @@ fn json_text<R>(v: &JsValue, read: impl FnOnce(&str) -> R) -> R {
             .and_then(|n| buf.get(..n))
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default();
-        let out = read(text);
+        read(text);
         if buf.len() > JSON_BUF_KEEP {
             *buf = Vec::new();
         }
-        out
-    })
+    });
 }
 
 /// Reads a JS value through its JSON text: one reader (`crate::json`) for files and objects
 /// alike, so that every parse error names its field the same way.
 fn from_js<T: FromJson>(v: JsValue, kind: &'static str) -> Result<T, JsValue> {
-    json_text(&v, crate::json::from_str).map_err(|e| {
+    let read = json_text(&v, crate::json::from_str).unwrap_or_else(|| {
+        // `with_json_text` always reads; kept as an error rather than a panic.
+        crate::json::from_str("")
+    });
+    read.map_err(|e| {
         let issue = [Issue::new("parse", &e.path, &e.message)];
         into_error(kind, &e.to_string(), &issue)
     })
