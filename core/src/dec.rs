@@ -156,6 +156,22 @@ macro_rules! decimal_type {
             }
         }
 
+        impl $ty {
+            /// Appends the value as it displays (normalized) to `out`, without the formatter
+            /// for every value of the grammar (see [`plain`]).
+            pub fn write_to(&self, out: &mut String) {
+                let mut buf = [0; PLAIN_LEN];
+                match plain(self.0, &mut buf) {
+                    Some(text) => out.push_str(text),
+                    None => {
+                        use fmt::Write;
+                        // Writing to a String cannot fail.
+                        let _ = write!(out, "{}", self.0.normalize());
+                    }
+                }
+            }
+        }
+
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let mut buf = [0; PLAIN_LEN];
@@ -340,6 +356,54 @@ mod tests {
         }
         assert_eq!(format!("{:>6}", Dec(Decimal::ONE)), "     1");
         assert_eq!(format!("{:.2}", Dec(Decimal::ONE)), "1.00");
+    }
+
+    #[test]
+    fn serializes_normalized() {
+        let d: Dec = "50000.00".parse().expect("parse");
+        assert_eq!(serde_json::to_string(&d).expect("ser"), "\"50000\"");
+    }
+
+    #[test]
+    fn write_to_is_display() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.000",
+            "-0.00",
+            "1",
+            "-1",
+            "10",
+            "100.00",
+            "0.8125",
+            "0.05",
+            "-0.000001",
+            "123456789012345.123456",
+            "-999999999999999.99",
+            "50000.10",
+            "0.1000",
+            "7922816251426433759354395033",
+            "-79228162514264337593543950335",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1844674407370955161.6",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("decimal"))
+        .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let m = i64::from_ne_bytes(seed.to_ne_bytes()) >> (seed % 48);
+            cases.push(Decimal::new(m, (seed >> 59) as u32 % 10));
+        }
+        for d in cases {
+            let mut out = String::from("x");
+            Dec(d).write_to(&mut out);
+            assert_eq!(out, format!("x{}", d.normalize()), "{d:?}");
+        }
     }
 
     #[test]

@@ -210,6 +210,51 @@ impl<'a> Summary<'a> {
     }
 }
 
+impl Summary<'_> {
+    /// Appends the summary's strings to `out`, each followed by U+001F, which no id, date or
+    /// decimal contains: the id, the target's amount and progress, the potential's move, the
+    /// retention's review date and margin (absent ones empty), each as it serializes. For a
+    /// binding that builds the object itself (the JS API's lean result).
+    pub fn write_strings(&self, out: &mut String) {
+        let dec = |out: &mut String, d: Option<Dec>| {
+            if let Some(d) = d {
+                d.write_to(out);
+            }
+            out.push('\u{1f}');
+        };
+        out.push_str(self.id);
+        out.push('\u{1f}');
+        dec(out, self.target.as_ref().map(|t| t.amount));
+        dec(out, self.target.as_ref().map(|t| t.progress));
+        dec(out, self.potential.as_ref().and_then(|p| p.move_needed));
+        if let Some(r) = &self.retention {
+            write_date(out, r.review_date);
+        }
+        out.push('\u{1f}');
+        dec(out, self.retention.as_ref().and_then(|r| r.margin));
+    }
+}
+
+/// Appends `YYYY-MM-DD` as `NaiveDate`'s `Display` writes it, without a formatter for the
+/// years 0 to 9999.
+fn write_date(out: &mut String, d: NaiveDate) {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let y = d.year();
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            let (m, day) = (d.month(), d.day());
+            let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10];
+            let digit = |n: u32| char::from_digit(n, 10).unwrap_or('0');
+            out.extend(digits.map(digit));
+            out.extend(['-', digit(m / 10), digit(m % 10), '-']);
+            out.extend([digit(day / 10), digit(day % 10)]);
+        }
+        // Writing to a String cannot fail.
+        _ => drop(write!(out, "{d}")),
+    }
+}
+
 /// What a summary reads of an evaluation, full or lean.
 struct Parts<'a> {
     basis: &'a Basis,
@@ -220,25 +265,41 @@ struct Parts<'a> {
     recommendations: &'a [Recommendation],
 }
 
+/// Every code [`Reasons`] may hold: the basis codes, then the change codes. A binding can
+/// name them by position (the JS API makes their strings once per engine).
+pub const REASON_CODES: [&str; 11] = [
+    "qualified",
+    "grace",
+    "deferred_downgrade",
+    "minimum_tenure",
+    "never_downgraded",
+    "step_down",
+    "manual_floor",
+    "upgrade",
+    "downgrade",
+    "grace_expired",
+    "manual",
+];
+
 fn basis_code(b: &Basis) -> &'static str {
-    match b {
-        Basis::Qualified => "qualified",
-        Basis::Grace { .. } => "grace",
-        Basis::DeferredDowngrade { .. } => "deferred_downgrade",
-        Basis::MinimumTenure { .. } => "minimum_tenure",
-        Basis::NeverDowngraded => "never_downgraded",
-        Basis::StepDown { .. } => "step_down",
-        Basis::ManualFloor { .. } => "manual_floor",
-    }
+    REASON_CODES[match b {
+        Basis::Qualified => 0,
+        Basis::Grace { .. } => 1,
+        Basis::DeferredDowngrade { .. } => 2,
+        Basis::MinimumTenure { .. } => 3,
+        Basis::NeverDowngraded => 4,
+        Basis::StepDown { .. } => 5,
+        Basis::ManualFloor { .. } => 6,
+    }]
 }
 
 fn change_code(c: ChangeReason) -> &'static str {
-    match c {
-        ChangeReason::Upgrade => "upgrade",
-        ChangeReason::Downgrade => "downgrade",
-        ChangeReason::GraceExpired => "grace_expired",
-        ChangeReason::Manual => "manual",
-    }
+    REASON_CODES[match c {
+        ChangeReason::Upgrade => 7,
+        ChangeReason::Downgrade => 8,
+        ChangeReason::GraceExpired => 9,
+        ChangeReason::Manual => 10,
+    }]
 }
 
 /// A binding's evaluation options: the engine's [`Options`] and the view to return.
@@ -329,6 +390,7 @@ pub fn evaluate<'a>(
 mod tests {
     use super::*;
     use crate::{catalogs, rulesets};
+    use chrono::Datelike;
 
     fn evaluate(json: &str, catalog: bool) -> Evaluation {
         let mut engine = Engine::new(rulesets::cn_retail()).expect("valid");
@@ -384,6 +446,59 @@ mod tests {
         assert_eq!(s.offers.len(), e.recommendations.len());
         assert_eq!(s.offers[0].product, e.recommendations[0].product);
         assert_eq!(s.offers[0].reasons, &e.recommendations[0].reasons[..]);
+    }
+
+    #[test]
+    fn dates_are_written_as_they_display() {
+        let mut d = NaiveDate::from_ymd_opt(-3, 1, 1).expect("date");
+        let far = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(10_000, 1, 1).expect("date"),
+        ];
+        while d.year() < 10_003 {
+            let mut out = String::new();
+            write_date(&mut out, d);
+            assert_eq!(out, d.to_string());
+            d = d + chrono::Days::new(7);
+        }
+        for d in far {
+            let mut out = String::new();
+            write_date(&mut out, d);
+            assert_eq!(out, d.to_string());
+        }
+    }
+
+    #[test]
+    fn the_strings_are_the_serialized_ones() {
+        for (json, catalog) in [
+            (
+                r#"{"id":"c-1","birth_date":"1991-04-18","education":"bachelor",
+            "holdings":[{"product":"demand-cny","family":"deposit","balance":"162500.00"}],
+            "external_assets":[{"balance":"300000.00"}]}"#,
+                false,
+            ),
+            (
+                r#"{"id":"客户-2","birth_date":"1980-01-01","education":"master",
+            "holdings":[{"product":"demand-cny","family":"deposit","balance":"1500000.00"}],
+            "tier_history":{"tier":"private_banking","since":"2024-01-01"}}"#,
+                true,
+            ),
+        ] {
+            let e = evaluate(json, catalog);
+            let s = Summary::of(&e);
+            let v = serde_json::to_value(&s).expect("serializes");
+            let mut out = String::new();
+            s.write_strings(&mut out);
+            let parts: Vec<&str> = out.split('\u{1f}').collect();
+            let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            assert_eq!(parts[0], text(&v["id"]));
+            assert_eq!(parts[1], text(&v["target"]["amount"]));
+            assert_eq!(parts[2], text(&v["target"]["progress"]));
+            assert_eq!(parts[3], text(&v["potential"]["move_needed"]));
+            assert_eq!(parts[4], text(&v["retention"]["review_date"]));
+            assert_eq!(parts[5], text(&v["retention"]["margin"]));
+        }
     }
 
     #[test]

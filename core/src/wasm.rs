@@ -11,7 +11,7 @@ use crate::engine::Lean;
 use crate::json::FromJson;
 use crate::recommend::Options;
 use crate::scenario::{Scenario, ScenarioKind};
-use crate::summary::{EvaluateOptions, Shaped, Summary};
+use crate::summary::{EvaluateOptions, REASON_CODES, Shaped, Summary};
 use crate::{CatalogChoice, Engine, Profile, Ruleset};
 
 // The batch API (`Portfolio`), kept in its own file.
@@ -51,17 +51,18 @@ export interface StrataError extends Error {
 
 /// A validated ruleset, ready to evaluate profiles.
 #[wasm_bindgen(js_name = Engine)]
-// The tier ids as JS strings beside the engine, made once: a lean result names tiers by them.
-pub struct JsEngine(Engine, js_sys::Array);
+// Beside the engine, JS strings made once, which a lean result names by position: the tier
+// ids, and the reason codes ([`crate::summary::REASON_CODES`]).
+pub struct JsEngine(Engine, js_sys::Array, js_sys::Array);
 
 // The lean result is built by this JS function from one text and a few numbers: measured
 // several times faster than JSON text parsed by `JSON.parse` (or than serde-wasm-bindgen's
 // property-by-property objects) for a summary. `text` holds the summary's strings joined by
-// U+001F, which no id, date or decimal can contain; tiers are positions in `tiers`; an
-// absent part is -1 or an empty string. Keys in the order `Summary` serializes them, so the
-// object equals `JSON.parse(evaluateJson(…))`.
+// U+001F, which no id, date or decimal can contain; tiers and reason codes are positions in
+// `tiers` and `codes`; an absent part is -1, an empty string or `undefined`. Keys in the
+// order `Summary` serializes them, so the object equals `JSON.parse(evaluateJson(…))`.
 #[wasm_bindgen(inline_js = r#"
-export function leanSummary(tiers, text, tier, qualified, target, potential, retention, onTrack, offers) {
+export function leanSummary(tiers, codes, text, tier, qualified, target, potential, retention, onTrack, basis, change, offers) {
   const s = text.split("\u001f");
   const out = { id: s[0], tier: tiers[tier], qualified: tiers[qualified] };
   if (target >= 0) out.target = { tier: tiers[target], amount: s[1], progress: s[2] };
@@ -75,8 +76,8 @@ export function leanSummary(tiers, text, tier, qualified, target, potential, ret
     if (s[5]) r.margin = s[5];
     out.retention = r;
   }
-  out.reasons = s[7] ? [s[6], s[7]] : [s[6]];
-  if (offers) out.offers = JSON.parse(offers);
+  out.reasons = change >= 0 ? [codes[basis], codes[change]] : [codes[basis]];
+  if (offers !== undefined) out.offers = JSON.parse(offers);
   return out;
 }
 "#)]
@@ -85,6 +86,7 @@ extern "C" {
     #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
     fn lean_summary(
         tiers: &js_sys::Array,
+        codes: &js_sys::Array,
         text: &str,
         tier: u32,
         qualified: u32,
@@ -92,7 +94,9 @@ extern "C" {
         potential: i32,
         retention: bool,
         on_track: bool,
-        offers: &str,
+        basis: i32,
+        change: i32,
+        offers: Option<&str>,
     ) -> JsValue;
 }
 
@@ -254,46 +258,42 @@ impl JsEngine {
     }
 
     /// The summary of a lean evaluation as a JS object, through [`lean_summary`]: its
-    /// strings from the [`Summary`], its tiers as the [`Lean`]'s ladder positions.
+    /// strings from the [`Summary`], written into a reused buffer; its tiers as the [`Lean`]'s
+    /// ladder positions and its reason codes as positions in [`crate::summary::REASON_CODES`].
     fn lean_to_js(&self, profile: &Profile, lean: &Lean) -> Result<JsValue, JsValue> {
-        use std::fmt::Write;
         let s = Summary::of_lean(&self.0, profile, lean);
         let at = |rank: Option<usize>| rank.map_or(-1, |i| i as i32);
-        let mut text = String::with_capacity(96);
-        let fields: [&dyn std::fmt::Display; 8] = [
-            &s.id,
-            &OrEmpty(s.target.as_ref().map(|t| t.amount)),
-            &OrEmpty(s.target.as_ref().map(|t| t.progress)),
-            &OrEmpty(s.potential.as_ref().and_then(|p| p.move_needed)),
-            &OrEmpty(s.retention.as_ref().map(|r| r.review_date)),
-            &OrEmpty(s.retention.as_ref().and_then(|r| r.margin)),
-            &s.reasons.basis,
-            &OrEmpty(s.reasons.change),
-        ];
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                text.push('\u{1f}');
-            }
-            // Writing to a String cannot fail.
-            let _ = write!(text, "{f}");
-        }
+        let code = |c: &str| at(REASON_CODES.iter().position(|k| *k == c));
         let offers = if s.offers.is_empty() {
-            String::new()
+            None
         } else {
-            serde_json::to_string(&s.offers)
-                .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?
+            Some(
+                serde_json::to_string(&s.offers)
+                    .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?,
+            )
         };
-        Ok(lean_summary(
-            &self.1,
-            &text,
-            lean.tier as u32,
-            lean.qualified as u32,
-            at(lean.reach.map(|n| n.tier)),
-            at(lean.potential.as_ref().map(|p| p.tier.rank)),
-            s.retention.is_some(),
-            s.retention.as_ref().is_some_and(|r| r.on_track),
-            &offers,
-        ))
+        let build = |text: &mut String| {
+            text.clear();
+            s.write_strings(text);
+            lean_summary(
+                &self.1,
+                &self.2,
+                text,
+                lean.tier as u32,
+                lean.qualified as u32,
+                at(lean.reach.map(|n| n.tier)),
+                at(lean.potential.as_ref().map(|p| p.tier.rank)),
+                s.retention.is_some(),
+                s.retention.as_ref().is_some_and(|r| r.on_track),
+                code(s.reasons.basis),
+                s.reasons.change.map_or(-1, code),
+                offers.as_deref(),
+            )
+        };
+        Ok(LEAN_TEXT.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut text) => build(&mut text),
+            Err(_) => build(&mut String::new()),
+        }))
     }
 
     fn tier_index(&self, id: &str) -> Result<usize, JsValue> {
@@ -354,19 +354,13 @@ fn build(ruleset: Ruleset, catalog: CatalogChoice) -> Result<JsEngine, JsValue> 
     let engine = Engine::assemble(ruleset, catalog)
         .map_err(|e| into_error(e.document.name(), &e.errors.to_string(), &e.errors))?;
     let tiers = engine.tier_ids().map(JsValue::from_str).collect();
-    Ok(JsEngine(engine, tiers))
+    let codes = REASON_CODES.iter().map(|c| JsValue::from_str(c)).collect();
+    Ok(JsEngine(engine, tiers, codes))
 }
 
-/// An optional value written as itself, or as nothing.
-struct OrEmpty<T>(Option<T>);
-
-impl<T: std::fmt::Display> std::fmt::Display for OrEmpty<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.0 {
-            Some(v) => v.fmt(f),
-            None => Ok(()),
-        }
-    }
+thread_local! {
+    /// The text of the last lean result, kept for the next so it is not allocated per call.
+    static LEAN_TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 #[derive(Serialize)]
@@ -387,14 +381,122 @@ impl Issue {
     }
 }
 
+// A JS value's JSON text, written by JS straight into a wasm buffer the caller reuses: no
+// JS string crosses as a `JsValue` and no memory is allocated per call. The buffer is named
+// by its address and length in the wasm memory (handed over once, `setMemory`); its view
+// is kept while the buffer stays where it is, since making one costs as much as encoding a
+// profile. `jsonInto` returns the bytes written; -1 when there is no text (`JSON.stringify`
+// threw or gave `undefined`, read as "" like before); below -1, `-2 - n` when the buffer
+// needs `n` bytes, the text then kept for `jsonAgain` (or `jsonTake`, as a string).
+#[wasm_bindgen(inline_js = r#"
+let memory = null, bytes = null, view = null, viewAt = -1, viewLen = -1, pending = "";
+const encoder = new TextEncoder();
+export function setMemory(m) { memory = m; }
+export function jsonInto(value, at, len) {
+  let s;
+  try { s = JSON.stringify(value); } catch { s = undefined; }
+  if (typeof s !== "string") return -1;
+  pending = s;
+  return jsonAgain(at, len);
+}
+export function jsonAgain(at, len) {
+  if (bytes === null || bytes.byteLength === 0) {
+    bytes = new Uint8Array(memory.buffer);
+    view = null;
+  }
+  if (view === null || viewAt !== at || viewLen !== len) {
+    view = bytes.subarray(at, at + len);
+    viewAt = at;
+    viewLen = len;
+  }
+  const s = pending, { read, written } = encoder.encodeInto(s, view);
+  if (read < s.length) return -2 - 3 * s.length;
+  pending = "";
+  return written;
+}
+export function jsonTake() {
+  const s = pending;
+  pending = "";
+  return s;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = setMemory)]
+    fn set_memory(memory: &JsValue);
+    #[wasm_bindgen(js_name = jsonInto)]
+    fn json_into(value: &JsValue, at: usize, len: usize) -> i32;
+    #[wasm_bindgen(js_name = jsonAgain)]
+    fn json_again(at: usize, len: usize) -> i32;
+    #[wasm_bindgen(js_name = jsonTake)]
+    fn json_take() -> String;
+}
+
+/// The buffer [`json_text`] reuses: its size when first used, and the most it keeps between
+/// calls (a bigger document's buffer is freed after it).
+const JSON_BUF: usize = 16 * 1024;
+const JSON_BUF_KEEP: usize = 1024 * 1024;
+
+thread_local! {
+    static JSON_TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `read` on the JSON text of `v` (empty when `JSON.stringify` gives none).
+fn json_text<R>(v: &JsValue, read: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut read = Some(read);
+    let mut out = None;
+    with_json_text(v, &mut |text| out = read.take().map(|r| r(text)));
+    out
+}
+
+// Not generic, so that its code is not repeated for each type read.
+fn with_json_text(v: &JsValue, read: &mut dyn FnMut(&str)) {
+    JSON_TEXT.with(|cell| {
+        // A `toJSON` that calls back into the engine finds the buffer in use: the nested
+        // call takes the text as a string instead.
+        let Ok(mut buf) = cell.try_borrow_mut() else {
+            let text = js_sys::JSON::stringify(v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            return read(&text);
+        };
+        if buf.len() < JSON_BUF {
+            // The first use: JS needs the memory to write into.
+            set_memory(&wasm_bindgen::memory());
+            buf.resize(JSON_BUF, 0);
+        }
+        // JS writes through the address: the buffer is not borrowed across the call.
+        let mut n = json_into(v, buf.as_mut_ptr() as usize, buf.len());
+        if n < -1 {
+            let need = (-2 - i64::from(n)) as usize;
+            // Past what the reader accepts, the text comes as a string, so that the error
+            // names its exact size.
+            if need > 3 * crate::json::MAX_BYTES {
+                return read(&json_take());
+            }
+            buf.resize(need, 0);
+            n = json_again(buf.as_mut_ptr() as usize, buf.len());
+        }
+        let text = usize::try_from(n)
+            .ok()
+            .and_then(|n| buf.get(..n))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default();
+        read(text);
+        if buf.len() > JSON_BUF_KEEP {
+            *buf = Vec::new();
+        }
+    });
+}
+
 /// Reads a JS value through its JSON text: one reader (`crate::json`) for files and objects
 /// alike, so that every parse error names its field the same way.
 fn from_js<T: FromJson>(v: JsValue, kind: &'static str) -> Result<T, JsValue> {
-    let text: String = js_sys::JSON::stringify(&v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default();
-    crate::json::from_str(&text).map_err(|e| {
+    let read = json_text(&v, crate::json::from_str).unwrap_or_else(|| {
+        // `with_json_text` always reads; kept as an error rather than a panic.
+        crate::json::from_str("")
+    });
+    read.map_err(|e| {
         let issue = [Issue::new("parse", &e.path, &e.message)];
         into_error(kind, &e.to_string(), &issue)
     })

@@ -38,18 +38,22 @@ impl Engine {
                 errs.push(ProfileError::Invalid { path, message });
             }
         }
+        // Paths are written only for an amount with a currency: every evaluation passes here.
         let amounts = p
             .holdings
             .iter()
             .enumerate()
-            .map(|(i, h)| (format!("$.holdings[{i}]"), h.currency.as_deref(), h.balance))
-            .chain(p.external_assets.iter().enumerate().map(|(i, e)| {
-                let at = format!("$.external_assets[{i}]");
-                (at, e.currency.as_deref(), e.balance)
-            }));
+            .map(|(i, h)| ("holdings", i, h.currency.as_deref(), h.balance))
+            .chain(
+                p.external_assets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| ("external_assets", i, e.currency.as_deref(), e.balance)),
+            );
         let into = &self.ruleset.currency;
-        for (at, currency, balance) in amounts {
+        for (list, i, currency, balance) in amounts {
             let Some(c) = currency else { continue };
+            let at = format!("$.{list}[{i}]");
             let path = format!("{at}.currency");
             if let Err(message) = fx_rate(c, Decimal::ONE) {
                 errs.push(ProfileError::Invalid { path, message });

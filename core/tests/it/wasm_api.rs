@@ -202,3 +202,45 @@ fn errors_arrive_as_strata_errors_with_paths() {
     );
     assert_eq!(err["kind"], "input");
 }
+
+/// The profile's JSON text reaches the engine whole whatever its size or characters: a
+/// non-ASCII id comes back as given, and a text larger than the reused buffer (here an id
+/// of 20,000 CJK characters, 60 KB) is read whole, its error naming the field.
+#[wasm_bindgen_test]
+fn profiles_of_any_text_are_read_whole() {
+    let engine = JsEngine::builtin("cn-retail").unwrap();
+    let profile = serde_json::json!({ "id": "客户-😀-\u{7f}x", "birth_date": "1990-01-01",
+        "education": "college",
+        "holdings": [{ "product": "d", "family": "deposit", "balance": "60000.00" }] });
+    let lean = engine
+        .evaluate(js(&profile), "2026-11-25", JsValue::UNDEFINED)
+        .map_err(|e| json(&e))
+        .unwrap_err();
+    // U+007F is a control character: refused, by path.
+    assert_eq!(lean["errors"][0]["path"], "$.id");
+    let mut profile = profile;
+    profile["id"] = "客户-😀".into();
+    let lean = json(
+        &engine
+            .evaluate(js(&profile), "2026-11-25", JsValue::UNDEFINED)
+            .unwrap(),
+    );
+    assert_eq!(lean["id"], "客户-😀");
+    assert_eq!(lean["tier"], "mid_lower");
+    profile["id"] = "客".repeat(20_000).into();
+    let err = json(
+        &engine
+            .evaluate(js(&profile), "2026-11-25", JsValue::UNDEFINED)
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(err["errors"][0]["path"], "$.id");
+    // And the next small profile still reads.
+    profile["id"] = "c-1".into();
+    let lean = json(
+        &engine
+            .evaluate(js(&profile), "2026-11-25", JsValue::UNDEFINED)
+            .unwrap(),
+    );
+    assert_eq!(lean["id"], "c-1");
+}
