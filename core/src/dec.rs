@@ -359,12 +359,6 @@ mod tests {
     }
 
     #[test]
-    fn serializes_normalized() {
-        let d: Dec = "50000.00".parse().expect("parse");
-        assert_eq!(serde_json::to_string(&d).expect("ser"), "\"50000\"");
-    }
-
-    #[test]
     fn write_to_is_display() {
         let mut cases: Vec<Decimal> = [
             "0",
