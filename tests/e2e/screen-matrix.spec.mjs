@@ -46,6 +46,8 @@ for (const s of SCREENS) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(at(s.path, { lang, ...(s.params ?? {}) }));
         await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        // Drawn whole: no stand-in left (index.html's, or the offers still coming).
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
         if (s.error) await expect(page.getByRole('alert').first()).toBeVisible();
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         const label = `${s.name} ${lang} ${scheme}`;

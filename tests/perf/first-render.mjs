@@ -42,8 +42,15 @@ const CARD = '.tier-card';
 
 /** Runs in the page before its own scripts: records when the tier card shows. */
 function watchTierCard(selector) {
-  const marks = { inserted: null, frame: null, paint: null };
+  const marks = { inserted: null, frame: null, paint: null, long: [] };
   window.__strataFirstRender = marks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) marks.long.push([Math.round(e.startTime), Math.round(e.duration)]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: no list.
+  }
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
@@ -111,7 +118,18 @@ async function measure(browser, url) {
         .concat(performance.getEntriesByType('navigation'))
         .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
     );
-    return { paint, frame: marks.frame, inserted: marks.inserted, bytes: resources };
+    // The app's own User Timing marks (web/ui/src/services/timing.rs) and the long tasks
+    // (over 50 ms, at this CPU rate) until a second after the card: what the start-up's
+    // steps cost, and which of them block the page.
+    await page.waitForTimeout(1_000);
+    const steps = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('strata:'))
+        .map((m) => `${m.name.slice(7)} ${Math.round(m.startTime)}`),
+    );
+    const long = await page.evaluate(() => window.__strataFirstRender.long.map(([s, d]) => `${s}+${d}`));
+    return { paint, frame: marks.frame, inserted: marks.inserted, bytes: resources, steps, long };
   } finally {
     await context.close();
   }
@@ -134,6 +152,7 @@ try {
     console.log(
       `  run ${i}: ${ms.toFixed(0).padStart(5)} ms  ${how}; in the DOM at ${r.inserted.toFixed(0)} ms`,
     );
+    console.log(`         steps (ms): ${r.steps.join(', ') || 'none'}; long tasks (start+ms): ${r.long.join(', ') || 'none'}`);
   }
   const m = median(times);
   console.log(`median: ${m.toFixed(0)} ms (budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'within' : 'over'})`);

@@ -63,10 +63,7 @@ impl Engine {
         })?;
         match catalog {
             CatalogChoice::None => Ok(engine),
-            CatalogChoice::Shipped => Ok(match crate::catalogs::for_ruleset(&engine.ruleset.id) {
-                Some(c) => engine.with_catalog_if_it_fits(c),
-                None => engine,
-            }),
+            CatalogChoice::Shipped => Ok(engine.with_shipped_catalog()),
             CatalogChoice::Given(c) => engine.with_catalog(*c).map_err(|errors| AssemblyError {
                 document: Document::Catalog,
                 errors,
@@ -158,6 +155,17 @@ impl Engine {
             self.attach(catalog)
         } else {
             self
+        }
+    }
+
+    /// Adds the catalog shipped for this ruleset's id, when there is one and it fits: what
+    /// [`CatalogChoice::Shipped`] does. Apart so a face can draw the tier card, which needs no
+    /// catalog, before it parses one (the customer app does).
+    #[must_use]
+    pub fn with_shipped_catalog(self) -> Self {
+        match crate::catalogs::for_ruleset(&self.ruleset.id) {
+            Some(c) => self.with_catalog_if_it_fits(c),
+            None => self,
         }
     }
 

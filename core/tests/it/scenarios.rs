@@ -331,6 +331,29 @@ fn an_engine_is_assembled_one_way_with_the_catalog_named() {
 }
 
 #[test]
+fn the_shipped_catalog_added_later_gives_the_same_answers() {
+    // The customer app draws the tier card from an engine without its catalog, then adds
+    // the shipped one: the tier is the same either way, and with the catalog added the
+    // whole evaluation (offers included) is what assembling with it gives.
+    for (id, as_of, profile) in profiles() {
+        let shipped = engine(&id);
+        let bare = Engine::assemble(rulesets::builtin(&id).unwrap(), CatalogChoice::None).unwrap();
+        let first = bare.evaluate(&profile, as_of).unwrap();
+        let later = bare.with_shipped_catalog();
+        assert_eq!(
+            later.catalog().is_some(),
+            shipped.catalog().is_some(),
+            "{id}"
+        );
+        let whole = shipped.evaluate(&profile, as_of).unwrap();
+        assert_eq!(later.evaluate(&profile, as_of).unwrap(), whole, "{id}");
+        assert_eq!(first.tier, whole.tier, "{id}");
+        assert_eq!(first.reach, whole.reach, "{id}");
+        assert_eq!(first.retention, whole.retention, "{id}");
+    }
+}
+
+#[test]
 fn conditions_merge_each_metrics_bounds() {
     use strata_core::conditions::{Bound, Condition};
     let engine = engine("cn-retail");

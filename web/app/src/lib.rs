@@ -27,7 +27,7 @@ use strata_ui::engine::{fetch_pinned, load_engine};
 use strata_ui::error::LoadError;
 use strata_ui::i18n::{Locale, Msg, t};
 use strata_ui::services::fetch::FetchError;
-use strata_ui::services::{clock, start_locale, storage, url};
+use strata_ui::services::{clock, start_locale, storage, timing, url};
 use strata_ui::shared::Shared;
 use yew::prelude::*;
 
@@ -40,12 +40,12 @@ use crate::services::{bridge, history};
 use crate::state::{Action, Customer, Mode, State};
 use crate::view::View;
 
-/// Evaluation options: with `explain`, so a product page can say why an offer is not shown.
+/// Evaluation options for every page: the customer audience (the customer's own device, no
+/// staff-only field), every offer, no exclusions (the product page asks for those itself).
 fn options() -> Options {
-    // The customer's own device: the customer audience, no staff-only field.
     Options {
         top_n: None,
-        explain: true,
+        explain: false,
         audience: Audience::Customer,
     }
 }
@@ -60,7 +60,9 @@ pub fn check_profile(
 ) -> Result<Profile, LoadError> {
     let fail = |e| LoadError::of_profile(&e, source.clone());
     let profile = Profile::from_json(json).map_err(fail)?;
-    engine.evaluate(&profile, as_of).map_err(fail)?;
+    // The lean evaluation meets every problem the full one would (the same placement on
+    // the ladder), for less: the full one follows when the page is drawn.
+    engine.lean(&profile, as_of, &options()).map_err(fail)?;
     Ok(profile)
 }
 
@@ -77,10 +79,16 @@ fn quiet_on_compare(open_compare: bool, error: &LoadError) -> bool {
     open_compare && *error == LoadError::no_profile()
 }
 
-/// The root component: the app shell with the default engine.
+/// The root component: the app shell with the default engine, without its catalog at
+/// first: the tier card needs only the ruleset, and the catalog is added once it is painted
+/// ([`Shell`]).
 #[component]
 pub fn App() -> Html {
-    let engine = use_memo((), |()| strata_ui::engine::default_engine().map(Rc::new));
+    let engine = use_memo((), |()| {
+        let engine = strata_ui::engine::card_engine().map(Rc::new);
+        timing::mark("engine");
+        engine
+    });
     match &*engine {
         Ok(engine) => html! {
             <Shell engine={Shared(engine.clone())} />
@@ -177,38 +185,52 @@ pub fn Shell(props: &ShellProps) -> Html {
         });
     }
     {
-        // The bank's data by URL: ruleset and catalog first (the profile is checked
-        // against them).
+        // The start-up, in short tasks so the phone's main thread is never blocked long: the
+        // bank's data by URL (ruleset and catalog first: the profile is checked against them),
+        // the profile checked and its tier card drawn in a task of its own, and once that is
+        // painted, the shipped catalog added for the offers.
         let dispatcher = state.dispatcher();
         let engine = state.engine.0.clone();
         let as_of = state.as_of;
         use_effect_with((), move |()| {
             let [ruleset_url, catalog_url, profile_url] =
                 ["ruleset", "catalog", "profile"].map(url::param);
-            if ruleset_url.is_some() || catalog_url.is_some() || profile_url.is_some() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let fail = |error| dispatcher.dispatch(Action::Failed(error));
-                    let mut engine = engine;
-                    if ruleset_url.is_some() || catalog_url.is_some() {
-                        match load_engine(ruleset_url, catalog_url).await {
-                            Ok(e) => {
-                                engine = Rc::new(e);
-                                dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));
-                            }
-                            Err(error) => fail(error),
+            wasm_bindgen_futures::spawn_local(async move {
+                let fail = |error| dispatcher.dispatch(Action::Failed(error));
+                let mut engine = engine;
+                // The bank's engine comes with its catalog (or none): nothing to add then.
+                let mut bank_engine = false;
+                if ruleset_url.is_some() || catalog_url.is_some() {
+                    match load_engine(ruleset_url, catalog_url).await {
+                        Ok(e) => {
+                            bank_engine = true;
+                            engine = Rc::new(e);
+                            dispatcher.dispatch(Action::RulesetLoaded(engine.clone()));
                         }
+                        Err(error) => fail(error),
                     }
-                    if let Some(u) = profile_url {
-                        match fetch_pinned("profile", &u)
-                            .await
-                            .and_then(|json| check_profile(&engine, &json, as_of, Some(u.clone())))
-                        {
-                            Ok(p) => dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p))),
-                            Err(error) => fail(error),
+                }
+                if let Some(u) = profile_url {
+                    let json = fetch_pinned("profile", &u).await;
+                    timing::yield_now().await;
+                    match json
+                        .and_then(|json| check_profile(&engine, &json, as_of, Some(u.clone())))
+                    {
+                        Ok(p) => {
+                            timing::mark("profile");
+                            dispatcher.dispatch(Action::ProfileLoaded(Shared::new(p)));
                         }
+                        Err(error) => fail(error),
                     }
-                });
-            }
+                }
+                if !bank_engine {
+                    timing::after_paint().await;
+                    let with_catalog = Rc::new((*engine).clone().with_shipped_catalog());
+                    timing::mark("catalog");
+                    timing::yield_now().await;
+                    dispatcher.dispatch(Action::CatalogAdded(with_catalog));
+                }
+            });
         });
     }
     {
@@ -331,6 +353,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 profile
                     .as_ref()
                     .map(|p| engine.evaluate_with(p, *as_of, &options()).map(Shared::new))
+                    .inspect(|_| timing::mark("evaluated"))
             },
         )
     };
@@ -374,6 +397,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 profile,
                 as_of: state.as_of,
                 eval: eval.clone(),
+                offers_pending: state.offers_pending,
             };
             match route.clone() {
                 Route::Home => html! { <pages::home::Home {view} /> },
@@ -457,5 +481,6 @@ pub fn Shell(props: &ShellProps) -> Html {
 
 /// Mounts the app on the document body.
 pub fn start() {
+    timing::mark("start");
     yew::Renderer::<App>::new().render();
 }

@@ -52,6 +52,9 @@ pub struct State {
     pub locale: Locale,
     /// The engine (ruleset and catalog).
     pub engine: EngineRef,
+    /// Whether the offers are still to come: the app draws the tier card from the ruleset
+    /// alone and adds the shipped catalog right after (lib.rs).
+    pub offers_pending: bool,
     /// Whose profile is shown.
     pub customer: Customer,
     /// The date evaluated on.
@@ -68,6 +71,7 @@ impl State {
     pub fn new(locale: Locale, engine: Rc<Engine>, customer: Customer, as_of: NaiveDate) -> Self {
         State {
             locale,
+            offers_pending: engine.catalog().is_none(),
             engine: Shared(engine),
             customer,
             as_of,
@@ -88,8 +92,11 @@ pub enum Action {
     Loading,
     /// The bank's profile arrived and evaluates.
     ProfileLoaded(Shared<Profile>),
-    /// The bank's ruleset arrived and is valid.
+    /// The bank's ruleset arrived and is valid (with its catalog, if any: no offers pending).
     RulesetLoaded(Rc<Engine>),
+    /// The same engine with the shipped catalog added (or none for its ruleset): the offers
+    /// are no longer pending.
+    CatalogAdded(Rc<Engine>),
     /// Loading failed: nothing is shown if nothing was yet, and the error is kept.
     Failed(LoadError),
     /// Hide the error card.
@@ -119,7 +126,10 @@ impl Reducible for State {
                 s.error = None;
                 s.what_if = WhatIf::default();
             }
-            Action::RulesetLoaded(engine) => s.engine = Shared(engine),
+            Action::RulesetLoaded(engine) | Action::CatalogAdded(engine) => {
+                s.engine = Shared(engine);
+                s.offers_pending = false;
+            }
             Action::Failed(error) => {
                 if s.customer == Customer::Loading {
                     s.customer = Customer::Unavailable;
@@ -168,6 +178,23 @@ mod tests {
         assert_eq!(s.customer, Customer::Persona("li-wei".into()));
         let s = s.reduce(Action::DismissError);
         assert!(s.error.is_none());
+    }
+
+    #[test]
+    fn offers_are_pending_until_the_catalog_is_added() {
+        let bare = strata_ui::engine::card_engine().expect("engine");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+        let s = Rc::new(State::new(
+            Locale::ZhCn,
+            Rc::new(bare.clone()),
+            Customer::Loading,
+            day,
+        ));
+        assert!(s.offers_pending);
+        let s = s.reduce(Action::CatalogAdded(Rc::new(bare.with_shipped_catalog())));
+        assert!(!s.offers_pending);
+        assert!(s.engine.0.catalog().is_some());
+        assert!(!state().offers_pending);
     }
 
     #[test]

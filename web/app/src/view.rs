@@ -22,6 +22,8 @@ pub struct View {
     pub as_of: NaiveDate,
     /// The evaluation.
     pub eval: Shared<Evaluation>,
+    /// Whether the offers are still to come (the catalog is added after the tier card).
+    pub offers_pending: bool,
 }
 
 impl View {

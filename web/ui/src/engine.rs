@@ -14,6 +14,12 @@ pub fn default_engine() -> Result<Engine, AssemblyError> {
     Engine::assemble(rulesets::cn_retail(), CatalogChoice::Shipped)
 }
 
+/// The default engine without its catalog yet: all the tier card needs, sooner. The catalog
+/// follows with [`Engine::with_shipped_catalog`].
+pub fn card_engine() -> Result<Engine, AssemblyError> {
+    Engine::assemble(rulesets::cn_retail(), CatalogChoice::None)
+}
+
 /// The engine for a ruleset and a catalog given as JSON text, each `None` for the embedded
 /// cn-retail one. Without a catalog, the shipped one for the ruleset's id where it fits:
 /// core's one way to assemble an engine.

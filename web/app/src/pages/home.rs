@@ -92,7 +92,13 @@ pub fn Home(props: &Props) -> Html {
             <h1 tabindex="-1">{ t(l, AppMsg::Title) }</h1>
             <TierCard evaluation={v.eval.clone()} engine={v.engine.clone()}
                       locale={l} {assets} keep_first={true} />
-            { action.unwrap_or_default() }
+            if let Some(action) = action {
+                { action }
+            } else if v.offers_pending {
+                // The top offer may become the next action: its place is kept meanwhile, so
+                // nothing under the card moves when it comes.
+                <div class="next-action-placeholder" aria-hidden="true"></div>
+            }
             if !highlights.is_empty() {
                 <section aria-labelledby="highlights-title" class="section highlights">
                     <h2 id="highlights-title">{ fill(l, AppMsg::HighlightsTitle, &[("tier", tier_name)]) }</h2>
@@ -108,9 +114,12 @@ pub fn Home(props: &Props) -> Html {
                 <h2 id="moments-title">{ t(l, AppMsg::Moments) }</h2>
                 <MomentList view={v.clone()} hide_keep={at_risk(&v.eval).is_some()} />
             </section>
-            <section aria-labelledby="recs-title" class="section">
+            <section aria-labelledby="recs-title" class="section"
+                     aria-busy={if v.offers_pending { "true" } else { "false" }}>
                 <h2 id="recs-title">{ t(l, Msg::Recommendations) }</h2>
-                if recs.is_empty() {
+                if v.offers_pending {
+                    <p class="muted" role="status">{ t(l, Msg::Loading) }</p>
+                } else if recs.is_empty() {
                     <p class="muted">{ t(l, AppMsg::NoRecommendations) }</p>
                 } else {
                     <ul class="cards">

@@ -4,6 +4,7 @@
 //! receives as the widget's `strata-action` events ("apply", "talk to my manager").
 
 use chrono::Months;
+use strata_core::recommend::{Audience, Options};
 use strata_ui::format::Amount;
 use strata_ui::i18n::{fill, t};
 use yew::prelude::*;
@@ -31,9 +32,35 @@ pub fn Product(props: &Props) -> Html {
     let l = v.locale;
     let tag = l.tag();
     let c = v.ctx();
+    // The one page that says why an offer is not made: its own evaluation with the
+    // exclusions, kept while engine, profile and date stay the same.
+    let explained = use_memo(
+        (v.engine.clone(), v.profile.clone(), v.as_of),
+        |(engine, profile, as_of)| {
+            let options = Options {
+                top_n: None,
+                explain: true,
+                audience: Audience::Customer,
+            };
+            engine.0.evaluate_with(profile, *as_of, &options).ok()
+        },
+    );
     let back = html! {
         <NavLink to={Route::Home} classes={classes!("back")}>{ "← " }{ t(l, AppMsg::Back) }</NavLink>
     };
+    if v.offers_pending {
+        return html! {
+            <>
+                { back }
+                <div class="skeleton-card" role="status" aria-busy="true">
+                    <p class="visually-hidden">{ t(l, strata_ui::i18n::Msg::Loading) }</p>
+                    <div class="skeleton-line"></div>
+                    <div class="skeleton-line wide"></div>
+                    <div class="skeleton-line"></div>
+                </div>
+            </>
+        };
+    }
     let Some(catalog) = v.engine().catalog() else {
         return html! { <>{ back }<h1 tabindex="-1">{ t(l, AppMsg::ProductUnknown) }</h1></> };
     };
@@ -75,7 +102,10 @@ pub fn Product(props: &Props) -> Html {
     });
     // Rated products carry the regulator's line for wealth products as well as their own.
     let general = p.risk.is_some().then(|| t(l, AppMsg::WealthDisclosure));
-    let excluded = v.eval.not_recommended.iter().find(|x| x.product == p.id);
+    let excluded = explained
+        .as_ref()
+        .as_ref()
+        .and_then(|e| e.not_recommended.iter().find(|x| x.product == p.id));
     html! {
         <>
             { back }

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod fetch;
 pub mod storage;
+pub mod timing;
 pub mod url;
 
 use crate::i18n::Locale;
