@@ -81,25 +81,62 @@ fn quiet_on_compare(open_compare: bool, error: &LoadError) -> bool {
 
 /// The root component: the app shell with the default engine, without its catalog at
 /// first: the tier card needs only the ruleset, and the catalog is added once it is painted
-/// ([`Shell`]).
+/// ([`Shell`]). The engine is assembled in a task after the one that started the wasm (which
+/// compiles it), so neither blocks the page for long; meanwhile the page shows the stand-in
+/// index.html painted.
 #[component]
 pub fn App() -> Html {
-    let engine = use_memo((), |()| {
-        let engine = strata_ui::engine::card_engine().map(Rc::new);
-        timing::mark("engine");
-        engine
-    });
+    let engine = use_state(|| None::<Result<Rc<Engine>, strata_core::AssemblyError>>);
+    {
+        let engine = engine.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                timing::yield_now().await;
+                let assembled = strata_ui::engine::card_engine().map(Rc::new);
+                timing::mark("engine");
+                engine.set(Some(assembled));
+            });
+        });
+    }
     match &*engine {
-        Ok(engine) => html! {
+        None => stand_in(start_locale()),
+        Some(Ok(engine)) => html! {
             <Shell engine={Shared(engine.clone())} />
         },
         // Only a broken build gets here: the shipped ruleset is tested.
-        Err(e) => html! {
+        Some(Err(e)) => html! {
             <main id="main">
                 <ErrorCard error={LoadError::of_assembly(e, None)}
                            locale={Locale::ZhCn} level={1} on_retry={Callback::from(|()| reload())} />
             </main>
         },
+    }
+}
+
+/// What index.html paints before the wasm (its `data-skeleton`), in the page's language:
+/// the header, Home's heading and the tier card's stand-in, at the same places.
+fn stand_in(locale: Locale) -> Html {
+    html! {
+        <div data-skeleton="" aria-busy="true">
+            <header class="top-bar"><span class="brand">{ t(locale, Msg::Brand) }</span></header>
+            <main id="main">
+                <h1>{ t(locale, AppMsg::Title) }</h1>
+                { skeleton_card(locale) }
+            </main>
+        </div>
+    }
+}
+
+/// The tier card's stand-in while it loads, the same as index.html's.
+fn skeleton_card(locale: Locale) -> Html {
+    html! {
+        <div class="skeleton-card" role="status" aria-busy="true">
+            <p class="visually-hidden">{ t(locale, Msg::Loading) }</p>
+            <div class="skeleton-line"></div>
+            <div class="skeleton-line wide"></div>
+            <div class="skeleton-line"></div>
+            <div class="skeleton-line bar"></div>
+        </div>
     }
 }
 
@@ -376,13 +413,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 if route == Route::Home {
                     <h1>{ t(locale, AppMsg::Title) }</h1>
                 }
-                <div class="skeleton-card" role="status" aria-busy="true">
-                    <p class="visually-hidden">{ t(locale, Msg::Loading) }</p>
-                    <div class="skeleton-line"></div>
-                    <div class="skeleton-line wide"></div>
-                    <div class="skeleton-line"></div>
-                    <div class="skeleton-line bar"></div>
-                </div>
+                { skeleton_card(locale) }
             </>
         },
         // Only a broken build gets here: every persona evaluates (data.rs's tests).
