@@ -60,9 +60,10 @@ pub fn check_profile(
 ) -> Result<Profile, LoadError> {
     let fail = |e| LoadError::of_profile(&e, source.clone());
     let profile = Profile::from_json(json).map_err(fail)?;
-    // The lean evaluation meets every problem the full one would (the same placement on
-    // the ladder), for less: the full one follows when the page is drawn.
-    engine.lean(&profile, as_of, &options()).map_err(fail)?;
+    // The full evaluation, so every problem it can meet (an overflow in customer value or
+    // assets too) is reported here with the profile's source; before the catalog is added
+    // it works out no offers, so it costs little.
+    engine.evaluate(&profile, as_of).map_err(fail)?;
     Ok(profile)
 }
 
@@ -127,8 +128,9 @@ fn stand_in(locale: Locale) -> Html {
     }
 }
 
-/// The tier card's stand-in while it loads, the same as index.html's.
-fn skeleton_card(locale: Locale) -> Html {
+/// The tier card's stand-in while it loads, the same as index.html's; also the product
+/// page's while the offers are coming.
+pub(crate) fn skeleton_card(locale: Locale) -> Html {
     html! {
         <div class="skeleton-card" role="status" aria-busy="true">
             <p class="visually-hidden">{ t(locale, Msg::Loading) }</p>

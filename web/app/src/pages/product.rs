@@ -34,9 +34,18 @@ pub fn Product(props: &Props) -> Html {
     let c = v.ctx();
     // The one page that says why an offer is not made: its own evaluation with the
     // exclusions, kept while engine, profile and date stay the same.
+    // Not while the offers are coming: there is nothing to explain yet.
     let explained = use_memo(
-        (v.engine.clone(), v.profile.clone(), v.as_of),
-        |(engine, profile, as_of)| {
+        (
+            v.engine.clone(),
+            v.profile.clone(),
+            v.as_of,
+            v.offers_pending,
+        ),
+        |(engine, profile, as_of, pending)| {
+            if *pending {
+                return None;
+            }
             let options = Options {
                 top_n: None,
                 explain: true,
@@ -52,12 +61,7 @@ pub fn Product(props: &Props) -> Html {
         return html! {
             <>
                 { back }
-                <div class="skeleton-card" role="status" aria-busy="true">
-                    <p class="visually-hidden">{ t(l, strata_ui::i18n::Msg::Loading) }</p>
-                    <div class="skeleton-line"></div>
-                    <div class="skeleton-line wide"></div>
-                    <div class="skeleton-line"></div>
-                </div>
+                { crate::skeleton_card(l) }
             </>
         };
     }
